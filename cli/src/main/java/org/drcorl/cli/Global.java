@@ -1,0 +1,38 @@
+package org.drcorl.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.io.File;
+import picocli.CommandLine.Option;
+
+/** Options every command takes: verbosity and where plugins come from. */
+public final class Global {
+
+    @Option(names = "--verbose", description = "Show stack traces and debug logs.")
+    boolean verbose;
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Extra plugin folder (repeatable). Always searched as well: the distribution's plugins/"
+                    + " folder and the folders in DRCORL_PLUGIN_PATH.")
+    List<Path> extraPluginDirs = new ArrayList<>();
+
+    /** The folders to load plugins from, in order: the distribution's, DRCORL_PLUGIN_PATH, --plugins. */
+    List<Path> pluginDirs() {
+        List<Path> dirs = new ArrayList<>();
+        String home = System.getProperty("drcorl.home");
+        if (home != null) dirs.add(Path.of(home, "plugins"));
+        String path = System.getenv("DRCORL_PLUGIN_PATH");
+        if (path != null) {
+            for (String p : path.split(File.pathSeparator)) if (!p.isBlank()) dirs.add(Path.of(p));
+        }
+        dirs.addAll(extraPluginDirs);
+        return dirs;
+    }
+
+    /** Whether --verbose is on the command line, known before parsing so logging can be set up first. */
+    static boolean verboseRequested(String[] args) {
+        for (String a : args) if (a.equals("--verbose")) return true;
+        return false;
+    }
+}

@@ -1,0 +1,49 @@
+package org.drcorl.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code drcorl} command line. */
+@Command(name = "drcorl",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Constrained (safe) offline reinforcement learning: DRCORL and baselines.",
+        subcommands = {
+                PluginsCommand.class,
+                TasksCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line; returns the exit code (0 ok, 1 failure, 2 usage or input error). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Logging.configure(Global.verboseRequested(args));
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(new ErrorReporter());
+        return cl.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"drcorl " + (v == null ? "development build" : v)
+                    + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.drcorl.spi;
+
+/**
+ * What a {@link ConstraintHandler} sees at one policy update of the constrained phase.
+ *
+ * <p>The objectives: the regularizer term R (always weight 1), the reward term
+ * {@code −β · mean⟨∇_a Q̄_r(s, a), a⟩} and the cost term {@code +β · mean⟨∇_a Q̄_c(s, a), a⟩}.
+ * Updates are computed lazily: asking only for {@link #rewardUpdate()} costs one backward pass.
+ */
+public interface ConstraintStep {
+
+    /** Index of this policy update within the constrained phase, from 0. */
+    long step();
+
+    /**
+     * Ĉ: the current estimate of the policy's episode cost divided by the budget κ, so 1.0
+     * is exactly at the budget. Offline runs estimate it with the cost critic, online runs by
+     * rolling the policy out.
+     */
+    double costEstimate();
+
+    /**
+     * The optimizer's update for {@code R + rewardWeight · reward + costWeight · cost}
+     * (a Lagrangian with λ is {@code update(1, λ)}).
+     */
+    PolicyUpdate update(double rewardWeight, double costWeight);
+
+    /** The update that improves reward: R + reward term. */
+    default PolicyUpdate rewardUpdate() {
+        return update(1.0, 0.0);
+    }
+
+    /** The update that reduces cost: R + cost term. */
+    default PolicyUpdate costUpdate() {
+        return update(0.0, 1.0);
+    }
+}
