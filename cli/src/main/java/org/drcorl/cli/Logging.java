@@ -15,6 +15,7 @@ final class Logging {
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.org.pf4j", verbose ? "debug" : "off");
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", verbose ? "debug" : "error");
     }
 
     private static void setIfAbsent(String key, String value) {

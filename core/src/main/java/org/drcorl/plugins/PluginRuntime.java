@@ -86,18 +86,21 @@ public final class PluginRuntime implements AutoCloseable {
         }
         Map<String, Path> loadedFrom = new LinkedHashMap<>();
         for (Path file : candidates) {
-            String refusal = notAPluginReason(file);
-            if (refusal != null) {
-                problems.add(new PluginProblem(file, refusal, null));
+            String id;
+            try {
+                id = pluginIdOf(file);
+            } catch (RefusedPlugin e) {
+                problems.add(new PluginProblem(file, e.getMessage(), e.getCause()));
+                continue;
+            }
+            if (id != null && loadedFrom.containsKey(id)) {
+                problems.add(duplicate(file, id, loadedFrom.get(id)));
                 continue;
             }
             try {
-                String id = manager.loadPlugin(file);
-                loadedFrom.put(id, file);
+                loadedFrom.put(manager.loadPlugin(file), file);
             } catch (PluginAlreadyLoadedException e) {
-                Path first = loadedFrom.get(e.getPluginId());
-                problems.add(new PluginProblem(file, "duplicate plugin id '" + e.getPluginId()
-                        + "', already loaded from " + first + "; remove one of them", e));
+                problems.add(duplicate(file, e.getPluginId(), loadedFrom.get(e.getPluginId())));
             } catch (RuntimeException | LinkageError e) {
                 problems.add(new PluginProblem(file, "cannot load plugin: " + rootMessage(e), e));
             }
@@ -219,22 +222,30 @@ public final class PluginRuntime implements AutoCloseable {
                 : name.endsWith(".jar") || name.endsWith(".zip");
     }
 
-    /** Why {@code file} is certainly not a plugin, or null if it may be one. */
-    private static String notAPluginReason(Path file) {
-        String name = file.getFileName().toString();
-        if (!name.endsWith(".jar")) return null; // zips and folders: PF4J reports its own reason
+    private static PluginProblem duplicate(Path file, String id, Path first) {
+        return new PluginProblem(file, "duplicate plugin id '" + id + "', already loaded from " + first
+                + "; remove one of them", null);
+    }
+
+    /**
+     * The Plugin-Id of a jar, read before PF4J sees it so that a jar that is not a plugin or
+     * repeats an id gets a precise message; null for zips and folders (PF4J reads those).
+     */
+    private static String pluginIdOf(Path file) throws RefusedPlugin {
+        if (!file.getFileName().toString().endsWith(".jar")) return null;
         try (JarFile jar = new JarFile(file.toFile())) {
             var manifest = jar.getManifest();
-            if (manifest == null || manifest.getMainAttributes().getValue("Plugin-Id") == null) {
-                return "not a drcorl plugin: its META-INF/MANIFEST.MF has no Plugin-Id";
+            String id = manifest == null ? null : manifest.getMainAttributes().getValue("Plugin-Id");
+            if (id == null || id.isBlank()) {
+                throw new RefusedPlugin("not a drcorl plugin: its META-INF/MANIFEST.MF has no Plugin-Id", null);
             }
             if (jar.getEntry("META-INF/extensions.idx") == null) {
-                return "plugin jar has no META-INF/extensions.idx, so none of its extensions can be found"
-                        + " (build it with PF4J's annotation processor)";
+                throw new RefusedPlugin("plugin jar has no META-INF/extensions.idx, so none of its extensions can be"
+                        + " found (build it with PF4J's annotation processor)", null);
             }
-            return null;
+            return id.trim();
         } catch (IOException e) {
-            return "not a readable jar: " + e.getMessage();
+            throw new RefusedPlugin("not a readable jar: " + e.getMessage(), e);
         }
     }
 
