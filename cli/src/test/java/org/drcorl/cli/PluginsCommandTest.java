@@ -1,0 +1,62 @@
+package org.drcorl.cli;
+
+import static org.drcorl.testing.TestPluginBuilder.handler;
+import static org.drcorl.testing.TestPluginBuilder.plugin;
+import static org.drcorl.testing.TestPluginBuilder.regularizer;
+import static org.drcorl.testing.TestPluginBuilder.taskProvider;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PluginsCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void listsPluginsByKindAndExplainsRefusalsInOneLine() throws Exception {
+        Path dir = tmp.resolve("plugins");
+        plugin("demo").source("demo.Reg", regularizer("demo", "Reg", "demo-reg", ""))
+                .source("demo.Handler", handler("demo", "Handler", "demo-handler"))
+                .source("demo.Tasks", taskProvider("demo", "Tasks", "DemoTask-v0"))
+                .buildInto(tmp.resolve("b1"), "demo.jar");
+        Files.createDirectories(dir);
+        Files.copy(tmp.resolve("b1/demo.jar"), dir.resolve("demo.jar"));
+        Files.copy(tmp.resolve("b1/demo.jar"), dir.resolve("demo-again.jar"));
+        Files.writeString(dir.resolve("broken.jar"), "not a zip");
+
+        CliRunner r = CliRunner.run("plugins", "--plugins", dir.toString());
+        assertEquals(1, r.exitCode(), "refused plugins make the command fail");
+        assertTrue(r.out().contains("demo 1.0.0 (tests)"), r.out());
+        assertTrue(r.out().matches("(?s).*task\\s+DemoTask-v0.*"), r.out());
+        assertTrue(r.out().matches("(?s).*regularizer\\s+demo-reg\\s+test regularizer demo-reg.*"), r.out());
+        assertTrue(r.out().matches("(?s).*constraint handler\\s+demo-handler.*"), r.out());
+        String[] errLines = r.err().strip().split("\n");
+        assertEquals(2, errLines.length, r.err());
+        assertTrue(r.err().contains("drcorl: refused plugin " + dir.resolve("broken.jar") + ": not a readable jar"), r.err());
+        assertTrue(r.err().contains("drcorl: refused plugin " + dir.resolve("demo.jar") + ": duplicate plugin id 'demo', already loaded from "
+                + dir.resolve("demo-again.jar")), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace without --verbose");
+    }
+
+    @Test
+    void tasksListsDimsLengthAndThresholds() throws Exception {
+        Path dir = tmp.resolve("plugins");
+        plugin("demo").source("demo.Tasks", taskProvider("demo", "Tasks", "DemoTask-v0")).buildInto(dir, "demo.jar");
+        CliRunner r = CliRunner.run("tasks", "--plugins", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().matches("(?s).*DemoTask-v0\\s+test\\s+2\\s+1\\s+10\\s+5\\s+ok.*"), r.out());
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        CliRunner r = CliRunner.run("fly");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("Unmatched argument"), r.err());
+    }
+}
