@@ -39,7 +39,7 @@ public final class Adam implements AutoCloseable {
         this.epsilon = epsilon;
         this.weightDecay = weightDecay;
         this.manager = params.manager().newSubManager();
-        for (NDArray p : params.arrays()) {
+        for (NDArray p : params.trainableArrays()) {
             m.add(manager.zeros(p.getShape()));
             v.add(manager.zeros(p.getShape()));
         }
@@ -52,7 +52,7 @@ public final class Adam implements AutoCloseable {
     public List<NDArray> takeGradients(NDManager into) {
         List<NDArray> grads = new ArrayList<>();
         try (NDScope scope = new NDScope()) {
-            for (NDArray p : params.arrays()) {
+            for (NDArray p : params.trainableArrays()) {
                 NDArray g = p.getGradient();
                 NDArray copy = g.duplicate();
                 copy.attach(into);
@@ -68,7 +68,7 @@ public final class Adam implements AutoCloseable {
     public List<NDArray> preview(List<NDArray> grads, NDManager into) {
         long next = t + 1;
         double c1 = 1 - Math.pow(beta1, next), c2 = 1 - Math.pow(beta2, next);
-        List<NDArray> ps = params.arrays();
+        List<NDArray> ps = params.trainableArrays();
         List<NDArray> out = new ArrayList<>(grads.size());
         // Temporaries land in the managers of their operands (the optimizer's, the network's):
         // the scope closes every one of them except the deltas handed out.
@@ -89,7 +89,7 @@ public final class Adam implements AutoCloseable {
 
     /** θ ← θ + Δ. */
     public void apply(List<NDArray> delta) {
-        List<NDArray> ps = params.arrays();
+        List<NDArray> ps = params.trainableArrays();
         for (int i = 0; i < ps.size(); i++) ps.get(i).addi(delta.get(i));
     }
 

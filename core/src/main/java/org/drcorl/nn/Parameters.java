@@ -22,6 +22,8 @@ import java.util.SplittableRandom;
 public final class Parameters implements AutoCloseable {
     private final NDManager manager;
     private final Map<String, NDArray> tensors = new LinkedHashMap<>();
+    private final Map<String, NDArray> trainable = new LinkedHashMap<>();
+    private boolean frozen;
 
     public Parameters(NDManager parent) {
         this.manager = parent.newSubManager();
@@ -33,12 +35,37 @@ public final class Parameters implements AutoCloseable {
 
     /** Adds a trainable tensor with the given values. */
     public NDArray add(String name, float[] values, Shape shape) {
+        NDArray a = addConstant(name, values, shape);
+        trainable.put(name, a);
+        if (!frozen) a.setRequiresGradient(true);
+        return a;
+    }
+
+    /**
+     * Adds a tensor that is part of the network (saved, loaded, copied) but never trained,
+     * such as the frozen random Fourier frequencies of the diffusion time embedding.
+     */
+    public NDArray addConstant(String name, float[] values, Shape shape) {
         if (tensors.containsKey(name)) throw new IllegalArgumentException("duplicate parameter " + name);
         NDArray a = manager.create(values, shape);
         a.setName(name);
-        a.setRequiresGradient(true);
         tensors.put(name, a);
         return a;
+    }
+
+    /**
+     * Stops (or resumes) gradient tracking of every trainable tensor. A frozen network, such
+     * as a target critic or the behaviour model during policy extraction, can sit inside a
+     * gradient computation without collecting gradients it does not need.
+     */
+    public void setFrozen(boolean frozen) {
+        this.frozen = frozen;
+        for (NDArray a : trainable.values()) a.setRequiresGradient(!frozen);
+    }
+
+    /** The trainable tensors, in order: what an optimizer updates. */
+    public List<NDArray> trainableArrays() {
+        return List.copyOf(trainable.values());
     }
 
     /**
@@ -99,7 +126,7 @@ public final class Parameters implements AutoCloseable {
         }
     }
 
-    /** target ← (1 − τ)·target + τ·this, in place (Polyak averaging of target networks). */
+    /** target ← (1 − τ)·target + τ·this over all tensors, in place (Polyak averaging of target networks). */
     public void polyakInto(Parameters target, double tau) {
         List<NDArray> src = arrays(), dst = target.arrays();
         if (src.size() != dst.size()) throw new IllegalArgumentException("networks differ in structure");
