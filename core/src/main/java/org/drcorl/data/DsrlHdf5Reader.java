@@ -3,6 +3,7 @@ package org.drcorl.data;
 import static org.drcorl.data.DsrlAttributes.*;
 
 import io.jhdf.HdfFile;
+import io.jhdf.Superblock;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
@@ -44,7 +45,9 @@ public final class DsrlHdf5Reader {
         String name = file.toString();
         if (Files.isDirectory(file)) throw new DatasetException(name + ": is a directory, not an HDF5 file");
         if (!Files.isRegularFile(file)) throw new DatasetException(name + ": no such file");
-        if (!hasHdf5Signature(file)) throw new DatasetException(name + ": not an HDF5 file");
+        long base = signatureOffset(file);
+        if (base < 0) throw new DatasetException(name + ": not an HDF5 file");
+        requireComplete(file, base);
         try (HdfFile hdf = new HdfFile(file)) {
             return new Contents(name, hdf).read();
         } catch (DatasetException e) {
@@ -62,7 +65,8 @@ public final class DsrlHdf5Reader {
         return e.getMessage() == null ? type : type + ": " + e.getMessage();
     }
 
-    private static boolean hasHdf5Signature(Path file) {
+    /** Where the HDF5 signature is, or -1 when the file has none. */
+    private static long signatureOffset(Path file) {
         try (FileChannel channel = FileChannel.open(file)) {
             long size = channel.size();
             ByteBuffer block = ByteBuffer.allocate(SIGNATURE.length);
@@ -72,11 +76,32 @@ public final class DsrlHdf5Reader {
                 while (block.hasRemaining() && channel.read(block, offset + block.position()) > 0) {
                     // read until the probe is full
                 }
-                if (!block.hasRemaining() && Arrays.equals(block.array(), SIGNATURE)) return true;
+                if (!block.hasRemaining() && Arrays.equals(block.array(), SIGNATURE)) return offset;
             }
-            return false;
+            return -1;
         } catch (IOException e) {
             throw new DatasetException(file + ": cannot be read (" + describe(e) + ")", e);
+        }
+    }
+
+    /**
+     * The superblock records where the file ends; a shorter file was cut off (an interrupted copy
+     * or download). Checking this first gives a clear message instead of whatever jhdf trips over.
+     */
+    private static void requireComplete(Path file, long base) {
+        long declared;
+        long actual;
+        try (FileChannel channel = FileChannel.open(file)) {
+            actual = channel.size();
+            declared = base + Superblock.readSuperblock(channel, base).getEndOfFileAddress();
+        } catch (IOException e) {
+            throw new DatasetException(file + ": cannot be read (" + describe(e) + ")", e);
+        } catch (RuntimeException e) {
+            throw new DatasetException(file + ": cannot be read, the HDF5 superblock is damaged (" + describe(e) + ")", e);
+        }
+        if (actual < declared) {
+            throw new DatasetException(file + ": truncated: the file has " + actual + " bytes, its HDF5 header declares "
+                    + declared);
         }
     }
 
