@@ -7,6 +7,7 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -74,10 +75,10 @@ public final class DsrlHdf5Writer {
     private static void writeTo(OfflineDataset dataset, Path file) {
         int n = dataset.size();
         try (WritableHdfFile hdf = HdfFile.write(file)) {
-            hdf.putDataset(OBSERVATIONS, rows(dataset.observations(), n, dataset.obsDim()), options(n, dataset.obsDim()));
-            hdf.putDataset(NEXT_OBSERVATIONS, rows(dataset.nextObservations(), n, dataset.obsDim()),
+            hdf.putDataset(OBSERVATIONS, rows(dataset.observationsView(), n, dataset.obsDim()), options(n, dataset.obsDim()));
+            hdf.putDataset(NEXT_OBSERVATIONS, rows(dataset.nextObservationsView(), n, dataset.obsDim()),
                     options(n, dataset.obsDim()));
-            hdf.putDataset(ACTIONS, rows(dataset.actions(), n, dataset.actDim()), options(n, dataset.actDim()));
+            hdf.putDataset(ACTIONS, rows(dataset.actionsView(), n, dataset.actDim()), options(n, dataset.actDim()));
             hdf.putDataset(REWARDS, dataset.rewards(), options(n, 1));
             hdf.putDataset(COSTS, dataset.costs(), options(n, 1));
             hdf.putDataset(TERMINALS, zeroOne(dataset.terminals()), options(n, 1));
@@ -104,13 +105,13 @@ public final class DsrlHdf5Writer {
         return DatasetCreationOptions.builder().chunkDimensions(chunk).deflate(DEFLATE_LEVEL).build();
     }
 
-    /** jhdf takes the shape of a dataset from the nesting of the Java array. */
-    private static float[][] rows(float[] flat, int n, int width) {
-        float[][] out = new float[n][];
-        for (int i = 0; i < n; i++) {
-            out[i] = new float[width];
-            System.arraycopy(flat, i * width, out[i], 0, width);
-        }
+    /**
+     * jhdf takes the shape of a dataset from the nesting of the Java array; reading rows from the
+     * dataset's view avoids holding a flat copy besides the nested one.
+     */
+    private static float[][] rows(FloatBuffer flat, int n, int width) {
+        float[][] out = new float[n][width];
+        for (int i = 0; i < n; i++) flat.get(i * width, out[i]);
         return out;
     }
 
