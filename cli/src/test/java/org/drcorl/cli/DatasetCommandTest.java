@@ -11,6 +11,7 @@ import java.util.List;
 import org.drcorl.data.DatasetMetadata;
 import org.drcorl.data.DsrlHdf5Writer;
 import org.drcorl.data.OfflineDataset;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,12 @@ class DatasetCommandTest {
     Path file;
 
     record Result(int code, String out, String err) {}
+
+    /** The fixture writes with jhdf before Main runs: set the CLI's log levels first, as main() would. */
+    @BeforeAll
+    static void quietLogs() {
+        Logging.configure(false);
+    }
 
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
