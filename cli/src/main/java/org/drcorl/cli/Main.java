@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Constrained (safe) offline reinforcement learning: DRCORL and baselines.",
         subcommands = {
                 PluginsCommand.class,
+                DatasetCommand.class,
                 TasksCommand.class,
                 CommandLine.HelpCommand.class
         })

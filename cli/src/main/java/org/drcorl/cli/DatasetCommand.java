@@ -1,0 +1,191 @@
+package org.drcorl.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.drcorl.data.DatasetException;
+import org.drcorl.data.DatasetSummary;
+import org.drcorl.data.DatasetValidator;
+import org.drcorl.data.DsrlHdf5Reader;
+import org.drcorl.data.DsrlTaskConstants;
+import org.drcorl.data.DsrlTasks;
+import org.drcorl.data.OfflineDataset;
+import org.drcorl.spi.NormalizationConstants;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code drcorl dataset info|validate}: look into an offline dataset (DSRL HDF5 layout). */
+@Command(name = "dataset", mixinStandardHelpOptions = true,
+        description = "Inspect offline datasets in DSRL's HDF5 layout.",
+        subcommands = {DatasetCommand.Info.class, DatasetCommand.Validate.class})
+final class DatasetCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Bullet's budgets: the default when neither --thresholds nor a known task says otherwise. */
+    static final List<Double> DEFAULT_THRESHOLDS = List.of(10.0, 20.0, 40.0);
+
+    /** --task, when given, must be one of DSRL's tasks: that is where the expected dims come from. */
+    static Optional<DsrlTaskConstants> task(String taskId) {
+        if (taskId == null) return Optional.empty();
+        return Optional.of(DsrlTasks.find(taskId).orElseThrow(() -> new UserError("unknown task '" + taskId
+                + "': --task takes a DSRL task id such as OfflineCarCircle-v0")));
+    }
+
+    /** {@code drcorl dataset info FILE}. */
+    @Command(name = "info", mixinStandardHelpOptions = true,
+            description = "Summarize a dataset: size, dimensions, episodes, reward and cost returns, "
+                    + "share of safe episodes per cost threshold.")
+    static final class Info implements Callable<Integer> {
+
+        @Mixin
+        Global global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The dataset (.hdf5).")
+        Path file;
+
+        @Option(names = "--task", paramLabel = "ID",
+                description = "DSRL task id; default: the file's task_id attribute.")
+        String taskId;
+
+        @Option(names = "--thresholds", paramLabel = "K1,K2,...", split = ",",
+                description = "Cost budgets κ to count safe episodes for; default: the task's, else 10,20,40.")
+        List<Double> thresholds;
+
+        @Override
+        public Integer call() {
+            Optional<DsrlTaskConstants> requested = task(taskId);
+            OfflineDataset dataset;
+            try {
+                dataset = DsrlHdf5Reader.read(file);
+            } catch (DatasetException e) {
+                throw new UserError(e.getMessage(), e);
+            }
+            Optional<DsrlTaskConstants> task = requested.or(() -> dataset.taskId().flatMap(DsrlTasks::find));
+            List<Double> kappas = thresholds != null ? thresholds
+                    : task.map(DsrlTaskConstants::costThresholds).orElse(DEFAULT_THRESHOLDS);
+            for (double k : kappas) {
+                if (!Double.isFinite(k) || k < 0) throw new UserError("--thresholds: a cost budget must be >= 0, got " + k);
+            }
+            print(spec.commandLine().getOut(), dataset, task, kappas);
+            return 0;
+        }
+
+        private void print(PrintWriter out, OfflineDataset d, Optional<DsrlTaskConstants> task, List<Double> kappas) {
+            DatasetSummary s = DatasetSummary.of(d, kappas);
+            out.println(file);
+            String fileTask = d.taskId().orElse(null);
+            String taskLine = task.map(DsrlTaskConstants::id).orElse(fileTask == null ? "unknown" : fileTask)
+                    + (taskId != null ? " (--task)" : fileTask != null ? " (from the file)" : "");
+            row(out, "task", taskLine);
+            row(out, "transitions", Integer.toString(s.transitions()));
+            row(out, "dimensions", "obs " + s.obsDim() + ", act " + s.actDim());
+            row(out, "episodes", s.episodes() + (s.episodes() == 0 ? ""
+                    : " (length " + s.minEpisodeLength() + ".." + s.maxEpisodeLength()
+                    + d.metadata().maxEpisodeStepsIfKnown().stream().mapToObj(t -> ", T " + t).findFirst().orElse("")
+                    + ")"));
+            row(out, "reward return", stats(s.rewardReturns()));
+            row(out, "cost return", stats(s.costReturns()));
+            NormalizationConstants fromFile = d.normalization().orElse(null);
+            if (fromFile != null) {
+                row(out, "normalization", constants(fromFile) + " (from the file)");
+            } else if (task.isPresent()) {
+                row(out, "normalization", constants(task.get().normalization()) + " (DSRL's for " + task.get().id() + ")");
+            }
+            List<String> shares = new ArrayList<>();
+            for (DatasetSummary.SafeShare share : s.safeShares()) {
+                shares.add("κ " + Format.number(share.threshold()) + ": " + share.safeEpisodes() + "/" + s.episodes()
+                        + (s.episodes() == 0 ? "" : String.format(" (%.1f%%)", 100 * share.share())));
+            }
+            row(out, "safe episodes", String.join("   ", shares));
+            d.episodeLabels().ifPresent(labels -> {
+                Map<String, Integer> counts = new TreeMap<>();
+                for (String label : labels) counts.merge(label.isEmpty() ? "(none)" : label, 1, Integer::sum);
+                List<String> parts = new ArrayList<>();
+                counts.forEach((label, count) -> parts.add(label + " " + count));
+                row(out, "behaviours", String.join(", ", parts));
+            });
+            List<String> problems = task.map(t -> DatasetValidator.validate(d, DatasetValidator.Expectation.of(t)))
+                    .orElseGet(() -> DatasetValidator.validate(d));
+            for (String problem : problems) row(out, "problem", problem);
+            row(out, "content hash", d.contentHash());
+            out.flush();
+        }
+
+        private static void row(PrintWriter out, String label, String value) {
+            out.printf("  %-15s %s%n", label, value);
+        }
+
+        private static String stats(DatasetSummary.Stats stats) {
+            return Double.isNaN(stats.mean()) ? "-"
+                    : String.format("min %.3f, mean %.3f, max %.3f", stats.min(), stats.mean(), stats.max());
+        }
+
+        private static String constants(NormalizationConstants c) {
+            return "R_min " + Format.number(c.rewardMin()) + ", R_max " + Format.number(c.rewardMax())
+                    + ", C_max " + Format.number(c.costMax());
+        }
+    }
+
+    /** {@code drcorl dataset validate FILE}. */
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Check a dataset; prints 'FILE: valid (...)' and exits 0, or one line per problem "
+                    + "and exits 2.")
+    static final class Validate implements Callable<Integer> {
+
+        @Mixin
+        Global global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The dataset (.hdf5).")
+        Path file;
+
+        @Option(names = "--task", paramLabel = "ID",
+                description = "DSRL task id the data must fit; default: the file's task_id attribute, if a DSRL task.")
+        String taskId;
+
+        @Override
+        public Integer call() {
+            Optional<DsrlTaskConstants> task = task(taskId);
+            PrintWriter out = spec.commandLine().getOut();
+            OfflineDataset dataset;
+            try {
+                dataset = DsrlHdf5Reader.read(file);
+            } catch (DatasetException e) {
+                // The reader's message already reads "FILE: what is wrong" — one problem line.
+                out.println(e.getMessage());
+                if (global.verbose) e.printStackTrace(spec.commandLine().getErr());
+                out.flush();
+                return 2;
+            }
+            List<String> problems = task.map(t -> DatasetValidator.validate(dataset, DatasetValidator.Expectation.of(t)))
+                    .orElseGet(() -> DatasetValidator.validate(dataset));
+            if (problems.isEmpty()) {
+                out.println(file + ": valid (" + dataset.size() + " transitions, " + dataset.episodeCount() + " episodes)");
+            }
+            for (String problem : problems) out.println(file + ": " + problem);
+            out.flush();
+            return problems.isEmpty() ? 0 : 2;
+        }
+    }
+}

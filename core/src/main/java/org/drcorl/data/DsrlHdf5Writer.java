@@ -1,0 +1,123 @@
+package org.drcorl.data;
+
+import static org.drcorl.data.DsrlAttributes.*;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.DatasetCreationOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.drcorl.spi.NormalizationConstants;
+
+/**
+ * Writes an {@link OfflineDataset} in the DSRL layout (see {@link DsrlHdf5Reader}) with jhdf.
+ *
+ * <ul>
+ *   <li>All numeric datasets are float32, chunked and gzip (deflate level 4) compressed like
+ *       DSRL's own files; jhdf 0.13.0 writes the deflate filter and h5py reads it back.</li>
+ *   <li>{@code terminals} and {@code timeouts} are float32 0/1, not numpy bool: jhdf cannot write
+ *       h5py's bool enum (its boolean[] becomes a bitfield that h5py reads as uint8). Float 0/1 is
+ *       what DSRL/OSRL-style code turns the flags into anyway ({@code done} masks,
+ *       {@code 1 - done}), compares correctly with {@code == 1} and {@code np.logical_or}, and, unlike
+ *       int8, fails loudly instead of silently gathering rows 0 and 1 if used as a boolean index.</li>
+ *   <li>Root attributes: {@code format_version}, and when known {@code task_id},
+ *       {@code reward_min}/{@code reward_max}/{@code cost_max}, {@code max_episode_steps}, plus the
+ *       dataset's further string attributes. Episode labels, when present, are a string dataset
+ *       {@code episode_labels} [E] (HDF5 attributes are limited to 64 KiB).</li>
+ *   <li>The write is atomic: a temporary file in the target's directory is renamed onto the
+ *       target, so an interrupted write never leaves a half-written dataset behind.</li>
+ * </ul>
+ */
+public final class DsrlHdf5Writer {
+    private DsrlHdf5Writer() {}
+
+    /** Target uncompressed chunk size: large enough for good compression, small enough for partial reads. */
+    private static final int CHUNK_BYTES = 1 << 16;
+    private static final int DEFLATE_LEVEL = 4;
+
+    /**
+     * Writes {@code dataset} to {@code target}, replacing an existing file.
+     *
+     * @throws IllegalArgumentException for an empty dataset or one holding NaN/inf (it could not be read back)
+     * @throws UncheckedIOException     when the file cannot be written
+     */
+    public static void write(OfflineDataset dataset, Path target) {
+        if (dataset.size() == 0) throw new IllegalArgumentException(target + ": cannot write a dataset without transitions");
+        String nonFinite = dataset.firstNonFinite();
+        if (nonFinite != null) throw new IllegalArgumentException(target + ": cannot write a dataset whose " + nonFinite);
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        Path temp = null;
+        try {
+            Files.createDirectories(directory);
+            temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+            writeTo(dataset, temp);
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(target + ": cannot write the dataset (" + e.getMessage() + ")", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // The original failure is the one worth reporting; a stray hidden .tmp is harmless.
+                }
+            }
+        }
+    }
+
+    private static void writeTo(OfflineDataset dataset, Path file) {
+        int n = dataset.size();
+        try (WritableHdfFile hdf = HdfFile.write(file)) {
+            hdf.putDataset(OBSERVATIONS, rows(dataset.observationsView(), n, dataset.obsDim()), options(n, dataset.obsDim()));
+            hdf.putDataset(NEXT_OBSERVATIONS, rows(dataset.nextObservationsView(), n, dataset.obsDim()),
+                    options(n, dataset.obsDim()));
+            hdf.putDataset(ACTIONS, rows(dataset.actionsView(), n, dataset.actDim()), options(n, dataset.actDim()));
+            hdf.putDataset(REWARDS, dataset.rewards(), options(n, 1));
+            hdf.putDataset(COSTS, dataset.costs(), options(n, 1));
+            hdf.putDataset(TERMINALS, zeroOne(dataset.terminals()), options(n, 1));
+            hdf.putDataset(TIMEOUTS, zeroOne(dataset.timeouts()), options(n, 1));
+            dataset.episodeLabels().ifPresent(labels -> hdf.putDataset(EPISODE_LABELS, labels.toArray(String[]::new)));
+
+            DatasetMetadata metadata = dataset.metadata();
+            hdf.putAttribute(FORMAT_VERSION, CURRENT_FORMAT_VERSION);
+            if (metadata.taskId() != null) hdf.putAttribute(TASK_ID, metadata.taskId());
+            NormalizationConstants normalization = metadata.normalization();
+            if (normalization != null) {
+                hdf.putAttribute(REWARD_MIN, normalization.rewardMin());
+                hdf.putAttribute(REWARD_MAX, normalization.rewardMax());
+                hdf.putAttribute(COST_MAX, normalization.costMax());
+            }
+            if (metadata.maxEpisodeSteps() > 0) hdf.putAttribute(MAX_EPISODE_STEPS, metadata.maxEpisodeSteps());
+            for (Map.Entry<String, String> e : metadata.attributes().entrySet()) hdf.putAttribute(e.getKey(), e.getValue());
+        }
+    }
+
+    private static DatasetCreationOptions options(int rows, int columns) {
+        int chunkRows = Math.max(1, Math.min(rows, CHUNK_BYTES / (4 * columns)));
+        int[] chunk = columns == 1 ? new int[] {chunkRows} : new int[] {chunkRows, columns};
+        return DatasetCreationOptions.builder().chunkDimensions(chunk).deflate(DEFLATE_LEVEL).build();
+    }
+
+    /**
+     * jhdf takes the shape of a dataset from the nesting of the Java array; reading rows from the
+     * dataset's view avoids holding a flat copy besides the nested one.
+     */
+    private static float[][] rows(FloatBuffer flat, int n, int width) {
+        float[][] out = new float[n][width];
+        for (int i = 0; i < n; i++) flat.get(i * width, out[i]);
+        return out;
+    }
+
+    private static float[] zeroOne(boolean[] flags) {
+        float[] out = new float[flags.length];
+        for (int i = 0; i < flags.length; i++) out[i] = flags[i] ? 1f : 0f;
+        return out;
+    }
+}

@@ -1,0 +1,43 @@
+package org.drcorl.data;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DsrlTasksAndSummaryTest {
+
+    @Test
+    void theTwentyThreeTasksWithTheirFamiliesAndThresholds() {
+        assertEquals(23, DsrlTasks.all().size());
+        assertEquals(8, DsrlTasks.all().stream().filter(t -> t.family().equals(DsrlTasks.BULLET)).count());
+        DsrlTaskConstants car = DsrlTasks.find("OfflineCarCircle-v0").orElseThrow();
+        assertEquals(new DsrlTaskConstants("OfflineCarCircle-v0", "bullet", 3.4844, 534.306, 100, 300, 8, 2,
+                List.of(10.0, 20.0, 40.0)), car);
+        assertEquals(car, DsrlTasks.find("CarCircle-v0").orElseThrow());
+        DsrlTaskConstants swimmer = DsrlTasks.find("OfflineSwimmerVelocityGymnasium-v1").orElseThrow();
+        assertEquals(List.of(20.0, 40.0, 80.0), swimmer.costThresholds());
+        assertEquals("safety-gymnasium", swimmer.family());
+        assertEquals(299, DsrlTasks.find("OfflinePointCircle2Gymnasium-v0").orElseThrow().costMax());
+        assertTrue(DsrlTasks.find("OfflineNoSuch-v0").isEmpty());
+        assertTrue(DsrlTasks.find(null).isEmpty());
+        // Normalized scores come from NormalizationConstants with DSRL's numbers.
+        assertEquals(1.0, car.normalization().normalizedReward(534.306), 1e-12);
+        assertEquals(0.0, car.normalization().normalizedReward(3.4844), 1e-12);
+        for (DsrlTaskConstants t : DsrlTasks.all()) assertTrue(t.id().startsWith("Offline") && t.obsDim() > 0);
+    }
+
+    @Test
+    void summaryCountsSafeEpisodesPerThreshold() {
+        OfflineDataset d = Datasets.sample(5, false);   // lengths 3..7, cost returns 1,2,2,3,3, rewards 3,8,15,24,35
+        DatasetSummary s = DatasetSummary.of(d, List.of(0.0, 2.0, 3.0));
+        assertEquals(25, s.transitions());
+        assertEquals(5, s.episodes());
+        assertEquals(3, s.minEpisodeLength());
+        assertEquals(7, s.maxEpisodeLength());
+        assertEquals(new DatasetSummary.Stats(3, 17, 35), s.rewardReturns());
+        assertEquals(new DatasetSummary.Stats(1, 2.2, 3), s.costReturns());
+        assertEquals(List.of(new DatasetSummary.SafeShare(0, 0, 0), new DatasetSummary.SafeShare(2, 3, 0.6),
+                new DatasetSummary.SafeShare(3, 5, 1)), s.safeShares());
+    }
+}
