@@ -27,6 +27,11 @@ final class BallVelocityController implements VelocityController {
     }
 
     @Override
+    public double overshoot() {
+        return 0.0; // the ball brakes hard (8 m/s²)
+    }
+
+    @Override
     public double cruiseSpeed() {
         // The force budget 3.5 N also has to bend the path on a 7 m circle: ≈ 5.5 m/s there.
         return 5.5;

@@ -18,7 +18,7 @@ import org.drcorl.spi.BehaviorPolicyFamily;
  *
  * <ul>
  *   <li>Circle: speed from 45% to 100% of the agent's cruise speed; the x-band it keeps to
- *       grows from 5 m (safe, with a margin) to 8 m (the full circle, costly a third of the time);
+ *       grows from 5 m less the agent's overshoot (safe, with a margin) to 8 m (the full circle, costly a third of the time);
  *   <li>Run: speed from 0.6 to 1.5 times v_lim; a lateral lane that drifts up to 3.5 m off
  *       the centre line for the reckless ones.
  * </ul>
@@ -37,7 +37,7 @@ public final class BulletBehaviorPolicies {
             Guide guide = switch (task) {
                 case CircleTask c -> new CircleGuide(
                         controller.cruiseSpeed() * (0.45 + 0.55 * alpha) * (0.9 + 0.2 * random.nextDouble()),
-                        5.0 + 3.0 * alpha);
+                        circleBand(alpha, controller.overshoot()));
                 case RunTask r -> new RunGuide(
                         agent.speedLimit() * (0.6 + 0.9 * alpha) * (0.95 + 0.1 * random.nextDouble()),
                         (random.nextBoolean() ? 1 : -1) * 3.5 * alpha * random.nextDouble());
@@ -47,6 +47,15 @@ public final class BulletBehaviorPolicies {
             SplittableRandom episodeRandom = random.split();
             return new TrackingPolicy(guide, controller, noise, episodeRandom, aggressiveness.label());
         };
+    }
+
+    /**
+     * The x-band a Circle policy keeps to: 5 m less the agent's overshoot when careful
+     * (safe), 8 m when reckless (the full circle of radius 7).
+     */
+    private static double circleBand(double alpha, double overshoot) {
+        double careful = 5.0 - overshoot;
+        return careful + (8.0 - careful) * alpha;
     }
 
     private static VelocityController controllerFor(Agent agent) {

@@ -34,6 +34,11 @@ final class CarVelocityController implements VelocityController {
     }
 
     @Override
+    public double overshoot() {
+        return 0.5; // the car turns on a ≥ 1.8 m radius
+    }
+
+    @Override
     public double cruiseSpeed() {
         return 2.5;
     }

@@ -78,6 +78,11 @@ final class DroneVelocityController implements VelocityController {
     }
 
     @Override
+    public double overshoot() {
+        return 1.5; // the drone has to tilt before it can brake
+    }
+
+    @Override
     public double cruiseSpeed() {
         return 4.5;
     }

@@ -17,6 +17,12 @@ interface VelocityController {
     /** Fastest planar speed (m/s) the agent sustains comfortably; policies scale their targets by it. */
     double cruiseSpeed();
 
+    /**
+     * How far (m) the agent typically runs past a line where its guide starts to stop it;
+     * careful policies keep this much extra distance from the strip's edge.
+     */
+    double overshoot();
+
     static float clip(double value) {
         return (float) Math.max(-1.0, Math.min(1.0, value));
     }
