@@ -85,16 +85,18 @@ final class DatasetCommand implements Runnable {
             for (double k : kappas) {
                 if (!Double.isFinite(k) || k < 0) throw new UserError("--thresholds: a cost budget must be >= 0, got " + k);
             }
-            print(spec.commandLine().getOut(), dataset, task, kappas);
+            print(spec.commandLine().getOut(), file, dataset, task, taskId != null, kappas);
             return 0;
         }
 
-        private void print(PrintWriter out, OfflineDataset d, Optional<DsrlTaskConstants> task, List<Double> kappas) {
+        /** The summary {@code info} prints; also printed by {@code collect} for the file it wrote. */
+        static void print(PrintWriter out, Path file, OfflineDataset d, Optional<DsrlTaskConstants> task,
+                          boolean taskFromOption, List<Double> kappas) {
             DatasetSummary s = DatasetSummary.of(d, kappas);
             out.println(file);
             String fileTask = d.taskId().orElse(null);
             String taskLine = task.map(DsrlTaskConstants::id).orElse(fileTask == null ? "unknown" : fileTask)
-                    + (taskId != null ? " (--task)" : fileTask != null ? " (from the file)" : "");
+                    + (taskFromOption ? " (--task)" : fileTask != null ? " (from the file)" : "");
             row(out, "task", taskLine);
             row(out, "transitions", Integer.toString(s.transitions()));
             row(out, "dimensions", "obs " + s.obsDim() + ", act " + s.actDim());
@@ -118,7 +120,11 @@ final class DatasetCommand implements Runnable {
             row(out, "safe episodes", String.join("   ", shares));
             d.episodeLabels().ifPresent(labels -> {
                 Map<String, Integer> counts = new TreeMap<>();
-                for (String label : labels) counts.merge(label.isEmpty() ? "(none)" : label, 1, Integer::sum);
+                // labels look like "careful(0.20)": count by kind, the parameter differs per episode
+                for (String label : labels) {
+                    String kind = label.replaceFirst("\\(.*$", "").strip();
+                    counts.merge(kind.isEmpty() ? "(none)" : kind, 1, Integer::sum);
+                }
                 List<String> parts = new ArrayList<>();
                 counts.forEach((label, count) -> parts.add(label + " " + count));
                 row(out, "behaviours", String.join(", ", parts));

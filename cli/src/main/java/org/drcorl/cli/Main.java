@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 PluginsCommand.class,
                 DatasetCommand.class,
                 TasksCommand.class,
+                CollectCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -75,14 +75,14 @@ public final class DsrlHdf5Writer {
     private static void writeTo(OfflineDataset dataset, Path file) {
         int n = dataset.size();
         try (WritableHdfFile hdf = HdfFile.write(file)) {
-            hdf.putDataset(OBSERVATIONS, rows(dataset.observationsView(), n, dataset.obsDim()), options(n, dataset.obsDim()));
+            hdf.putDataset(OBSERVATIONS, rows(dataset.observationsView(), n, dataset.obsDim()), matrixOptions(n, dataset.obsDim()));
             hdf.putDataset(NEXT_OBSERVATIONS, rows(dataset.nextObservationsView(), n, dataset.obsDim()),
-                    options(n, dataset.obsDim()));
-            hdf.putDataset(ACTIONS, rows(dataset.actionsView(), n, dataset.actDim()), options(n, dataset.actDim()));
-            hdf.putDataset(REWARDS, dataset.rewards(), options(n, 1));
-            hdf.putDataset(COSTS, dataset.costs(), options(n, 1));
-            hdf.putDataset(TERMINALS, zeroOne(dataset.terminals()), options(n, 1));
-            hdf.putDataset(TIMEOUTS, zeroOne(dataset.timeouts()), options(n, 1));
+                    matrixOptions(n, dataset.obsDim()));
+            hdf.putDataset(ACTIONS, rows(dataset.actionsView(), n, dataset.actDim()), matrixOptions(n, dataset.actDim()));
+            hdf.putDataset(REWARDS, dataset.rewards(), vectorOptions(n));
+            hdf.putDataset(COSTS, dataset.costs(), vectorOptions(n));
+            hdf.putDataset(TERMINALS, zeroOne(dataset.terminals()), vectorOptions(n));
+            hdf.putDataset(TIMEOUTS, zeroOne(dataset.timeouts()), vectorOptions(n));
             dataset.episodeLabels().ifPresent(labels -> hdf.putDataset(EPISODE_LABELS, labels.toArray(String[]::new)));
 
             DatasetMetadata metadata = dataset.metadata();
@@ -99,9 +99,21 @@ public final class DsrlHdf5Writer {
         }
     }
 
-    private static DatasetCreationOptions options(int rows, int columns) {
-        int chunkRows = Math.max(1, Math.min(rows, CHUNK_BYTES / (4 * columns)));
-        int[] chunk = columns == 1 ? new int[] {chunkRows} : new int[] {chunkRows, columns};
+    /** Chunking of an [N] dataset. */
+    private static DatasetCreationOptions vectorOptions(int rows) {
+        return compressed(new int[] {chunkRows(rows, 1)});
+    }
+
+    /** Chunking of an [N, columns] dataset; rank 2 even for one column (an action of dimension 1). */
+    private static DatasetCreationOptions matrixOptions(int rows, int columns) {
+        return compressed(new int[] {chunkRows(rows, columns), columns});
+    }
+
+    private static int chunkRows(int rows, int columns) {
+        return Math.max(1, Math.min(rows, CHUNK_BYTES / (4 * columns)));
+    }
+
+    private static DatasetCreationOptions compressed(int[] chunk) {
         return DatasetCreationOptions.builder().chunkDimensions(chunk).deflate(DEFLATE_LEVEL).build();
     }
 

@@ -144,8 +144,18 @@ public final class TestPluginBuilder {
                         return new AbstractSafeEnv(SPEC) {
                             double x;
                             protected float[] resetState(java.util.SplittableRandom r) { x = r.nextDouble(-1, 1); return new float[] {(float) x, 0f}; }
-                            protected StepResult simulate(float[] a) { x += 0.1 * a[0]; return new StepResult(new float[] {(float) x, a[0]}, -Math.abs(x), Math.abs(x) > 1 ? 1 : 0, false, false); }
+                            protected StepResult simulate(float[] a) { x += 0.1 * a[0]; return new StepResult(new float[] {(float) x, a[0]}, a[0], Math.abs(x) > 1 ? 1 : 0, false, false); }
                         };
+                    }
+                    /** Pushes right with a strength that grows over the episodes: reward and cost both grow. */
+                    public java.util.Optional<BehaviorPolicyFamily> behaviorPolicies(String id) {
+                        return java.util.Optional.of((episode, episodes, random) -> {
+                            double push = (episode + random.nextDouble()) / episodes;
+                            return new EpisodePolicy() {
+                                public float[] act(float[] obs) { return new float[] {(float) push}; }
+                                public String label() { return String.format(java.util.Locale.ROOT, "push(%%.2f)", push); }
+                            };
+                        });
                     }
                 }
                 """.formatted(pkg, cls, taskId);

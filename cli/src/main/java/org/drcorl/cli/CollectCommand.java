@@ -1,0 +1,82 @@
+package org.drcorl.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.drcorl.data.DatasetCollector;
+import org.drcorl.data.DsrlHdf5Writer;
+import org.drcorl.data.DsrlTasks;
+import org.drcorl.data.OfflineDataset;
+import org.drcorl.plugins.PluginRuntime;
+import org.drcorl.spi.TaskProvider;
+import org.drcorl.spi.TaskSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code drcorl collect}: an offline dataset from a task's behaviour policies. */
+@Command(name = "collect", mixinStandardHelpOptions = true,
+        description = "Collect an offline dataset (DSRL HDF5 layout) by running the task's behaviour policies,"
+                + " from careful to reckless, so the episodes span the reward-cost plane.")
+final class CollectCommand implements Callable<Integer> {
+
+    @Mixin
+    Global global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--task", required = true, paramLabel = "ID", description = "Task id (see `drcorl tasks`).")
+    String taskId;
+
+    @Option(names = "--episodes", defaultValue = "100", paramLabel = "N", description = "Episodes to collect (default ${DEFAULT-VALUE}).")
+    int episodes;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of everything random (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the dataset (.hdf5).")
+    Path out;
+
+    @Option(names = "--force", description = "Overwrite FILE if it exists.")
+    boolean force;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (episodes <= 0) throw new UserError("--episodes must be positive, got " + episodes);
+        if (Files.exists(out) && !force) throw new UserError(out + " exists; pass --force to overwrite it");
+        Path dir = out.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) throw new UserError("--out: folder " + dir + " does not exist");
+        try (PluginRuntime runtime = PluginRuntime.load(global.pluginDirs())) {
+            runtime.problems().forEach(p -> spec.commandLine().getErr().println("drcorl: refused plugin " + p.oneLine()));
+            TaskProvider provider = runtime.requireProvider(taskId);
+            if (!provider.availability().available()) {
+                throw new UserError("task " + taskId + " is unavailable here: " + provider.availability().reason());
+            }
+            TaskSpec task = provider.tasks().stream().filter(t -> t.id().equals(taskId)).findFirst().orElseThrow();
+            OfflineDataset dataset;
+            try (ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName("collect " + taskId)
+                    .setInitialMax((long) episodes * task.maxEpisodeSteps()).setUnit(" steps", 1)
+                    .setStyle(ProgressBarStyle.ASCII).showSpeed().continuousUpdate().build()) {
+                dataset = DatasetCollector.collect(provider, taskId, episodes, seed, steps -> {
+                    if (bar != null) bar.stepBy(steps);
+                });
+                if (bar != null) bar.stepTo(bar.getMax());
+            }
+            DsrlHdf5Writer.write(dataset, out);
+            List<Double> thresholds = task.costThresholds();
+            DatasetCommand.Info.print(spec.commandLine().getOut(), out, dataset,
+                    DsrlTasks.find(taskId), false, thresholds.isEmpty() ? DatasetCommand.DEFAULT_THRESHOLDS : thresholds);
+            return 0;
+        }
+    }
+}
