@@ -1,0 +1,124 @@
+package org.drcorl.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.drcorl.contract.ContractSuitesTestAccess;
+import org.drcorl.nn.SeededTrainingRandom;
+import org.drcorl.spi.ConstraintHandler;
+import org.drcorl.spi.ConstraintStep;
+import org.drcorl.spi.PolicyUpdate;
+import org.drcorl.spi.Regularizer;
+import org.drcorl.spi.RegularizerBatch;
+import org.junit.jupiter.api.Test;
+
+class PolicyExtractorTest {
+    private static final int S = 3, A = 2, B = 64;
+
+    /** A handler given as a function, for tests. */
+    private static ConstraintHandler handler(Function<ConstraintStep, PolicyUpdate> decide) {
+        return new ConstraintHandler() {
+            public String name() { return "test"; }
+            public String description() { return "test handler"; }
+            public PolicyUpdate decide(ConstraintStep step) { return decide.apply(step); }
+            public Map<String, Double> diagnostics() { return Map.of("calls", 1.0); }
+        };
+    }
+
+    private record Fixture(NDManager m, DeterministicPolicy policy, IqlCritic reward, IqlCritic cost, TransitionBatch batch) {}
+
+    private static Fixture fixture(NDManager m) {
+        SeededTrainingRandom r = new SeededTrainingRandom(1);
+        NDArray s = r.normal(m, new Shape(B, S));
+        NDArray a = s.get(":, 0:2").tanh().mul(0.5); // the "data" actions follow the state
+        TransitionBatch batch = new TransitionBatch(s, a, m.ones(new Shape(B, 1)), m.zeros(new Shape(B, 1)),
+                r.normal(m, new Shape(B, S)), m.ones(new Shape(B, 1)));
+        CriticConfig cc = new CriticConfig(16, 1e-3, 0.9, 0.7, 0.01, QAggregation.MIN);
+        return new Fixture(m, new DeterministicPolicy(m, S, A, 32, new SplittableRandom(2)),
+                new IqlCritic(m, S, A, cc, new SplittableRandom(3)), new IqlCritic(m, S, A, cc, new SplittableRandom(4)), batch);
+    }
+
+    private static ExtractionConfig config(double beta) {
+        return new ExtractionConfig(32, 3e-3, beta, 0, 20, 100, 0.9, 1.0, false);
+    }
+
+    @Test
+    void pretrainingDistillsTheRegularizerAndLeavesNoArraysBehind() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Fixture f = fixture(m);
+            Regularizer bc = new ContractSuitesTestAccess().squaredError();
+            try (PolicyExtractor x = new PolicyExtractor(f.policy(), config(1), bc, handler(ConstraintStep::rewardUpdate),
+                    null, f.reward(), f.cost(), new SeededTrainingRandom(5))) {
+                double first = 0, last = 0;
+                int arrays = f.policy().parameters().manager().getManagedArrays().size();
+                for (int i = 0; i < 150; i++) {
+                    try (NDManager step = m.newSubManager()) {
+                        double loss = x.pretrainStep(f.batch(), step).regularizerLoss();
+                        if (i == 0) first = loss;
+                        last = loss;
+                    }
+                }
+                assertTrue(last < 0.2 * first, "behaviour cloning loss " + first + " -> " + last);
+                assertEquals(arrays, f.policy().parameters().manager().getManagedArrays().size());
+            }
+        }
+    }
+
+    @Test
+    void rewardStepsClimbTheRewardCriticAndCostStepsDescendTheCostCritic() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Fixture f = fixture(m);
+            Regularizer bc = new ContractSuitesTestAccess().squaredError();
+            double[] q = new double[2];
+            for (int mode = 0; mode < 2; mode++) {
+                boolean reward = mode == 0;
+                DeterministicPolicy fresh = new DeterministicPolicy(m, S, A, 32, new SplittableRandom(2));
+                try (PolicyExtractor x = new PolicyExtractor(fresh, config(50), bc,
+                        handler(s -> reward ? s.rewardUpdate() : s.costUpdate()), null, f.reward(), f.cost(), new SeededTrainingRandom(5))) {
+                    PolicyExtractor.StepLog firstLog = null, lastLog = null;
+                    for (int i = 0; i < 60; i++) {
+                        try (NDManager step = m.newSubManager()) {
+                            lastLog = x.step(f.batch(), step);
+                            if (i == 0) firstLog = lastLog;
+                        }
+                    }
+                    q[mode] = reward ? lastLog.rewardQ() - firstLog.rewardQ() : lastLog.costQ() - firstLog.costQ();
+                    assertEquals(Map.of("calls", 1.0), lastLog.handler());
+                }
+            }
+            assertTrue(q[0] > 0, "reward steps raise Q̄_r(s, π(s)) by " + q[0]);
+            assertTrue(q[1] < 0, "cost steps lower Q̄_c(s, π(s)) by " + q[1]);
+        }
+    }
+
+    @Test
+    void aFailingPluginIsReportedByNameAndStep() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Fixture f = fixture(m);
+            Regularizer broken = new Regularizer() {
+                public String name() { return "broken"; }
+                public String description() { return "throws"; }
+                public NDArray loss(RegularizerBatch b) { throw new IllegalStateException("out of ideas"); }
+            };
+            try (PolicyExtractor x = new PolicyExtractor(f.policy(), config(1), broken, handler(ConstraintStep::rewardUpdate),
+                    null, f.reward(), f.cost(), new SeededTrainingRandom(5)); NDManager step = m.newSubManager()) {
+                PluginFailure e = assertThrows(PluginFailure.class, () -> x.step(f.batch(), step));
+                assertEquals("regularizer 'broken' failed at step 0: out of ideas", e.getMessage());
+            }
+            Regularizer bc = new ContractSuitesTestAccess().squaredError();
+            PolicyUpdate foreign = new org.drcorl.contract.VectorUpdate(new double[] {1});
+            try (PolicyExtractor x = new PolicyExtractor(f.policy(), config(1), bc, handler(s -> foreign),
+                    null, f.reward(), f.cost(), new SeededTrainingRandom(5)); NDManager step = m.newSubManager()) {
+                PluginFailure e = assertThrows(PluginFailure.class, () -> x.step(f.batch(), step));
+                assertTrue(e.getMessage().startsWith("constraint handler 'test' returned an update it did not get from the step"), e.getMessage());
+            }
+        }
+    }
+}
