@@ -115,6 +115,21 @@ public final class IqlCritic implements AutoCloseable {
         return qLoss;
     }
 
+    /**
+     * An independent copy with the same weights (fresh optimizer state): policy extraction
+     * fine-tunes its critics, so every extracted policy gets its own copy of the stage-2 critics.
+     */
+    public IqlCritic copy(NDManager manager) {
+        long[] shape = q1.layers().getFirst().weight().getShape().getShape();
+        int inputs = (int) shape[0];
+        int stateDim = value.inputSize();
+        IqlCritic c = new IqlCritic(manager, stateDim, inputs - stateDim, config, new SplittableRandom(0));
+        q.copyInto(c.q);
+        qTarget.copyInto(c.qTarget);
+        v.copyInto(c.v);
+        return c;
+    }
+
     /** The Q and V regression losses of one update. */
     public record Losses(float q, float v) {}
 

@@ -1,0 +1,4 @@
+package org.drcorl.eval;
+
+/** Undiscounted returns of one evaluation episode. */
+public record EpisodeStats(double rewardReturn, double costReturn, int length) {}

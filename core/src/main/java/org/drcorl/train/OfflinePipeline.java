@@ -1,0 +1,153 @@
+package org.drcorl.train;
+
+import ai.djl.ndarray.NDManager;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.drcorl.data.OfflineDataset;
+import org.drcorl.nn.SeededTrainingRandom;
+import org.drcorl.spi.ConstraintHandler;
+import org.drcorl.spi.Regularizer;
+
+/**
+ * The three stages of one (task, seed): the behaviour model and the critics are trained once
+ * and then every policy (each cost threshold, each regularizer × handler pair) is extracted
+ * from them, each with its own copy of the critics (extraction fine-tunes them).
+ */
+public final class OfflinePipeline implements AutoCloseable {
+    private final OfflineDataset data;
+    private final Preset preset;
+    private final long seed;
+    private final int horizon;
+    private final NDManager manager;
+    private final TransitionSampler sampler;
+    private DiffusionBehaviorModel behavior;
+    private IqlCritic rewardCritic;
+    private IqlCritic costCritic;
+
+    /**
+     * @param horizon T, the task's episode length (for the offline cost estimate)
+     */
+    public OfflinePipeline(OfflineDataset data, Preset preset, long seed, int horizon, NDManager parent) {
+        this.data = data;
+        this.preset = preset;
+        this.seed = seed;
+        this.horizon = horizon;
+        this.manager = parent.newSubManager();
+        this.sampler = new TransitionSampler(data, seed);
+    }
+
+    /** Stage 1 (trained on first use). */
+    public DiffusionBehaviorModel behaviorModel(TrainingProgress progress, Consumer<Float> losses) {
+        if (behavior != null) return behavior;
+        behavior = new DiffusionBehaviorModel(manager, data.obsDim(), data.actDim(), preset.behavior(), new SplittableRandom(seed ^ 0x5151L));
+        SeededTrainingRandom random = new SeededTrainingRandom(seed ^ 0xB1L);
+        TransitionSampler batches = new TransitionSampler(data, seed ^ 0xB2L);
+        progress.start("behaviour model", preset.behaviorSteps());
+        for (int i = 0; i < preset.behaviorSteps(); i++) {
+            try (NDManager step = manager.newSubManager()) {
+                TransitionBatch b = batches.sample(step, preset.behaviorBatch());
+                losses.accept(behavior.trainStep(b.states(), b.actions(), random, step));
+            }
+            progress.advance(1);
+        }
+        progress.finish();
+        behavior.freeze();
+        return behavior;
+    }
+
+    /** Stage 2 (trained on first use): reward and cost critics. */
+    public void trainCritics(TrainingProgress progress, Consumer<IqlCritic.Losses[]> losses) {
+        if (rewardCritic != null) return;
+        SplittableRandom init = new SplittableRandom(seed ^ 0xC1L);
+        rewardCritic = new IqlCritic(manager, data.obsDim(), data.actDim(), preset.rewardCritic(), init);
+        costCritic = new IqlCritic(manager, data.obsDim(), data.actDim(), preset.costCritic(), init);
+        progress.start("critics", preset.criticSteps());
+        for (int i = 0; i < preset.criticSteps(); i++) {
+            try (NDManager step = manager.newSubManager()) {
+                TransitionBatch b = sampler.sample(step, preset.criticBatch());
+                IqlCritic.Losses r = rewardCritic.iqlUpdate(b.states(), b.actions(), b.rewards(), b.nextStates(), b.notDone(), step);
+                IqlCritic.Losses c = costCritic.iqlUpdate(b.states(), b.actions(), b.costs(), b.nextStates(), b.notDone(), step);
+                losses.accept(new IqlCritic.Losses[] {r, c});
+            }
+            progress.advance(1);
+        }
+        progress.finish();
+    }
+
+    /**
+     * Stage 3: extracts a policy for budget κ with a regularizer and a constraint handler
+     * (phase 1: {@code pretrainSteps} of the regularizer alone; phase 2: {@code extractSteps}).
+     * Trains stages 1 and 2 first if needed. The caller closes the returned policy.
+     */
+    public DeterministicPolicy extract(Regularizer regularizer, ConstraintHandler handler, double costThreshold,
+                                       TrainingProgress progress, Consumer<PolicyExtractor.StepLog> log) {
+        if (regularizer.needsBehaviorModel()) behaviorModel(progress, l -> {});
+        trainCritics(progress, l -> {});
+        DeterministicPolicy policy = new DeterministicPolicy(manager, data.obsDim(), data.actDim(), preset.policyHidden(),
+                new SplittableRandom(seed ^ 0xD1L));
+        ExtractionConfig config = new ExtractionConfig(preset.policyHidden(), preset.policyLearningRate(), preset.betaStart(),
+                preset.betaGrowthSteps(), costThreshold, horizon, preset.rewardCritic().gamma(), preset.costSmoothing(), true);
+        TransitionSampler batches = new TransitionSampler(data, seed ^ 0xD2L);
+        try (IqlCritic r = rewardCritic.copy(manager); IqlCritic c = costCritic.copy(manager);
+             PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, handler,
+                     regularizer.needsBehaviorModel() ? behavior : null, r, c, new SeededTrainingRandom(seed ^ 0xD3L))) {
+            progress.start("policy " + regularizer.name() + " × " + handler.name() + " κ=" + costThreshold,
+                    preset.pretrainSteps() + preset.extractSteps());
+            for (int i = 0; i < preset.pretrainSteps(); i++) {
+                try (NDManager step = manager.newSubManager()) {
+                    x.pretrainStep(batches.sample(step, preset.extractBatch()), step);
+                }
+                progress.advance(1);
+            }
+            for (int i = 0; i < preset.extractSteps(); i++) {
+                try (NDManager step = manager.newSubManager()) {
+                    log.accept(x.step(batches.sample(step, preset.extractBatch()), step));
+                }
+                progress.advance(1);
+            }
+            progress.finish();
+        }
+        return policy;
+    }
+
+    /**
+     * Behaviour cloning (the regularizer alone, no critic) on a dataset: with the safe
+     * episodes only, this is the BC-Safe baseline. The caller closes the returned policy.
+     */
+    public DeterministicPolicy behaviorCloning(OfflineDataset subset, Regularizer regularizer, int steps,
+                                               TrainingProgress progress) {
+        DeterministicPolicy policy = new DeterministicPolicy(manager, subset.obsDim(), subset.actDim(), preset.policyHidden(),
+                new SplittableRandom(seed ^ 0xE1L));
+        ExtractionConfig config = new ExtractionConfig(preset.policyHidden(), preset.policyLearningRate(), 1.0, 0, 0,
+                horizon, 0.99, 1.0, false);
+        TransitionSampler batches = new TransitionSampler(subset, seed ^ 0xE2L);
+        try (PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, null, null, null, null,
+                new SeededTrainingRandom(seed ^ 0xE3L))) {
+            progress.start("policy " + regularizer.name() + " (cloning)", steps);
+            for (int i = 0; i < steps; i++) {
+                try (NDManager step = manager.newSubManager()) {
+                    x.pretrainStep(batches.sample(step, preset.extractBatch()), step);
+                }
+                progress.advance(1);
+            }
+            progress.finish();
+        }
+        return policy;
+    }
+
+    public Preset preset() {
+        return preset;
+    }
+
+    public OfflineDataset data() {
+        return data;
+    }
+
+    @Override
+    public void close() {
+        if (behavior != null) behavior.close();
+        if (rewardCritic != null) rewardCritic.close();
+        if (costCritic != null) costCritic.close();
+        manager.close();
+    }
+}
