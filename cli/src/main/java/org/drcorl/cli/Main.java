@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 DatasetCommand.class,
                 TasksCommand.class,
                 CollectCommand.class,
+                RunCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
