@@ -19,9 +19,13 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class PidLagrangianHandler implements ConstraintHandler {
+    /** The budget on Ĉ (episode cost / κ), so 1.0 is DSRL's safety threshold. */
     private double limit = 1.0;
+    /** Proportional gain: reacts to the current violation, and only to a violation. */
     private double kp = 0.1;
+    /** Integral gain: λ keeps growing while the violation persists, and drains once it ends. */
     private double ki = 0.003;
+    /** Derivative gain: an extra push while the violation is getting worse. */
     private double kd = 0.001;
     /** The fixed multiplier, or NaN when the PID controller sets λ. */
     private double fixedLambda = Double.NaN;

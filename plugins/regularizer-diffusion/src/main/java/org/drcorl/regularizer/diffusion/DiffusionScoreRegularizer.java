@@ -28,6 +28,7 @@ public final class DiffusionScoreRegularizer implements Regularizer {
     private double tMin = 0.02;
     /** Largest diffusion time: near 1 the noised action is almost pure noise and ε̂ says little about μ. */
     private double tMax = 0.98;
+    /** Off by default to match the reference code's loss; see the class comment for what it changes. */
     private boolean varianceReduced = false;
     /** Multiplies the loss; the trade-off against the critics is β's job, so 1.0 is neutral. */
     private double weight = 1.0;
