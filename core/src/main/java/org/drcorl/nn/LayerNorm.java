@@ -15,10 +15,8 @@ public record LayerNorm(NDArray gamma, NDArray beta) {
                 params.add(name + ".beta", new float[width], new Shape(width)));
     }
 
+    /** The engine's fused layer norm: one kernel instead of six, and its own stable backward. */
     public NDArray forward(NDArray x) {
-        NDArray mean = x.mean(new int[] {-1}, true);
-        NDArray centered = x.sub(mean);
-        NDArray variance = centered.square().mean(new int[] {-1}, true);
-        return centered.div(variance.add(EPS).sqrt()).mul(gamma).add(beta);
+        return ai.djl.nn.norm.LayerNorm.layerNorm(x, gamma.getShape(), gamma, beta, EPS).singletonOrThrow();
     }
 }

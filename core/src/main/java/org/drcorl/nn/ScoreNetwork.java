@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -71,13 +70,13 @@ public final class ScoreNetwork {
      */
     public NDArray forward(NDArray noisyActions, NDArray times, NDArray states, boolean training, TrainingRandom random) {
         NDArray angles = times.matMul(frequencies).mul(2 * Math.PI);
-        NDArray emb = time2.forward(Activation.mish(time1.forward(angles.sin().concat(angles.cos(), -1))));
+        NDArray emb = time2.forward(Activations.mish(time1.forward(angles.sin().concat(angles.cos(), -1))));
         NDArray x = input.forward(NDArrays.concat(new NDList(noisyActions, states, emb), -1));
         for (Block b : blocks) {
             NDArray h = training && dropout > 0 ? dropout(x, random) : x;
-            x = x.add(b.contract().forward(Activation.mish(b.expand().forward(b.norm().forward(h)))));
+            x = x.add(b.contract().forward(Activations.mish(b.expand().forward(b.norm().forward(h)))));
         }
-        return output.forward(Activation.mish(x));
+        return output.forward(Activations.mish(x));
     }
 
     /** Inverted dropout with a mask from the run's seeded random source. */

@@ -50,6 +50,10 @@ public final class DiffusionBehaviorModel implements BehaviorModel, AutoCloseabl
             gc.backward(loss);
             value = loss.getFloat();
         }
+        if (!Float.isFinite(value)) {
+            throw new IllegalStateException("the behaviour model diverged (loss " + value + " after " + optimizer.steps()
+                    + " steps); lower its learning rate");
+        }
         optimizer.step(optimizer.takeGradients(step));
         return value;
     }

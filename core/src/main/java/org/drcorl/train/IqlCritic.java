@@ -110,6 +110,9 @@ public final class IqlCritic implements AutoCloseable {
             gc.backward(loss);
             qLoss = loss.getFloat();
         }
+        if (!Float.isFinite(qLoss)) {
+            throw new IllegalStateException("a critic diverged (Q loss " + qLoss + "); lower its learning rate");
+        }
         qOptimizer.step(qOptimizer.takeGradients(step));
         q.polyakInto(qTarget, config.polyak());
         return qLoss;

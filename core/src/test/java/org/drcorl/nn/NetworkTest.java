@@ -81,4 +81,38 @@ class NetworkTest {
             assertEquals(before, a.manager().getManagedArrays().size() + b.manager().getManagedArrays().size());
         }
     }
+
+    @Test
+    void mishStaysFiniteInValueAndGradientForHugeInputs() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(new float[] {-200f, -1f, 0f, 1f, 100f, 200f});
+            x.setRequiresGradient(true);
+            NDArray y;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                y = Activations.mish(x);
+                gc.backward(y.sum());
+            }
+            float[] v = y.toFloatArray(), g = x.getGradient().toFloatArray();
+            assertEquals(200f, v[5], 1e-3f);
+            assertEquals(0f, v[0], 1e-6f);
+            assertEquals(1 * Math.tanh(Math.log1p(Math.E)), v[3], 1e-5);
+            for (float gi : g) assertTrue(Float.isFinite(gi), "finite gradient");
+            assertEquals(1f, g[5], 1e-4f);
+        }
+    }
+
+    @Test
+    void layerNormNormalizesEachRow() {
+        try (NDManager m = NDManager.newBaseManager(); Parameters p = new Parameters(m)) {
+            LayerNorm ln = LayerNorm.create(p, "ln", 4);
+            float[] y = ln.forward(m.create(new float[] {1, 2, 3, 4, -10, 0, 10, 20}, new Shape(2, 4))).toFloatArray();
+            for (int r = 0; r < 2; r++) {
+                double mean = 0, var = 0;
+                for (int j = 0; j < 4; j++) mean += y[4 * r + j] / 4.0;
+                for (int j = 0; j < 4; j++) var += (y[4 * r + j] - mean) * (y[4 * r + j] - mean) / 4.0;
+                assertEquals(0, mean, 1e-5);
+                assertEquals(1, var, 1e-3);
+            }
+        }
+    }
 }
