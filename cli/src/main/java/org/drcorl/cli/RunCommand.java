@@ -101,7 +101,13 @@ final class RunCommand implements Callable<Integer> {
                                 policy = pipeline.behaviorCloning(subset, reg, preset.pretrainSteps() + preset.extractSteps(), progress);
                             } else {
                                 var handler = runtime.newConstraintHandler(a.handler(), PluginOptions.empty("constraint handler '" + a.handler() + "'"));
-                                policy = pipeline.extract(reg, handler, kappa, progress, log -> {});
+                                var err = spec.commandLine().getErr();
+                                policy = pipeline.extract(reg, handler, kappa, progress, log -> {
+                                    if (global.verbose && log.step() % 250 == 0) {
+                                        err.printf("%n  step %d: Ĉ %.3f, β %.3f, Q̄_r %.2f, Q̄_c %.2f, reg %.4f, %s%n", log.step(), log.costEstimate(),
+                                                log.beta(), log.rewardQ(), log.costQ(), log.regularizerLoss(), log.handler());
+                                    }
+                                });
                             }
                             try (policy) {
                                 PlainMlpPolicy fast = PlainMlpPolicy.of(policy.network(), true);

@@ -79,10 +79,14 @@ public final class ScoreNetwork {
         return output.forward(Activations.mish(x));
     }
 
-    /** Inverted dropout with a mask from the run's seeded random source. */
+    /**
+     * Inverted dropout with a mask from the run's seeded random source. The mask is built as
+     * float values (0 or 1/(1−p)) and multiplied in one op: a mask made on the device with
+     * {@code gte(p).toType(float)} corrupted the first layers' gradients at random steps
+     * (DJL 0.33, PyTorch 2.5.1), turning the network to NaN within a few thousand updates.
+     */
     private NDArray dropout(NDArray x, TrainingRandom random) {
-        NDArray keep = random.uniform(x.getManager(), 0f, 1f, x.getShape()).gte(dropout).toType(x.getDataType(), false);
-        return x.mul(keep).div(1 - dropout);
+        return x.mul(random.bernoulliMask(x.getManager(), 1 - dropout, x.getShape()));
     }
 
     public int actionDim() {

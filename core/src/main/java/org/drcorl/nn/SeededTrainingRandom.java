@@ -36,6 +36,15 @@ public final class SeededTrainingRandom implements TrainingRandom {
     }
 
     @Override
+    public NDArray bernoulliMask(NDManager manager, double keep, Shape shape) {
+        if (!(keep > 0 && keep <= 1)) throw new IllegalArgumentException("keep probability must be in (0, 1], got " + keep);
+        float scale = (float) (1 / keep);
+        float[] values = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < values.length; i++) values[i] = random.nextDouble() < keep ? scale : 0f;
+        return manager.create(values, shape);
+    }
+
+    @Override
     public long nextLong() {
         return random.nextLong();
     }

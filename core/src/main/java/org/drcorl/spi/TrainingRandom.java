@@ -17,6 +17,12 @@ public interface TrainingRandom {
     /** Uniform samples in [low, high), float32, on {@code manager}'s device. */
     NDArray uniform(NDManager manager, float low, float high, Shape shape);
 
+    /**
+     * An inverted-dropout mask: each entry is {@code 1/keep} with probability {@code keep},
+     * else 0, so that {@code x · mask} keeps the expectation of x.
+     */
+    NDArray bernoulliMask(NDManager manager, double keep, Shape shape);
+
     /** A fresh long, e.g. to seed a plugin's own generator. */
     long nextLong();
 }

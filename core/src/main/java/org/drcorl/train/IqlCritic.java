@@ -81,7 +81,10 @@ public final class IqlCritic implements AutoCloseable {
         float vLoss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray u = target.sub(value.forward(states));
-            NDArray weight = u.lt(0).toType(u.getDataType(), false).mul(-1).add(config.expectile()).abs();
+            // |τ − 1[u < 0]|, with the indicator as sign arithmetic: a boolean mask cast with
+            // toType corrupted gradients at random steps (see ScoreNetwork's dropout)
+            NDArray below = u.neg().sign().maximum(0f);
+            NDArray weight = below.mul(-1f).add((float) config.expectile()).abs();
             NDArray loss = weight.mul(u.square()).mean();
             gc.backward(loss);
             vLoss = loss.getFloat();

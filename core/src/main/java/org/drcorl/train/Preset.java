@@ -39,7 +39,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
                     32, 1e-3, 20, 40, 64, 1.0, 0, 0.2, 2);
             case "quick" -> new Preset("quick", BehaviorModelConfig.paper().withSize(128, 2).withLearningRate(1e-3), 4000, 256,
                     CriticConfig.reward().withHidden(128), CriticConfig.cost().withHidden(128), 8000, 256,
-                    128, 3e-4, 1000, 3000, 256, 1.0, 0, 0.05, 20);
+                    128, 3e-4, 1000, 3000, 256, 0.02, 1000, 0.05, 20);
             case "paper" -> new Preset("paper", BehaviorModelConfig.paper(), 2_000_000, 2048,
                     CriticConfig.reward(), CriticConfig.cost(), 1_000_000, 256,
                     256, 3e-4, 100_000, 100_000, 256, 0.01, 1000, 0.05, 20);

@@ -54,6 +54,13 @@ class EngineTest {
             var /= a.length;
             assertEquals(0, mean, 0.03);
             assertEquals(1, var, 0.05);
+            float[] mask = new SeededTrainingRandom(9).bernoulliMask(m, 0.9, new Shape(20000)).toFloatArray();
+            double maskMean = 0;
+            for (float v : mask) {
+                assertTrue(v == 0f || v == (float) (1 / 0.9), "mask entries are 0 or 1/keep");
+                maskMean += v / mask.length;
+            }
+            assertEquals(1.0, maskMean, 0.02, "inverted dropout keeps the expectation");
             float[] u = new SeededTrainingRandom(8).uniform(m, 0.02f, 0.98f, new Shape(1000)).toFloatArray();
             for (float v : u) assertTrue(v >= 0.02f && v < 0.98f);
         }
