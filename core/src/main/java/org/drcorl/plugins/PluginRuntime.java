@@ -305,9 +305,9 @@ public final class PluginRuntime implements AutoCloseable {
 
     // ---------------------------------------------------------------- queries
 
-    /** Plugins that loaded, in load order. */
+    /** Plugins that loaded, by id. */
     public List<LoadedPlugin> plugins() {
-        return List.copyOf(plugins);
+        return plugins.stream().sorted(Comparator.comparing(LoadedPlugin::id)).toList();
     }
 
     /** Plugins that were refused, with reasons. */
