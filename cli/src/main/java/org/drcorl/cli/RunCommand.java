@@ -70,6 +70,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (checkpoints per seed); default runs/TASK-PRESET.")
+    Path out;
+
+    @Option(names = "--fresh", description = "Ignore and replace the run directory's checkpoints.")
+    boolean fresh;
+
     @Override
     public Integer call() throws Exception {
         Preset preset = Preset.named(presetName);
@@ -88,9 +94,12 @@ final class RunCommand implements Callable<Integer> {
             NormalizationConstants constants = data.normalization().orElse(task.normalization());
             List<PolicyScore> scores = new ArrayList<>();
             ConsoleProgress progress = new ConsoleProgress(quiet);
+            Path runDir = out != null ? out : Path.of("runs", taskId + "-" + preset.name());
+            if (fresh) deleteCheckpoints(runDir);
             for (long seed : seeds) {
                 try (NDManager root = NDManager.newBaseManager();
-                     OfflinePipeline pipeline = new OfflinePipeline(data, preset, seed, task.maxEpisodeSteps(), root)) {
+                     OfflinePipeline pipeline = new OfflinePipeline(data, preset, seed, task.maxEpisodeSteps(), root, taskId,
+                             runDir.resolve("checkpoints").resolve("seed-" + seed))) {
                     for (double kappa : kappas) {
                         for (Algorithm a : algos) {
                             var reg = runtime.newRegularizer(a.regularizer(), PluginOptions.empty("regularizer '" + a.regularizer() + "'"));
@@ -123,6 +132,14 @@ final class RunCommand implements Callable<Integer> {
             }
             ResultsTable.print(out, scores, kappas, algos.stream().map(Algorithm::name).toList());
             return 0;
+        }
+    }
+
+    private static void deleteCheckpoints(Path runDir) throws java.io.IOException {
+        Path dir = runDir.resolve("checkpoints");
+        if (!Files.exists(dir)) return;
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 

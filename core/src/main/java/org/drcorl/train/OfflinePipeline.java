@@ -1,6 +1,10 @@
 package org.drcorl.train;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.drcorl.nn.Parameters;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.drcorl.data.OfflineDataset;
@@ -18,6 +22,8 @@ public final class OfflinePipeline implements AutoCloseable {
     private final Preset preset;
     private final long seed;
     private final int horizon;
+    private final String taskId;
+    private final Path checkpoints;
     private final NDManager manager;
     private final TransitionSampler sampler;
     private DiffusionBehaviorModel behavior;
@@ -28,6 +34,20 @@ public final class OfflinePipeline implements AutoCloseable {
      * @param horizon T, the task's episode length (for the offline cost estimate)
      */
     public OfflinePipeline(OfflineDataset data, Preset preset, long seed, int horizon, NDManager parent) {
+        this(data, preset, seed, horizon, parent, null, null);
+    }
+
+    /**
+     * A pipeline that saves its behaviour model and critics in {@code checkpoints} and reuses
+     * them when the same task, data, seed and settings come again.
+     *
+     * @param taskId      the task, recorded in (and checked against) the checkpoints
+     * @param checkpoints folder of the checkpoints, or null for none
+     */
+    public OfflinePipeline(OfflineDataset data, Preset preset, long seed, int horizon, NDManager parent,
+                           String taskId, Path checkpoints) {
+        this.taskId = taskId == null ? data.taskId().orElse("unknown") : taskId;
+        this.checkpoints = checkpoints;
         this.data = data;
         this.preset = preset;
         this.seed = seed;
@@ -40,6 +60,13 @@ public final class OfflinePipeline implements AutoCloseable {
     public DiffusionBehaviorModel behaviorModel(TrainingProgress progress, Consumer<Float> losses) {
         if (behavior != null) return behavior;
         behavior = new DiffusionBehaviorModel(manager, data.obsDim(), data.actDim(), preset.behavior(), new SplittableRandom(seed ^ 0x5151L));
+        CheckpointMetadata meta = metadata("behavior-model", preset.behaviorSteps(), Map.of(
+                "behavior", preset.behavior().toString(), "batch", Integer.toString(preset.behaviorBatch())),
+                Checkpoints.tensorNames(behavior.parameters()), Checkpoints.valueCount(behavior.parameters()));
+        if (checkpoints != null && Checkpoints.loadIfMatching(checkpoints, "behavior-model", meta, behavior.parameters())) {
+            behavior.freeze();
+            return behavior;
+        }
         SeededTrainingRandom random = new SeededTrainingRandom(seed ^ 0xB1L);
         TransitionSampler batches = new TransitionSampler(data, seed ^ 0xB2L);
         progress.start("behaviour model", preset.behaviorSteps());
@@ -52,6 +79,7 @@ public final class OfflinePipeline implements AutoCloseable {
         }
         progress.finish();
         behavior.freeze();
+        if (checkpoints != null) Checkpoints.save(checkpoints, "behavior-model", meta, behavior.parameters());
         return behavior;
     }
 
@@ -61,6 +89,12 @@ public final class OfflinePipeline implements AutoCloseable {
         SplittableRandom init = new SplittableRandom(seed ^ 0xC1L);
         rewardCritic = new IqlCritic(manager, data.obsDim(), data.actDim(), preset.rewardCritic(), init);
         costCritic = new IqlCritic(manager, data.obsDim(), data.actDim(), preset.costCritic(), init);
+        Parameters[] all = {rewardCritic.qParameters(), rewardCritic.qTargetParameters(), rewardCritic.valueParameters(),
+                costCritic.qParameters(), costCritic.qTargetParameters(), costCritic.valueParameters()};
+        CheckpointMetadata meta = metadata("critics", preset.criticSteps(), Map.of(
+                "reward", preset.rewardCritic().toString(), "cost", preset.costCritic().toString(),
+                "batch", Integer.toString(preset.criticBatch())), Checkpoints.tensorNames(all), Checkpoints.valueCount(all));
+        if (checkpoints != null && Checkpoints.loadIfMatching(checkpoints, "critics", meta, all)) return;
         progress.start("critics", preset.criticSteps());
         for (int i = 0; i < preset.criticSteps(); i++) {
             try (NDManager step = manager.newSubManager()) {
@@ -72,6 +106,12 @@ public final class OfflinePipeline implements AutoCloseable {
             progress.advance(1);
         }
         progress.finish();
+        if (checkpoints != null) Checkpoints.save(checkpoints, "critics", meta, all);
+    }
+
+    private CheckpointMetadata metadata(String kind, long steps, Map<String, String> config, List<String> tensors, long values) {
+        return new CheckpointMetadata(CheckpointMetadata.FORMAT, kind, taskId, data.obsDim(), data.actDim(), seed, steps,
+                data.contentHash(), config, tensors, values);
     }
 
     /**
