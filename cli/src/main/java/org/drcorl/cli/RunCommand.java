@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (checkpoints per seed); default runs/TASK-PRESET.")
-    Path out;
+    Path runDirectory;
 
     @Option(names = "--fresh", description = "Ignore and replace the run directory's checkpoints.")
     boolean fresh;
@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
             NormalizationConstants constants = data.normalization().orElse(task.normalization());
             List<PolicyScore> scores = new ArrayList<>();
             ConsoleProgress progress = new ConsoleProgress(quiet);
-            Path runDir = out != null ? out : Path.of("runs", taskId + "-" + preset.name());
+            Path runDir = runDirectory != null ? runDirectory : Path.of("runs", taskId + "-" + preset.name());
             if (fresh) deleteCheckpoints(runDir);
             for (long seed : seeds) {
                 try (NDManager root = NDManager.newBaseManager();
