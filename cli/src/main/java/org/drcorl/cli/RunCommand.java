@@ -73,12 +73,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (checkpoints per seed); default runs/TASK-PRESET.")
     Path runDirectory;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a numeric setting of the preset (repeatable),"
+            + " e.g. --set beta-start=0.05 --set extract-steps=5000.")
+    java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+
     @Option(names = "--fresh", description = "Ignore and replace the run directory's checkpoints.")
     boolean fresh;
 
     @Override
     public Integer call() throws Exception {
-        Preset preset = Preset.named(presetName);
+        Preset preset = Preset.named(presetName).with(overrides);
         List<Algorithm> algos = algorithms.stream().map(Algorithm::named).toList();
         PrintWriter out = spec.commandLine().getOut();
         try (PluginRuntime runtime = PluginRuntime.load(global.pluginDirs())) {

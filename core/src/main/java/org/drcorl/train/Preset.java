@@ -46,4 +46,49 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
             default -> throw new IllegalArgumentException("unknown preset '" + name + "'; available: " + String.join(", ", NAMES));
         };
     }
+
+    /**
+     * This preset with numeric settings changed, from {@code --set key=value}: the key is a
+     * component name in kebab case ({@code beta-start}, {@code extract-steps},
+     * {@code critic-steps}, {@code policy-learning-rate}, {@code eval-episodes}, ...).
+     */
+    public Preset with(java.util.Map<String, String> overrides) {
+        if (overrides.isEmpty()) return this;
+        var components = Preset.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        java.util.List<String> settable = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < components.length; i++) {
+                values[i] = components[i].getAccessor().invoke(this);
+                Class<?> type = components[i].getType();
+                if (type == int.class || type == double.class) settable.add(kebab(components[i].getName()));
+            }
+            for (var e : overrides.entrySet()) {
+                int i = settable.contains(e.getKey()) ? indexOf(components, e.getKey()) : -1;
+                if (i < 0) {
+                    throw new IllegalArgumentException("unknown setting '" + e.getKey() + "' (--set); known: " + String.join(", ", settable));
+                }
+                String v = e.getValue().trim();
+                try {
+                    values[i] = components[i].getType() == int.class ? (Object) Integer.parseInt(v) : (Object) Double.parseDouble(v);
+                } catch (NumberFormatException x) {
+                    throw new IllegalArgumentException("--set " + e.getKey() + "=" + v + ": not a number");
+                }
+            }
+            var types = java.util.Arrays.stream(components).map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new);
+            return Preset.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy preset " + name, e);
+        }
+    }
+
+    private static int indexOf(java.lang.reflect.RecordComponent[] components, String kebabName) {
+        for (int i = 0; i < components.length; i++) if (kebab(components[i].getName()).equals(kebabName)) return i;
+        return -1;
+    }
+
+    /** {@code extractSteps} → {@code extract-steps}. */
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
 }
