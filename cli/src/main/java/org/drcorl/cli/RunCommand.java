@@ -77,6 +77,14 @@ final class RunCommand implements Callable<Integer> {
             + " e.g. --set beta-start=0.05 --set extract-steps=5000.")
     java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--regularizer-opt", paramLabel = "KEY=VALUE",
+            description = "Option of the regularizer(s) (repeatable), e.g. --regularizer-opt variance-reduced=true.")
+    java.util.Map<String, String> regularizerOptions = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--handler-opt", paramLabel = "KEY=VALUE",
+            description = "Option of the constraint handler(s) (repeatable), e.g. --handler-opt slack=0.2.")
+    java.util.Map<String, String> handlerOptions = new java.util.LinkedHashMap<>();
+
     @Option(names = "--fresh", description = "Ignore and replace the run directory's checkpoints.")
     boolean fresh;
 
@@ -91,8 +99,8 @@ final class RunCommand implements Callable<Integer> {
             TaskSpec task = provider.tasks().stream().filter(t -> t.id().equals(taskId)).findFirst().orElseThrow();
             List<Double> kappas = thresholds != null ? thresholds : task.costThresholds();
             for (Algorithm a : algos) { // fail before any training on a name that does not exist
-                runtime.newRegularizer(a.regularizer(), PluginOptions.empty("regularizer '" + a.regularizer() + "'"));
-                if (a.handler() != null) runtime.newConstraintHandler(a.handler(), PluginOptions.empty("constraint handler '" + a.handler() + "'"));
+                runtime.newRegularizer(a.regularizer(), new PluginOptions("regularizer '" + a.regularizer() + "'", regularizerOptions));
+                if (a.handler() != null) runtime.newConstraintHandler(a.handler(), new PluginOptions("constraint handler '" + a.handler() + "'", handlerOptions));
             }
             OfflineDataset data = dataset(provider);
             NormalizationConstants constants = data.normalization().orElse(task.normalization());
@@ -106,14 +114,14 @@ final class RunCommand implements Callable<Integer> {
                              runDir.resolve("checkpoints").resolve("seed-" + seed))) {
                     for (double kappa : kappas) {
                         for (Algorithm a : algos) {
-                            var reg = runtime.newRegularizer(a.regularizer(), PluginOptions.empty("regularizer '" + a.regularizer() + "'"));
+                            var reg = runtime.newRegularizer(a.regularizer(), new PluginOptions("regularizer '" + a.regularizer() + "'", regularizerOptions));
                             DeterministicPolicy policy;
                             if (a.cloning() != null) {
                                 OfflineDataset subset = a.cloning() == Algorithm.Cloning.SAFE ? data.safeEpisodes(kappa) : data;
                                 if (subset.size() == 0) throw new UserError("no episode of the dataset is within κ = " + kappa + " for " + a.name());
                                 policy = pipeline.behaviorCloning(subset, reg, preset.pretrainSteps() + preset.extractSteps(), progress);
                             } else {
-                                var handler = runtime.newConstraintHandler(a.handler(), PluginOptions.empty("constraint handler '" + a.handler() + "'"));
+                                var handler = runtime.newConstraintHandler(a.handler(), new PluginOptions("constraint handler '" + a.handler() + "'", handlerOptions));
                                 var err = spec.commandLine().getErr();
                                 policy = pipeline.extract(reg, handler, kappa, progress, log -> {
                                     if (global.verbose && log.step() % 250 == 0) {

@@ -126,7 +126,8 @@ public final class OfflinePipeline implements AutoCloseable {
         DeterministicPolicy policy = new DeterministicPolicy(manager, data.obsDim(), data.actDim(), preset.policyHidden(),
                 new SplittableRandom(seed ^ 0xD1L));
         ExtractionConfig config = new ExtractionConfig(preset.policyHidden(), preset.policyLearningRate(), preset.betaStart(),
-                preset.betaGrowthSteps(), costThreshold, horizon, preset.rewardCritic().gamma(), preset.costSmoothing(), true);
+                preset.betaGrowthSteps(), costThreshold, horizon, preset.rewardCritic().gamma(), preset.costSmoothing(),
+                preset.criticFineTuning());
         TransitionSampler batches = new TransitionSampler(data, seed ^ 0xD2L);
         try (IqlCritic r = rewardCritic.copy(manager); IqlCritic c = costCritic.copy(manager);
              PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, handler,
