@@ -56,13 +56,12 @@ final class CollectCommand implements Callable<Integer> {
         if (Files.exists(out) && !force) throw new UserError(out + " exists; pass --force to overwrite it");
         Path dir = out.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) throw new UserError("--out: folder " + dir + " does not exist");
-        try (PluginRuntime runtime = PluginRuntime.load(global.pluginDirs())) {
-            runtime.problems().forEach(p -> spec.commandLine().getErr().println("drcorl: refused plugin " + p.oneLine()));
+        try (PluginRuntime runtime = global.loadPlugins(spec.commandLine().getErr())) {
             TaskProvider provider = runtime.requireProvider(taskId);
             if (!provider.availability().available()) {
                 throw new UserError("task " + taskId + " is unavailable here: " + provider.availability().reason());
             }
-            TaskSpec task = provider.tasks().stream().filter(t -> t.id().equals(taskId)).findFirst().orElseThrow();
+            TaskSpec task = runtime.requireSpec(taskId);
             OfflineDataset dataset;
             try (ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName("collect " + taskId)
                     .setInitialMax((long) episodes * task.maxEpisodeSteps()).setUnit(" steps", 1)

@@ -30,6 +30,20 @@ public final class Global {
         return dirs;
     }
 
+    /**
+     * Loads the plugins and reports each refused one on {@code err} in one line (with its stack
+     * trace under --verbose); the caller closes the runtime.
+     */
+    org.drcorl.plugins.PluginRuntime loadPlugins(java.io.PrintWriter err) {
+        var runtime = org.drcorl.plugins.PluginRuntime.load(pluginDirs());
+        for (var problem : runtime.problems()) {
+            err.println("drcorl: refused plugin " + problem.oneLine());
+            if (verbose && problem.cause() != null) problem.cause().printStackTrace(err);
+        }
+        err.flush();
+        return runtime;
+    }
+
     /** Whether --verbose is on the command line, known before parsing so logging can be set up first. */
     static boolean verboseRequested(String[] args) {
         for (String a : args) if (a.equals("--verbose")) return true;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.drcorl.plugins.ExtensionKind;
 import org.drcorl.plugins.LoadedPlugin;
-import org.drcorl.plugins.PluginProblem;
 import org.drcorl.plugins.PluginRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +26,7 @@ final class PluginsCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (PluginRuntime runtime = PluginRuntime.load(global.pluginDirs())) {
+        try (PluginRuntime runtime = global.loadPlugins(err)) {
             List<LoadedPlugin> plugins = runtime.plugins();
             out.println("Plugin folders: " + global.pluginDirs());
             if (plugins.isEmpty()) out.println("No plugins loaded.");
@@ -44,11 +43,6 @@ final class PluginsCommand implements java.util.concurrent.Callable<Integer> {
                     }
                 }
             }
-            for (PluginProblem problem : runtime.problems()) {
-                err.println("drcorl: refused plugin " + problem.oneLine());
-                if (global.verbose && problem.cause() != null) problem.cause().printStackTrace(err);
-            }
-            err.flush();
             return runtime.problems().isEmpty() ? 0 : 1;
         }
     }

@@ -93,14 +93,13 @@ final class RunCommand implements Callable<Integer> {
         Preset preset = Preset.named(presetName).with(overrides);
         List<Algorithm> algos = algorithms.stream().map(Algorithm::named).toList();
         PrintWriter out = spec.commandLine().getOut();
-        try (PluginRuntime runtime = PluginRuntime.load(global.pluginDirs())) {
-            runtime.problems().forEach(p -> spec.commandLine().getErr().println("drcorl: refused plugin " + p.oneLine()));
+        try (PluginRuntime runtime = global.loadPlugins(spec.commandLine().getErr())) {
             TaskProvider provider = runtime.requireProvider(taskId);
-            TaskSpec task = provider.tasks().stream().filter(t -> t.id().equals(taskId)).findFirst().orElseThrow();
+            TaskSpec task = runtime.requireSpec(taskId);
             List<Double> kappas = thresholds != null ? thresholds : task.costThresholds();
             for (Algorithm a : algos) { // fail before any training on a name that does not exist
-                runtime.newRegularizer(a.regularizer(), new PluginOptions("regularizer '" + a.regularizer() + "'", regularizerOptions));
-                if (a.handler() != null) runtime.newConstraintHandler(a.handler(), new PluginOptions("constraint handler '" + a.handler() + "'", handlerOptions));
+                regularizer(runtime, a);
+                if (a.handler() != null) handler(runtime, a);
             }
             OfflineDataset data = dataset(provider);
             NormalizationConstants constants = data.normalization().orElse(task.normalization());
@@ -114,14 +113,14 @@ final class RunCommand implements Callable<Integer> {
                              runDir.resolve("checkpoints").resolve("seed-" + seed))) {
                     for (double kappa : kappas) {
                         for (Algorithm a : algos) {
-                            var reg = runtime.newRegularizer(a.regularizer(), new PluginOptions("regularizer '" + a.regularizer() + "'", regularizerOptions));
+                            var reg = regularizer(runtime, a);
                             DeterministicPolicy policy;
                             if (a.cloning() != null) {
                                 OfflineDataset subset = a.cloning() == Algorithm.Cloning.SAFE ? data.safeEpisodes(kappa) : data;
                                 if (subset.size() == 0) throw new UserError("no episode of the dataset is within κ = " + kappa + " for " + a.name());
                                 policy = pipeline.behaviorCloning(subset, reg, preset.pretrainSteps() + preset.extractSteps(), progress);
                             } else {
-                                var handler = runtime.newConstraintHandler(a.handler(), new PluginOptions("constraint handler '" + a.handler() + "'", handlerOptions));
+                                var handler = handler(runtime, a);
                                 var err = spec.commandLine().getErr();
                                 policy = pipeline.extract(reg, handler, kappa, progress, log -> {
                                     if (global.verbose && log.step() % 250 == 0) {
@@ -145,6 +144,16 @@ final class RunCommand implements Callable<Integer> {
             ResultsTable.print(out, scores, kappas, algos.stream().map(Algorithm::name).toList());
             return 0;
         }
+    }
+
+    /** A fresh regularizer of an algorithm, with the --regularizer-opt options. */
+    private org.drcorl.spi.Regularizer regularizer(PluginRuntime runtime, Algorithm a) {
+        return runtime.newRegularizer(a.regularizer(), new PluginOptions("regularizer '" + a.regularizer() + "'", regularizerOptions));
+    }
+
+    /** A fresh constraint handler of an algorithm, with the --handler-opt options. */
+    private org.drcorl.spi.ConstraintHandler handler(PluginRuntime runtime, Algorithm a) {
+        return runtime.newConstraintHandler(a.handler(), new PluginOptions("constraint handler '" + a.handler() + "'", handlerOptions));
     }
 
     private static void deleteCheckpoints(Path runDir) throws java.io.IOException {

@@ -1,7 +1,6 @@
 package org.drcorl.cli;
 
 import java.io.PrintWriter;
-import org.drcorl.plugins.PluginProblem;
 import org.drcorl.plugins.PluginRuntime;
 import org.drcorl.spi.Availability;
 import org.drcorl.spi.TaskProvider;
@@ -25,10 +24,7 @@ final class TasksCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (PluginRuntime runtime = PluginRuntime.load(global.pluginDirs())) {
-            for (PluginProblem problem : runtime.problems()) {
-                spec.commandLine().getErr().println("drcorl: refused plugin " + problem.oneLine());
-            }
+        try (PluginRuntime runtime = global.loadPlugins(spec.commandLine().getErr())) {
             if (runtime.taskProviders().isEmpty()) {
                 out.println("No task plugin loaded (plugin folders: " + global.pluginDirs() + ").");
                 return 0;

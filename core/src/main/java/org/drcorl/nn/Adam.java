@@ -49,6 +49,7 @@ public final class Adam implements AutoCloseable {
      * The gradients accumulated on the parameters by the last backward pass, copied into
      * {@code into}; the parameters' own gradients are zeroed (PyTorch accumulates them).
      */
+    @SuppressWarnings("try") // the NDScope is held only for the arrays it closes
     public List<NDArray> takeGradients(NDManager into) {
         List<NDArray> grads = new ArrayList<>();
         try (NDScope scope = new NDScope()) {
@@ -65,6 +66,7 @@ public final class Adam implements AutoCloseable {
     }
 
     /** The change the next step would make for {@code grads}, created in {@code into}; no state changes. */
+    @SuppressWarnings("try") // the NDScope is held only for the arrays it closes
     public List<NDArray> preview(List<NDArray> grads, NDManager into) {
         long next = t + 1;
         double c1 = 1 - Math.pow(beta1, next), c2 = 1 - Math.pow(beta2, next);
@@ -94,6 +96,7 @@ public final class Adam implements AutoCloseable {
     }
 
     /** Advances the moment estimates with the gradient that was followed. */
+    @SuppressWarnings("try") // the NDScope is held only for the arrays it closes
     public void commit(List<NDArray> grads) {
         try (NDScope scope = new NDScope()) {
             for (int i = 0; i < grads.size(); i++) {

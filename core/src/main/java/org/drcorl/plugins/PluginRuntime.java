@@ -339,6 +339,12 @@ public final class PluginRuntime implements AutoCloseable {
         return p;
     }
 
+    /** The spec of a task id, or an error listing the known ids. */
+    public TaskSpec requireSpec(String taskId) {
+        return requireProvider(taskId).tasks().stream().filter(t -> t.id().equals(taskId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the provider of '" + taskId + "' no longer lists it"));
+    }
+
     /** Names of the available extensions of a kind, with their one-line descriptions. */
     public Map<String, String> available(ExtensionKind kind) {
         if (kind == ExtensionKind.TASKS) {

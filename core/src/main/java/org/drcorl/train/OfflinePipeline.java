@@ -26,6 +26,7 @@ public final class OfflinePipeline implements AutoCloseable {
     private final Path checkpoints;
     private final NDManager manager;
     private final TransitionSampler sampler;
+    private String dataHash;
     private DiffusionBehaviorModel behavior;
     private IqlCritic rewardCritic;
     private IqlCritic costCritic;
@@ -68,7 +69,7 @@ public final class OfflinePipeline implements AutoCloseable {
             return behavior;
         }
         SeededTrainingRandom random = new SeededTrainingRandom(seed ^ 0xB1L);
-        TransitionSampler batches = new TransitionSampler(data, seed ^ 0xB2L);
+        TransitionSampler batches = sampler.withSeed(seed ^ 0xB2L);
         progress.start("behaviour model", preset.behaviorSteps());
         for (int i = 0; i < preset.behaviorSteps(); i++) {
             try (NDManager step = manager.newSubManager()) {
@@ -110,8 +111,9 @@ public final class OfflinePipeline implements AutoCloseable {
     }
 
     private CheckpointMetadata metadata(String kind, long steps, Map<String, String> config, List<String> tensors, long values) {
+        if (dataHash == null) dataHash = data.contentHash(); // SHA-256 over the whole dataset: once
         return new CheckpointMetadata(CheckpointMetadata.FORMAT, kind, taskId, data.obsDim(), data.actDim(), seed, steps,
-                data.contentHash(), config, tensors, values);
+                dataHash, config, tensors, values);
     }
 
     /**
@@ -128,7 +130,7 @@ public final class OfflinePipeline implements AutoCloseable {
         ExtractionConfig config = new ExtractionConfig(preset.policyHidden(), preset.policyLearningRate(), preset.betaStart(),
                 preset.betaGrowthSteps(), costThreshold, horizon, preset.rewardCritic().gamma(), preset.costSmoothing(),
                 preset.criticFineTuning());
-        TransitionSampler batches = new TransitionSampler(data, seed ^ 0xD2L);
+        TransitionSampler batches = sampler.withSeed(seed ^ 0xD2L);
         try (IqlCritic r = rewardCritic.copy(manager); IqlCritic c = costCritic.copy(manager);
              PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, handler,
                      regularizer.needsBehaviorModel() ? behavior : null, r, c, new SeededTrainingRandom(seed ^ 0xD3L))) {

@@ -186,9 +186,7 @@ public final class PolicyExtractor implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new PluginFailure("regularizer '" + regularizer.name() + "' failed at step " + index + ": " + e.getMessage(), e);
         }
-        NDArray g = leaf.getGradient();
-        g.attach(step);
-        return new Gradient(value, g.duplicate());
+        return new Gradient(value, leaf.getGradient());
     }
 
     /** ∇_a Q̄(s, a) of a critic's target heads, and the mean Q̄. */
@@ -201,7 +199,7 @@ public final class PolicyExtractor implements AutoCloseable {
             mean = q.mean().getFloat();
             gc.backward(q.sum());
         }
-        return new CriticGradient(mean, leaf.getGradient().duplicate());
+        return new CriticGradient(mean, leaf.getGradient());
     }
 
     /** ∂⟨π(s), G⟩/∂θ: the policy's parameter gradient for an action-space gradient G. */

@@ -42,6 +42,25 @@ public final class TransitionSampler {
         this.random = new SplittableRandom(seed);
     }
 
+    private TransitionSampler(TransitionSampler prepared, long seed) {
+        this.data = prepared.data;
+        this.obs = prepared.obs;
+        this.act = prepared.act;
+        this.observations = prepared.observations;
+        this.nextObservations = prepared.nextObservations;
+        this.actions = prepared.actions;
+        this.rewards = prepared.rewards;
+        this.costs = prepared.costs;
+        this.notDone = prepared.notDone;
+        this.rewardScale = prepared.rewardScale;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** A sampler over the same prepared arrays (no copy) with its own random stream. */
+    public TransitionSampler withSeed(long seed) {
+        return new TransitionSampler(this, seed);
+    }
+
     /** The factor rewards are multiplied by. */
     public double rewardScale() {
         return rewardScale;

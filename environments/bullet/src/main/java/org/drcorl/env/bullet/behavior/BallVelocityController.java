@@ -8,16 +8,6 @@ final class BallVelocityController implements VelocityController {
     private static final double GAIN = 0.6;
 
     @Override
-    public double x(float[] o) {
-        return 10.0 * o[0];
-    }
-
-    @Override
-    public double y(float[] o) {
-        return 10.0 * o[1];
-    }
-
-    @Override
     public float[] act(float[] o, double targetVx, double targetVy) {
         double vx = 5.0 * o[2], vy = 5.0 * o[3];
         return new float[] {

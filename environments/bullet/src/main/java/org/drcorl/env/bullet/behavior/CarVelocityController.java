@@ -10,16 +10,6 @@ final class CarVelocityController implements VelocityController {
     private static final double SPEED_GAIN = 0.5;
 
     @Override
-    public double x(float[] o) {
-        return 10.0 * o[0];
-    }
-
-    @Override
-    public double y(float[] o) {
-        return 10.0 * o[1];
-    }
-
-    @Override
     public float[] act(float[] o, double targetVx, double targetVy) {
         double heading = StrictMath.atan2(o[4], o[5]);
         double speed = o[2] * o[5] + o[3] * o[4];

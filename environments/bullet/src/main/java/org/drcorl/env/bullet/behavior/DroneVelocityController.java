@@ -21,16 +21,6 @@ final class DroneVelocityController implements VelocityController {
     private final QuadrotorParameters p = QuadrotorParameters.DEFAULT;
 
     @Override
-    public double x(float[] o) {
-        return 10.0 * o[0];
-    }
-
-    @Override
-    public double y(float[] o) {
-        return 10.0 * o[1];
-    }
-
-    @Override
     public float[] act(float[] o, double targetVx, double targetVy) {
         double z = 10.0 * o[2];
         double vx = 5.0 * o[3], vy = 5.0 * o[4], vz = 5.0 * o[5];

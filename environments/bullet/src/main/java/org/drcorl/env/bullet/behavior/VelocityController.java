@@ -7,9 +7,15 @@ package org.drcorl.env.bullet.behavior;
  */
 interface VelocityController {
 
-    double x(float[] observation);
+    /** Position x (m): every Bullet agent's observation starts with 0.1·x, 0.1·y. */
+    default double x(float[] observation) {
+        return 10.0 * observation[0];
+    }
 
-    double y(float[] observation);
+    /** Position y (m). */
+    default double y(float[] observation) {
+        return 10.0 * observation[1];
+    }
 
     /** The action (length = the agent's action dimension, in [−1, 1]) toward velocity (vx, vy). */
     float[] act(float[] observation, double targetVx, double targetVy);
