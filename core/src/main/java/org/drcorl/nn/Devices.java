@@ -1,0 +1,43 @@
+package org.drcorl.nn;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.util.Locale;
+
+/**
+ * The compute device of a run, from what users type ({@code --device cpu|gpu|gpu:N|auto}).
+ * Every tensor of a run lives on the device of the base manager made here, so choosing it once
+ * is enough.
+ */
+public final class Devices {
+    private Devices() {}
+
+    /**
+     * @param name {@code cpu}, {@code gpu} (the first GPU), {@code gpu:N}, or {@code auto} (a GPU
+     *             when the engine sees one, else the CPU)
+     * @throws IllegalArgumentException for an unknown name, or a GPU the engine does not see (with
+     *                                  the reason: CPU-only libtorch, no driver, index out of range)
+     */
+    public static Device select(String name) {
+        String key = name == null ? "cpu" : name.trim().toLowerCase(Locale.ROOT);
+        int gpus = key.equals("cpu") ? 0 : Engine.getInstance().getGpuCount();
+        if (key.equals("cpu")) return Device.cpu();
+        if (key.equals("auto")) return gpus > 0 ? Device.gpu() : Device.cpu();
+        int index;
+        if (key.equals("gpu") || key.equals("cuda")) {
+            index = 0;
+        } else if (key.matches("(gpu|cuda):\\d+")) {
+            index = Integer.parseInt(key.substring(key.indexOf(':') + 1));
+        } else {
+            throw new IllegalArgumentException("unknown device '" + name + "'; use cpu, gpu, gpu:N or auto");
+        }
+        if (gpus == 0) {
+            throw new IllegalArgumentException("device '" + name + "': the engine sees no GPU (this build uses the CPU"
+                    + " libtorch unless built with -Pcuda, or no CUDA driver is present); use --device cpu");
+        }
+        if (index >= gpus) {
+            throw new IllegalArgumentException("device '" + name + "': only " + gpus + " GPU(s) visible (gpu:0.." + (gpus - 1) + ")");
+        }
+        return Device.gpu(index);
+    }
+}

@@ -1,0 +1,28 @@
+package org.drcorl.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import org.junit.jupiter.api.Test;
+
+class DevicesTest {
+    @Test
+    void cpuAndAutoAlwaysWork() {
+        assertEquals(Device.cpu(), Devices.select("cpu"));
+        assertEquals(Device.cpu(), Devices.select(" CPU "));
+        Device auto = Devices.select("auto");
+        assertEquals(Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu(), auto);
+    }
+
+    @Test
+    void unknownNamesAndMissingGpusAreRefusedClearly() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Devices.select("tpu"));
+        assertTrue(e.getMessage().contains("'tpu'"), e.getMessage());
+        int gpus = Engine.getInstance().getGpuCount();
+        var missing = assertThrows(IllegalArgumentException.class, () -> Devices.select("gpu:" + gpus));
+        assertTrue(missing.getMessage().contains("gpu:" + gpus), missing.getMessage());
+    }
+}
