@@ -30,6 +30,7 @@ public final class OfflinePipeline implements AutoCloseable {
     private DiffusionBehaviorModel behavior;
     private IqlCritic rewardCritic;
     private IqlCritic costCritic;
+    private java.util.Optional<PolicyExtractor.Selection> lastSelection = java.util.Optional.empty();
 
     /**
      * @param horizon T, the task's episode length (for the offline cost estimate)
@@ -123,6 +124,16 @@ public final class OfflinePipeline implements AutoCloseable {
      */
     public DeterministicPolicy extract(Regularizer regularizer, ConstraintHandler handler, double costThreshold,
                                        TrainingProgress progress, Consumer<PolicyExtractor.StepLog> log) {
+        return extract(regularizer, handler, costThreshold, null, progress, log);
+    }
+
+    /**
+     * As {@link #extract(Regularizer, ConstraintHandler, double, TrainingProgress, Consumer)}, with Ĉ
+     * from rollouts of the policy when {@code online} is not null (the offline critic estimate otherwise).
+     */
+    public DeterministicPolicy extract(Regularizer regularizer, ConstraintHandler handler, double costThreshold,
+                                       OnlineCostEstimate online, TrainingProgress progress,
+                                       Consumer<PolicyExtractor.StepLog> log) {
         if (regularizer.needsBehaviorModel()) behaviorModel(progress, l -> {});
         trainCritics(progress, l -> {});
         DeterministicPolicy policy = new DeterministicPolicy(manager, data.obsDim(), data.actDim(), preset.policyHidden(),
@@ -133,7 +144,8 @@ public final class OfflinePipeline implements AutoCloseable {
         TransitionSampler batches = sampler.withSeed(seed ^ 0xD2L);
         try (IqlCritic r = rewardCritic.copy(manager); IqlCritic c = costCritic.copy(manager);
              PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, handler,
-                     regularizer.needsBehaviorModel() ? behavior : null, r, c, new SeededTrainingRandom(seed ^ 0xD3L))) {
+                     regularizer.needsBehaviorModel() ? behavior : null, r, c, new SeededTrainingRandom(seed ^ 0xD3L))
+                     .withOnlineCostEstimate(online)) {
             progress.start("policy " + regularizer.name() + " × " + handler.name() + " κ=" + costThreshold,
                     preset.pretrainSteps() + preset.extractSteps());
             for (int i = 0; i < preset.pretrainSteps(); i++) {
@@ -148,9 +160,18 @@ public final class OfflinePipeline implements AutoCloseable {
                 }
                 progress.advance(1);
             }
+            lastSelection = online == null ? java.util.Optional.empty() : x.restoreBestSafe();
             progress.finish();
         }
         return policy;
+    }
+
+    /**
+     * Which policy the last {@link #extract} with online estimates kept (the best-reward one
+     * measured within the budget); empty when it kept the final policy.
+     */
+    public java.util.Optional<PolicyExtractor.Selection> lastSelection() {
+        return lastSelection;
     }
 
     /**
@@ -180,6 +201,18 @@ public final class OfflinePipeline implements AutoCloseable {
 
     public Preset preset() {
         return preset;
+    }
+
+    /** The stage-2 reward critic (trained on first use). */
+    public IqlCritic rewardCritic() {
+        trainCritics(TrainingProgress.NONE, l -> {});
+        return rewardCritic;
+    }
+
+    /** The stage-2 cost critic (trained on first use). */
+    public IqlCritic costCritic() {
+        trainCritics(TrainingProgress.NONE, l -> {});
+        return costCritic;
     }
 
     public OfflineDataset data() {

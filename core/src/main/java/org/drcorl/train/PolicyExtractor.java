@@ -44,6 +44,11 @@ public final class PolicyExtractor implements AutoCloseable {
     private long pretrainSteps;
     private long steps;
     private double smoothedCost = Double.NaN;
+    private OnlineCostEstimate online;
+    private double onlineCost = Double.NaN;
+    private long onlineEstimates;
+    private float[] bestSafe;
+    private Selection selection;
 
     public PolicyExtractor(DeterministicPolicy policy, ExtractionConfig config, Regularizer regularizer,
                            ConstraintHandler handler, BehaviorModel behaviorModel, IqlCritic rewardCritic,
@@ -57,6 +62,16 @@ public final class PolicyExtractor implements AutoCloseable {
         this.costCritic = costCritic;
         this.random = random;
         this.optimizer = new Adam(policy.parameters(), config.learningRate(), 0.0);
+    }
+
+    /**
+     * Switches Ĉ from the offline critic estimate to rollouts of the current policy (see
+     * {@link OnlineCostEstimate}); null switches back.
+     */
+    public PolicyExtractor withOnlineCostEstimate(OnlineCostEstimate estimate) {
+        this.online = estimate;
+        this.onlineCost = Double.NaN;
+        return this;
     }
 
     /** What one update did, for the training log. */
@@ -88,7 +103,15 @@ public final class PolicyExtractor implements AutoCloseable {
         double batchCost = config.normalizedCost(config.episodeCostFromQ(qc.meanValue()));
         smoothedCost = Double.isNaN(smoothedCost) ? batchCost
                 : smoothedCost + config.costSmoothing() * (batchCost - smoothedCost);
-        double costEstimate = smoothedCost;
+        if (online != null && (Double.isNaN(onlineCost) || steps % online.interval() == 0)) {
+            OnlineCostEstimate.Measurement m = online.measure(policy, config.costThreshold(), onlineEstimates++);
+            onlineCost = m.normalizedCost();
+            if (m.normalizedCost() <= 1.0 && (selection == null || m.rewardReturn() > selection.rewardReturn())) {
+                bestSafe = policy.parameters().flatten();
+                selection = new Selection(steps, m.rewardReturn(), m.normalizedCost());
+            }
+        }
+        double costEstimate = online != null ? onlineCost : smoothedCost;
         long index = steps;
 
         Map<List<Double>, List<NDArray>> gradients = new HashMap<>();
@@ -209,6 +232,29 @@ public final class PolicyExtractor implements AutoCloseable {
             gc.backward(policy.act(states).mul(g).sum());
         }
         return optimizer.takeGradients(step);
+    }
+
+    /**
+     * The policy the online estimates measured at {@code step} with the highest reward among those
+     * within the budget (Ĉ ≤ 1).
+     */
+    public record Selection(long step, double rewardReturn, double normalizedCost) {}
+
+    /**
+     * The reference's checkpoint choice, with its N-episode estimates: loads the best-reward policy
+     * among those the online estimate found within the budget, and says which; empty (the final
+     * policy stays) without online estimates or when none was within the budget.
+     */
+    public java.util.Optional<Selection> restoreBestSafe() {
+        if (online != null) { // the final policy is a candidate too
+            OnlineCostEstimate.Measurement m = online.measure(policy, config.costThreshold(), onlineEstimates++);
+            if (m.normalizedCost() <= 1.0 && (selection == null || m.rewardReturn() > selection.rewardReturn())) {
+                return java.util.Optional.of(selection = new Selection(steps, m.rewardReturn(), m.normalizedCost()));
+            }
+        }
+        if (selection == null) return java.util.Optional.empty();
+        policy.parameters().load(bestSafe);
+        return java.util.Optional.of(selection);
     }
 
     public DeterministicPolicy policy() {

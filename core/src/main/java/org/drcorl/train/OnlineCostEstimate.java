@@ -1,0 +1,43 @@
+package org.drcorl.train;
+
+import java.util.List;
+import org.drcorl.eval.EpisodeStats;
+import org.drcorl.eval.Evaluator;
+import org.drcorl.eval.PlainMlpPolicy;
+import org.drcorl.spi.NormalizationConstants;
+import org.drcorl.spi.TaskProvider;
+
+/**
+ * The ONLINE cost estimate of DRCORL's reference code, done properly: every {@code interval}
+ * phase-2 steps the current policy is rolled out for {@code episodes} whole episodes (not one,
+ * the reference's defect 2) and Ĉ = mean episode cost / κ until the next rollout. It leaves the
+ * offline setting (the policy meets the environment during training), so it is opt-in; the
+ * rollouts use the plain-Java copy of the policy and cost milliseconds per episode.
+ *
+ * @param provider the task's provider
+ * @param taskId   the task
+ * @param episodes episodes per estimate (≥ 1)
+ * @param interval phase-2 steps between estimates (≥ 1)
+ * @param seed     estimate k rolls episodes from seed + k · episodes on, so successive estimates
+ *                 see fresh start states and a run replays exactly
+ */
+public record OnlineCostEstimate(TaskProvider provider, String taskId, int episodes, int interval, long seed) {
+
+    public OnlineCostEstimate {
+        if (provider == null || taskId == null) throw new IllegalArgumentException("online cost estimate needs a task provider and id");
+        if (episodes < 1) throw new IllegalArgumentException("online cost estimate: episodes must be >= 1, got " + episodes);
+        if (interval < 1) throw new IllegalArgumentException("online cost estimate: interval must be >= 1, got " + interval);
+    }
+
+    /** What one batch of rollouts measured: Ĉ for the budget and the mean reward return. */
+    record Measurement(double normalizedCost, double rewardReturn) {}
+
+    /** Ĉ and the reward of {@code policy} for budget κ, from the {@code index}-th batch of rollouts. */
+    Measurement measure(DeterministicPolicy policy, double costThreshold, long index) {
+        PlainMlpPolicy fast = PlainMlpPolicy.of(policy.network(), true);
+        List<EpisodeStats> runs = Evaluator.rollouts(provider, taskId, fast::act, episodes, seed + index * episodes);
+        double cost = runs.stream().mapToDouble(EpisodeStats::costReturn).average().orElseThrow();
+        double reward = runs.stream().mapToDouble(EpisodeStats::rewardReturn).average().orElseThrow();
+        return new Measurement(NormalizationConstants.normalizedCost(cost, costThreshold), reward);
+    }
+}
