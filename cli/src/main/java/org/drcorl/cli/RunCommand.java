@@ -122,12 +122,17 @@ final class RunCommand implements Callable<Integer> {
                             } else {
                                 var handler = handler(runtime, a);
                                 var err = spec.commandLine().getErr();
-                                policy = pipeline.extract(reg, handler, kappa, progress, log -> {
+                                var online = preset.onlineCostEpisodes() == 0 ? null : new org.drcorl.train.OnlineCostEstimate(provider, taskId,
+                                        preset.onlineCostEpisodes(), preset.onlineCostInterval(), 2_000_000_000L + 1_000_000L * seed);
+                                policy = pipeline.extract(reg, handler, kappa, online, progress, log -> {
                                     if (global.verbose && log.step() % 250 == 0) {
                                         err.printf("%n  step %d: Ĉ %.3f, β %.3f, Q̄_r %.2f, Q̄_c %.2f, reg %.4f, %s%n", log.step(), log.costEstimate(),
                                                 log.beta(), log.rewardQ(), log.costQ(), log.regularizerLoss(), log.handler());
                                     }
                                 });
+                                if (!quiet) pipeline.lastSelection().ifPresent(sel -> err.printf(
+                                        "  %s κ=%s seed %d: kept the policy of phase-2 step %d (online estimate: reward return %.1f, Ĉ %.2f)%n",
+                                        a.name(), Format.number(kappa), seed, sel.step(), sel.rewardReturn(), sel.normalizedCost()));
                             }
                             try (policy) {
                                 PlainMlpPolicy fast = PlainMlpPolicy.of(policy.network(), true);

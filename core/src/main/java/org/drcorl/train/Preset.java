@@ -27,12 +27,20 @@ import java.util.Locale;
  * @param criticFineTuning keep training the critics by TD on π during phase 2 (DRCORL: yes; off in
  *                        {@code quick}, where TD on the policy's own actions let it exploit the young
  *                        critics: bc+reward-only on CarCircle fell from 0.59 to 0.28 normalized reward)
+ * @param onlineCostEpisodes episodes per ONLINE cost estimate in phase 2; 0 = the offline estimate
+ *                        from the cost critic (the default: training never touches the environment)
+ * @param onlineCostInterval phase-2 steps between online estimates
  */
 public record Preset(String name, BehaviorModelConfig behavior, int behaviorSteps, int behaviorBatch,
                      CriticConfig rewardCritic, CriticConfig costCritic, int criticSteps, int criticBatch,
                      int policyHidden, double policyLearningRate, int pretrainSteps, int extractSteps, int extractBatch,
                      double betaStart, int betaGrowthSteps, double costSmoothing, int evalEpisodes,
-                     boolean criticFineTuning) {
+                     boolean criticFineTuning, int onlineCostEpisodes, int onlineCostInterval) {
+
+    public Preset {
+        if (onlineCostEpisodes < 0) throw new IllegalArgumentException("online-cost-episodes must be >= 0, got " + onlineCostEpisodes);
+        if (onlineCostInterval < 1) throw new IllegalArgumentException("online-cost-interval must be >= 1, got " + onlineCostInterval);
+    }
 
     public static final List<String> NAMES = List.of("smoke", "quick", "paper");
 
@@ -40,13 +48,13 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "smoke" -> new Preset("smoke", BehaviorModelConfig.paper().withSize(32, 1).withLearningRate(1e-3), 60, 64,
                     CriticConfig.reward().withHidden(32), CriticConfig.cost().withHidden(32), 60, 64,
-                    32, 1e-3, 20, 40, 64, 1.0, 0, 0.2, 2, true);
+                    32, 1e-3, 20, 40, 64, 1.0, 0, 0.2, 2, true, 0, 10);
             case "quick" -> new Preset("quick", BehaviorModelConfig.paper().withSize(128, 2).withLearningRate(1e-3), 4000, 256,
                     CriticConfig.reward().withHidden(128), CriticConfig.cost().withHidden(128), 8000, 256,
-                    128, 3e-4, 1000, 3000, 256, 0.02, 1000, 0.05, 20, false);
+                    128, 3e-4, 1000, 3000, 256, 0.02, 1000, 0.05, 20, false, 0, 25);
             case "paper" -> new Preset("paper", BehaviorModelConfig.paper(), 2_000_000, 2048,
                     CriticConfig.reward(), CriticConfig.cost(), 1_000_000, 256,
-                    256, 3e-4, 100_000, 100_000, 256, 0.01, 1000, 0.05, 20, true);
+                    256, 3e-4, 100_000, 100_000, 256, 0.01, 1000, 0.05, 20, true, 0, 1000);
             default -> throw new IllegalArgumentException("unknown preset '" + name + "'; available: " + String.join(", ", NAMES));
         };
     }
