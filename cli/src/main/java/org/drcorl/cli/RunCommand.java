@@ -88,9 +88,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Ignore and replace the run directory's checkpoints.")
     boolean fresh;
 
+    private Preset preset;
+
     @Override
     public Integer call() throws Exception {
-        Preset preset = Preset.named(presetName).with(overrides);
+        preset = Preset.named(presetName).with(overrides);
         List<Algorithm> algos = algorithms.stream().map(Algorithm::named).toList();
         PrintWriter out = spec.commandLine().getOut();
         try (PluginRuntime runtime = global.loadPlugins(spec.commandLine().getErr())) {
@@ -123,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
                                 var handler = handler(runtime, a);
                                 var err = spec.commandLine().getErr();
                                 var online = preset.onlineCostEpisodes() == 0 ? null : new org.drcorl.train.OnlineCostEstimate(provider, taskId,
-                                        preset.onlineCostEpisodes(), preset.onlineCostInterval(), 2_000_000_000L + 1_000_000L * seed);
+                                        preset.onlineCostEpisodes(), preset.onlineCostInterval(), preset.onlineCostConfirmEpisodes(), 2_000_000_000L + 1_000_000L * seed);
                                 policy = pipeline.extract(reg, handler, kappa, online, progress, log -> {
                                     if (global.verbose && log.step() % 250 == 0) {
                                         err.printf("%n  step %d: Ĉ %.3f, β %.3f, Q̄_r %.2f, Q̄_c %.2f, reg %.4f, %s%n", log.step(), log.costEstimate(),
@@ -131,8 +133,10 @@ final class RunCommand implements Callable<Integer> {
                                     }
                                 });
                                 if (!quiet) pipeline.lastSelection().ifPresent(sel -> err.printf(
-                                        "  %s κ=%s seed %d: kept the policy of phase-2 step %d (online estimate: reward return %.1f, Ĉ %.2f)%n",
-                                        a.name(), Format.number(kappa), seed, sel.step(), sel.rewardReturn(), sel.normalizedCost()));
+                                        "  %s κ=%s seed %d: kept %s of %d compared (on %d confirmation episodes: reward return %.1f, Ĉ %.2f%s)%n",
+                                        a.name(), Format.number(kappa), seed, sel.step() < 0 ? "the final policy" : "the policy of phase-2 step " + sel.step(),
+                                        sel.compared(), preset.onlineCostConfirmEpisodes(), sel.rewardReturn(), sel.normalizedCost(),
+                                        sel.withinBudget() ? "" : ", none within the budget: the safest"));
                             }
                             try (policy) {
                                 PlainMlpPolicy fast = PlainMlpPolicy.of(policy.network(), true);
@@ -153,12 +157,21 @@ final class RunCommand implements Callable<Integer> {
 
     /** A fresh regularizer of an algorithm, with the --regularizer-opt options. */
     private org.drcorl.spi.Regularizer regularizer(PluginRuntime runtime, Algorithm a) {
-        return runtime.newRegularizer(a.regularizer(), new PluginOptions("regularizer '" + a.regularizer() + "'", regularizerOptions));
+        return runtime.newRegularizer(a.regularizer(), new PluginOptions("regularizer '" + a.regularizer() + "'",
+                withDefaults(preset.pluginOptions(a.regularizer()), regularizerOptions)));
     }
 
     /** A fresh constraint handler of an algorithm, with the --handler-opt options. */
     private org.drcorl.spi.ConstraintHandler handler(PluginRuntime runtime, Algorithm a) {
-        return runtime.newConstraintHandler(a.handler(), new PluginOptions("constraint handler '" + a.handler() + "'", handlerOptions));
+        return runtime.newConstraintHandler(a.handler(), new PluginOptions("constraint handler '" + a.handler() + "'",
+                withDefaults(preset.pluginOptions(a.handler()), handlerOptions)));
+    }
+
+    /** The preset's options for a plugin, overridden by the command line's. */
+    private static java.util.Map<String, String> withDefaults(java.util.Map<String, String> defaults, java.util.Map<String, String> given) {
+        var merged = new java.util.LinkedHashMap<>(defaults);
+        merged.putAll(given);
+        return merged;
     }
 
     private static void deleteCheckpoints(Path runDir) throws java.io.IOException {

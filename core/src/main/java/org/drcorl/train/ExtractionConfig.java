@@ -14,11 +14,13 @@ package org.drcorl.train;
  * @param gamma             the critics' discount γ
  * @param costSmoothing     rate of the exponential average of the offline cost estimate Ĉ per
  *                          step (1 = the current batch alone)
- * @param criticFineTuning  keep training both critics by TD on π during phase 2 (DRCORL: yes)
+ * @param rewardFineTuning  keep training the reward critic by TD on π during phase 2 (DRCORL: yes)
+ * @param costFineTuning    keep training the cost critic by TD on π during phase 2 (DRCORL: yes): this
+ *                          is what turns the behaviour's cost-to-go into π's, so the offline Ĉ follows π
  */
 public record ExtractionConfig(int hidden, double learningRate, double betaStart, int betaGrowthSteps,
                                double costThreshold, int horizon, double gamma, double costSmoothing,
-                               boolean criticFineTuning) {
+                               boolean rewardFineTuning, boolean costFineTuning) {
 
     public ExtractionConfig {
         if (hidden <= 0) throw new IllegalArgumentException("policy width must be positive, got " + hidden);

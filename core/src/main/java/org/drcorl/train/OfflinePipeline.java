@@ -140,12 +140,17 @@ public final class OfflinePipeline implements AutoCloseable {
                 new SplittableRandom(seed ^ 0xD1L));
         ExtractionConfig config = new ExtractionConfig(preset.policyHidden(), preset.policyLearningRate(), preset.betaStart(),
                 preset.betaGrowthSteps(), costThreshold, horizon, preset.rewardCritic().gamma(), preset.costSmoothing(),
-                preset.criticFineTuning());
+                preset.rewardFineTuning(), preset.costFineTuning());
         TransitionSampler batches = sampler.withSeed(seed ^ 0xD2L);
         try (IqlCritic r = rewardCritic.copy(manager); IqlCritic c = costCritic.copy(manager);
              PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, handler,
                      regularizer.needsBehaviorModel() ? behavior : null, r, c, new SeededTrainingRandom(seed ^ 0xD3L))
                      .withOnlineCostEstimate(online)) {
+            if (preset.initialStateCostEstimate()) {
+                try (NDManager starts = manager.newSubManager()) {
+                    x.withInitialStates(starts.create(initialStates(), new ai.djl.ndarray.types.Shape(data.episodeCount(), data.obsDim())));
+                }
+            }
             progress.start("policy " + regularizer.name() + " × " + handler.name() + " κ=" + costThreshold,
                     preset.pretrainSteps() + preset.extractSteps());
             for (int i = 0; i < preset.pretrainSteps(); i++) {
@@ -166,9 +171,19 @@ public final class OfflinePipeline implements AutoCloseable {
         return policy;
     }
 
+    /** The first observation of every episode of the dataset, row after row. */
+    private float[] initialStates() {
+        float[] starts = new float[data.episodeCount() * data.obsDim()];
+        for (int e = 0; e < data.episodeCount(); e++) {
+            System.arraycopy(data.observation(data.episode(e).start()), 0, starts, e * data.obsDim(), data.obsDim());
+        }
+        return starts;
+    }
+
     /**
-     * Which policy the last {@link #extract} with online estimates kept (the best-reward one
-     * measured within the budget); empty when it kept the final policy.
+     * Which policy the last {@link #extract} with online estimates kept and what the confirmation
+     * episodes measured of it (see {@link PolicyExtractor#restoreBestSafe()}); empty without online
+     * estimates, where the final policy is kept.
      */
     public java.util.Optional<PolicyExtractor.Selection> lastSelection() {
         return lastSelection;
@@ -183,7 +198,7 @@ public final class OfflinePipeline implements AutoCloseable {
         DeterministicPolicy policy = new DeterministicPolicy(manager, subset.obsDim(), subset.actDim(), preset.policyHidden(),
                 new SplittableRandom(seed ^ 0xE1L));
         ExtractionConfig config = new ExtractionConfig(preset.policyHidden(), preset.policyLearningRate(), 1.0, 0, 0,
-                horizon, 0.99, 1.0, false);
+                horizon, 0.99, 1.0, false, false);
         TransitionSampler batches = new TransitionSampler(subset, seed ^ 0xE2L);
         try (PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, null, null, null, null,
                 new SeededTrainingRandom(seed ^ 0xE3L))) {

@@ -45,10 +45,11 @@ public final class PolicyExtractor implements AutoCloseable {
     private long steps;
     private double smoothedCost = Double.NaN;
     private OnlineCostEstimate online;
+    private float[] initialStates;
+    private ai.djl.ndarray.types.Shape initialShape;
     private double onlineCost = Double.NaN;
     private long onlineEstimates;
-    private float[] bestSafe;
-    private Selection selection;
+    private CheckpointCandidates candidates = new CheckpointCandidates(5);
 
     public PolicyExtractor(DeterministicPolicy policy, ExtractionConfig config, Regularizer regularizer,
                            ConstraintHandler handler, BehaviorModel behaviorModel, IqlCritic rewardCritic,
@@ -71,6 +72,20 @@ public final class PolicyExtractor implements AutoCloseable {
     public PolicyExtractor withOnlineCostEstimate(OnlineCostEstimate estimate) {
         this.online = estimate;
         this.onlineCost = Double.NaN;
+        return this;
+    }
+
+    /**
+     * Makes the offline Ĉ the cost critic's value of π at these states (the dataset's episode
+     * starts: Q_c^π(s₀, π(s₀)) is π's own discounted episode cost) instead of at the batch's
+     * dataset states, whose mean carries the cost of every state the behaviour policies
+     * visited, wherever π would go; null switches back.
+     */
+    public PolicyExtractor withInitialStates(NDArray states) {
+        // Kept as plain floats: each step makes its own copy in the step's manager, so nothing the
+        // estimate computes outlives the step.
+        this.initialStates = states == null ? null : states.toFloatArray();
+        this.initialShape = states == null ? null : states.getShape();
         return this;
     }
 
@@ -100,16 +115,18 @@ public final class PolicyExtractor implements AutoCloseable {
         NDArray rewardTerm = qr.gradient().mul(-beta / b);
         NDArray costTerm = qc.gradient().mul(beta / b);
 
-        double batchCost = config.normalizedCost(config.episodeCostFromQ(qc.meanValue()));
+        double costQ = qc.meanValue();
+        if (initialStates != null) {
+            NDArray s0 = step.create(initialStates, initialShape);
+            costQ = costCritic.targetMean(s0, policy.act(s0)).mean().getFloat();
+        }
+        double batchCost = config.normalizedCost(config.episodeCostFromQ(costQ));
         smoothedCost = Double.isNaN(smoothedCost) ? batchCost
                 : smoothedCost + config.costSmoothing() * (batchCost - smoothedCost);
         if (online != null && (Double.isNaN(onlineCost) || steps % online.interval() == 0)) {
             OnlineCostEstimate.Measurement m = online.measure(policy, config.costThreshold(), onlineEstimates++);
             onlineCost = m.normalizedCost();
-            if (m.normalizedCost() <= 1.0 && (selection == null || m.rewardReturn() > selection.rewardReturn())) {
-                bestSafe = policy.parameters().flatten();
-                selection = new Selection(steps, m.rewardReturn(), m.normalizedCost());
-            }
+            candidates.offer(steps, () -> policy.parameters().flatten(), m.rewardReturn(), m.normalizedCost());
         }
         double costEstimate = online != null ? onlineCost : smoothedCost;
         long index = steps;
@@ -154,10 +171,14 @@ public final class PolicyExtractor implements AutoCloseable {
         }
         optimizer.commit(followed);
 
-        if (config.criticFineTuning()) {
+        if (config.rewardFineTuning() || config.costFineTuning()) {
             NDArray nextActions = policy.act(batch.nextStates());
-            rewardCritic.tdUpdate(states, batch.actions(), batch.rewards(), batch.nextStates(), batch.notDone(), nextActions, step);
-            costCritic.tdUpdate(states, batch.actions(), batch.costs(), batch.nextStates(), batch.notDone(), nextActions, step);
+            if (config.rewardFineTuning()) {
+                rewardCritic.tdUpdate(states, batch.actions(), batch.rewards(), batch.nextStates(), batch.notDone(), nextActions, step);
+            }
+            if (config.costFineTuning()) {
+                costCritic.tdUpdate(states, batch.actions(), batch.costs(), batch.nextStates(), batch.notDone(), nextActions, step);
+            }
         }
         steps++;
         Map<String, Double> diagnostics;
@@ -235,26 +256,39 @@ public final class PolicyExtractor implements AutoCloseable {
     }
 
     /**
-     * The policy the online estimates measured at {@code step} with the highest reward among those
-     * within the budget (Ĉ ≤ 1).
+     * Which policy the final choice kept: the phase-2 step it was taken at ({@code -1}: the final
+     * policy), its reward return and Ĉ as re-measured on the confirmation episodes, whether that Ĉ
+     * is within the budget, and how many policies were compared.
      */
-    public record Selection(long step, double rewardReturn, double normalizedCost) {}
+    public record Selection(long step, double rewardReturn, double normalizedCost, boolean withinBudget, int compared) {}
 
     /**
-     * The reference's checkpoint choice, with its N-episode estimates: loads the best-reward policy
-     * among those the online estimate found within the budget, and says which; empty (the final
-     * policy stays) without online estimates or when none was within the budget.
+     * The reference's checkpoint choice, made robust to its noisy estimates: the final policy and
+     * the snapshots the online estimate found best within the budget (and the safest one) are
+     * re-measured on the same confirmation episodes; the highest-reward one within the budget is
+     * loaded, or the lowest-cost one if none is. Empty without online estimates (the final policy stays).
      */
     public java.util.Optional<Selection> restoreBestSafe() {
-        if (online != null) { // the final policy is a candidate too
-            OnlineCostEstimate.Measurement m = online.measure(policy, config.costThreshold(), onlineEstimates++);
-            if (m.normalizedCost() <= 1.0 && (selection == null || m.rewardReturn() > selection.rewardReturn())) {
-                return java.util.Optional.of(selection = new Selection(steps, m.rewardReturn(), m.normalizedCost()));
+        if (online == null) return java.util.Optional.empty();
+        List<CheckpointCandidates.Candidate> all = new java.util.ArrayList<>(candidates.all());
+        all.add(new CheckpointCandidates.Candidate(-1, policy.parameters().flatten(), Double.NaN, Double.NaN));
+        float[] finalWeights = all.getLast().weights();
+        CheckpointCandidates.Candidate best = null;
+        OnlineCostEstimate.Measurement bestM = null;
+        for (CheckpointCandidates.Candidate c : all) {
+            policy.parameters().load(c.weights());
+            OnlineCostEstimate.Measurement m = online.confirm(policy, config.costThreshold());
+            boolean better = bestM == null
+                    || (m.normalizedCost() <= 1.0 && (bestM.normalizedCost() > 1.0 || m.rewardReturn() > bestM.rewardReturn()))
+                    || (m.normalizedCost() > 1.0 && bestM.normalizedCost() > 1.0 && m.normalizedCost() < bestM.normalizedCost());
+            if (better) {
+                best = c;
+                bestM = m;
             }
         }
-        if (selection == null) return java.util.Optional.empty();
-        policy.parameters().load(bestSafe);
-        return java.util.Optional.of(selection);
+        policy.parameters().load(best == null ? finalWeights : best.weights());
+        return java.util.Optional.of(new Selection(best.step(), bestM.rewardReturn(), bestM.normalizedCost(),
+                bestM.normalizedCost() <= 1.0, all.size()));
     }
 
     public DeterministicPolicy policy() {

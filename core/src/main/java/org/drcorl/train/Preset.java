@@ -24,37 +24,65 @@ import java.util.Locale;
  * @param betaGrowthSteps β's √ schedule period (0 = constant)
  * @param costSmoothing   per-step rate of the running offline cost estimate
  * @param evalEpisodes    evaluation episodes per policy and seed
- * @param criticFineTuning keep training the critics by TD on π during phase 2 (DRCORL: yes; off in
+ * @param rewardFineTuning keep training the reward critic by TD on π during phase 2 (DRCORL: yes; off in
  *                        {@code quick}, where TD on the policy's own actions let it exploit the young
- *                        critics: bc+reward-only on CarCircle fell from 0.59 to 0.28 normalized reward)
+ *                        critic: bc+reward-only on CarCircle fell from 0.59 to 0.28 normalized reward)
+ * @param costFineTuning  keep training the cost critic by TD on π during phase 2 (policy evaluation:
+ *                        what makes the offline Ĉ follow π rather than the behaviour)
+ * @param initialStateCostEstimate offline Ĉ from the cost critic at the dataset's episode starts
+ *                        (π's own episode cost) rather than at the batch's dataset states
  * @param onlineCostEpisodes episodes per ONLINE cost estimate in phase 2; 0 = the offline estimate
  *                        from the cost critic (the default: training never touches the environment)
  * @param onlineCostInterval phase-2 steps between online estimates
+ * @param onlineCostConfirmEpisodes episodes on which the final choice re-measures its candidates
+ * @param pluginOptions   default options of regularizers and constraint handlers by plugin name
+ *                        (what {@code --regularizer-opt}/{@code --handler-opt} give overrides these)
  */
 public record Preset(String name, BehaviorModelConfig behavior, int behaviorSteps, int behaviorBatch,
                      CriticConfig rewardCritic, CriticConfig costCritic, int criticSteps, int criticBatch,
                      int policyHidden, double policyLearningRate, int pretrainSteps, int extractSteps, int extractBatch,
                      double betaStart, int betaGrowthSteps, double costSmoothing, int evalEpisodes,
-                     boolean criticFineTuning, int onlineCostEpisodes, int onlineCostInterval) {
+                     boolean rewardFineTuning, boolean costFineTuning, boolean initialStateCostEstimate,
+                     int onlineCostEpisodes, int onlineCostInterval,
+                     int onlineCostConfirmEpisodes, java.util.Map<String, java.util.Map<String, String>> pluginOptions) {
 
     public Preset {
         if (onlineCostEpisodes < 0) throw new IllegalArgumentException("online-cost-episodes must be >= 0, got " + onlineCostEpisodes);
         if (onlineCostInterval < 1) throw new IllegalArgumentException("online-cost-interval must be >= 1, got " + onlineCostInterval);
+        if (onlineCostConfirmEpisodes < 1) {
+            throw new IllegalArgumentException("online-cost-confirm-episodes must be >= 1, got " + onlineCostConfirmEpisodes);
+        }
+        pluginOptions = java.util.Map.copyOf(pluginOptions);
     }
 
     public static final List<String> NAMES = List.of("smoke", "quick", "paper");
+
+    /**
+     * The diffusion regularizer of {@code quick}: noise levels t ≤ 0.3 only, variance-reduced. The
+     * quick behaviour model (H 128, 2 blocks, 4000 steps) is accurate at small t but at large t its
+     * score pulls every action toward the prior's mean: with the reference's t ∈ (0.02, 0.98) the
+     * distilled CarCircle policy scored 0.06 normalized reward at 2.7 cost, with t ≤ 0.3 0.45 at 2.3
+     * (the behaviour data's own mix).
+     */
+    private static final java.util.Map<String, java.util.Map<String, String>> QUICK_PLUGIN_OPTIONS =
+            java.util.Map.of("diffusion", java.util.Map.of("t-max", "0.3", "variance-reduced", "true"));
+
+    /** This preset's default options for the plugin {@code name} (empty if none). */
+    public java.util.Map<String, String> pluginOptions(String name) {
+        return pluginOptions.getOrDefault(name, java.util.Map.of());
+    }
 
     public static Preset named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "smoke" -> new Preset("smoke", BehaviorModelConfig.paper().withSize(32, 1).withLearningRate(1e-3), 60, 64,
                     CriticConfig.reward().withHidden(32), CriticConfig.cost().withHidden(32), 60, 64,
-                    32, 1e-3, 20, 40, 64, 1.0, 0, 0.2, 2, true, 0, 10);
+                    32, 1e-3, 20, 40, 64, 1.0, 0, 0.2, 2, true, true, true, 0, 10, 2, java.util.Map.of());
             case "quick" -> new Preset("quick", BehaviorModelConfig.paper().withSize(128, 2).withLearningRate(1e-3), 4000, 256,
                     CriticConfig.reward().withHidden(128), CriticConfig.cost().withHidden(128), 8000, 256,
-                    128, 3e-4, 1000, 3000, 256, 0.02, 1000, 0.05, 20, false, 0, 25);
+                    128, 3e-4, 1000, 3000, 256, 0.02, 1000, 0.05, 20, false, false, false, 5, 25, 20, QUICK_PLUGIN_OPTIONS);
             case "paper" -> new Preset("paper", BehaviorModelConfig.paper(), 2_000_000, 2048,
                     CriticConfig.reward(), CriticConfig.cost(), 1_000_000, 256,
-                    256, 3e-4, 100_000, 100_000, 256, 0.01, 1000, 0.05, 20, true, 0, 1000);
+                    256, 3e-4, 100_000, 100_000, 256, 0.01, 1000, 0.05, 20, true, true, true, 0, 1000, 20, java.util.Map.of());
             default -> throw new IllegalArgumentException("unknown preset '" + name + "'; available: " + String.join(", ", NAMES));
         };
     }
@@ -95,6 +123,9 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
             }
             var types = java.util.Arrays.stream(components).map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new);
             return Preset.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalArgumentException invalid) throw new IllegalArgumentException("--set: " + invalid.getMessage(), invalid);
+            throw new IllegalStateException("cannot copy preset " + name, e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot copy preset " + name, e);
         }

@@ -65,6 +65,40 @@ class OfflinePipelineTest {
     }
 
     @Test
+    void withOnlineEstimatesTheChosenPolicyIsTheOneTheConfirmationEpisodesMeasured() throws Exception {
+        Path dir = tmp.resolve("plugins");
+        TestPluginBuilder.plugin("push").source("push.Tasks", TestPluginBuilder.taskProvider("push", "Tasks", "Push-v0"))
+                .buildInto(dir, "push.jar");
+        try (PluginRuntime rt = PluginRuntime.load(List.of(dir)); NDManager root = NDManager.newBaseManager()) {
+            TaskProvider provider = rt.requireProvider("Push-v0");
+            OfflineDataset data = DatasetCollector.collect(provider, "Push-v0", 40, 1, n -> {});
+            Preset smoke = Preset.named("smoke").with(Map.of("extract-steps", "30"));
+            OnlineCostEstimate online = new OnlineCostEstimate(provider, "Push-v0", 2, 5, 3, 77);
+            ConstraintHandler handler = new ConstraintHandler() {
+                public String name() { return "switch"; }
+                public String description() { return "reward under budget, cost over"; }
+                public PolicyUpdate decide(ConstraintStep s) { return s.costEstimate() > 1 ? s.costUpdate() : s.rewardUpdate(); }
+                public Map<String, Double> diagnostics() { return Map.of(); }
+            };
+            try (OfflinePipeline pipeline = new OfflinePipeline(data, smoke, 3, 10, root)) {
+                try (DeterministicPolicy policy = pipeline.extract(new ContractSuitesTestAccess().squaredError(), handler, 5,
+                        online, TrainingProgress.NONE, l -> {})) {
+                    PolicyExtractor.Selection chosen = pipeline.lastSelection().orElseThrow();
+                    assertTrue(chosen.compared() >= 2, "the final policy and at least one snapshot: " + chosen);
+                    OnlineCostEstimate.Measurement again = online.confirm(policy, 5);
+                    assertEquals(chosen.normalizedCost(), again.normalizedCost(), 0.0, "the loaded weights are the chosen policy's");
+                    assertEquals(chosen.rewardReturn(), again.rewardReturn(), 0.0);
+                    assertEquals(chosen.normalizedCost() <= 1, chosen.withinBudget());
+                }
+                try (DeterministicPolicy offline = pipeline.extract(new ContractSuitesTestAccess().squaredError(), handler, 5,
+                        TrainingProgress.NONE, l -> {})) {
+                    assertTrue(pipeline.lastSelection().isEmpty(), "offline: the final policy, no selection");
+                }
+            }
+        }
+    }
+
+    @Test
     void plainJavaPolicyMatchesTheEngine() {
         try (NDManager m = NDManager.newBaseManager();
              DeterministicPolicy policy = new DeterministicPolicy(m, 8, 2, 256, new java.util.SplittableRandom(1))) {

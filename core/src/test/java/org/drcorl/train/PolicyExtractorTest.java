@@ -1,5 +1,6 @@
 package org.drcorl.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class PolicyExtractorTest {
     }
 
     private static ExtractionConfig config(double beta) {
-        return new ExtractionConfig(32, 3e-3, beta, 0, 20, 100, 0.9, 1.0, false);
+        return new ExtractionConfig(32, 3e-3, beta, 0, 20, 100, 0.9, 1.0, false, false);
     }
 
     @Test
@@ -118,6 +119,81 @@ class PolicyExtractorTest {
                     null, f.reward(), f.cost(), new SeededTrainingRandom(5)); NDManager step = m.newSubManager()) {
                 PluginFailure e = assertThrows(PluginFailure.class, () -> x.step(f.batch(), step));
                 assertTrue(e.getMessage().startsWith("constraint handler 'test' returned an update it did not get from the step"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void theOfflineEstimateAtInitialStatesIsTheCostCriticsValueOfThePolicyThere() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Fixture f = fixture(m);
+            NDArray starts = new SeededTrainingRandom(9).normal(m, new Shape(7, S)).add(2);
+            ExtractionConfig cfg = config(1); // costSmoothing 1: Ĉ is this step's estimate alone
+            Regularizer bc = new ContractSuitesTestAccess().squaredError();
+            double atStarts = f.cost().targetMean(starts, f.policy().act(starts)).mean().getFloat();
+            NDArray batchStates = f.batch().states();
+            double atBatch = f.cost().targetMean(batchStates, f.policy().act(batchStates)).mean().getFloat();
+            try (PolicyExtractor x = new PolicyExtractor(f.policy(), cfg, bc, handler(ConstraintStep::rewardUpdate), null,
+                    f.reward(), f.cost(), new SeededTrainingRandom(5)).withInitialStates(starts)) {
+                double estimate;
+                try (NDManager step = m.newSubManager()) {
+                    estimate = x.step(f.batch(), step).costEstimate();
+                }
+                assertEquals(cfg.normalizedCost(cfg.episodeCostFromQ(atStarts)), estimate, 1e-5);
+                assertTrue(Math.abs(atStarts - atBatch) > 1e-4, "the two estimates should differ in this fixture");
+            }
+        }
+    }
+
+    @Test
+    void fineTuningTrainsExactlyTheCriticsItNames() {
+        for (boolean rewardTuned : new boolean[] {false, true}) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                Fixture f = fixture(m);
+                float[] reward0 = f.reward().qParameters().flatten(), cost0 = f.cost().qParameters().flatten();
+                ExtractionConfig cfg = new ExtractionConfig(32, 3e-3, 1, 0, 20, 100, 0.9, 1.0, rewardTuned, !rewardTuned);
+                try (PolicyExtractor x = new PolicyExtractor(f.policy(), cfg, new ContractSuitesTestAccess().squaredError(),
+                        handler(ConstraintStep::rewardUpdate), null, f.reward(), f.cost(), new SeededTrainingRandom(5))) {
+                    for (int i = 0; i < 3; i++) {
+                        try (NDManager step = m.newSubManager()) {
+                            x.step(f.batch(), step);
+                        }
+                    }
+                }
+                assertEquals(rewardTuned, !java.util.Arrays.equals(reward0, f.reward().qParameters().flatten()), "reward critic");
+                assertEquals(!rewardTuned, !java.util.Arrays.equals(cost0, f.cost().qParameters().flatten()), "cost critic");
+            }
+        }
+    }
+
+    /** The batch, copied into {@code step} as the pipeline's sampler makes it. */
+    private static TransitionBatch copyInto(TransitionBatch b, NDManager step) {
+        java.util.function.Function<NDArray, NDArray> c = a -> step.create(a.toFloatArray(), a.getShape());
+        return new TransitionBatch(c.apply(b.states()), c.apply(b.actions()), c.apply(b.rewards()), c.apply(b.costs()),
+                c.apply(b.nextStates()), c.apply(b.notDone()));
+    }
+
+    @Test
+    void manyPhaseTwoStepsLeaveNoArraysOutsideTheirStep() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Fixture f = fixture(m);
+            NDArray starts = new SeededTrainingRandom(9).normal(m, new Shape(7, S));
+            ExtractionConfig cfg = new ExtractionConfig(32, 3e-3, 1, 0, 20, 100, 0.9, 0.1, true, true);
+            try (PolicyExtractor x = new PolicyExtractor(f.policy(), cfg, new ContractSuitesTestAccess().squaredError(),
+                    handler(s -> s.rewardUpdate().plus(s.costUpdate()).times(0.5)), null, f.reward(), f.cost(),
+                    new SeededTrainingRandom(5)).withInitialStates(starts)) {
+                int[] before = null;
+                for (int i = 0; i < 300; i++) {
+                    try (NDManager step = m.newSubManager()) {
+                        x.step(copyInto(f.batch(), step), step);
+                    }
+                    int[] now = {m.getManagedArrays().size(), f.policy().parameters().manager().getManagedArrays().size(),
+                            f.reward().qParameters().manager().getManagedArrays().size(),
+                            f.cost().qTargetParameters().manager().getManagedArrays().size(),
+                            f.cost().valueParameters().manager().getManagedArrays().size()};
+                    if (i == 0) before = now;
+                    else assertArrayEquals(before, now, "arrays held outside the step after step " + i);
+                }
             }
         }
     }

@@ -22,4 +22,18 @@ class PresetTest {
         assertThrows(IllegalArgumentException.class, () -> quick.with(Map.of("extract-steps", "many")));
         assertThrows(IllegalArgumentException.class, () -> Preset.named("huge"));
     }
+
+    @Test
+    void quickCarriesItsDiffusionOptionsAndOnlineEstimateThroughOverrides() {
+        Preset quick = Preset.named("quick");
+        assertEquals(Map.of("t-max", "0.3", "variance-reduced", "true"), quick.pluginOptions("diffusion"));
+        assertEquals(Map.of(), quick.pluginOptions("bc"));
+        Preset offline = quick.with(Map.of("online-cost-episodes", "0", "cost-fine-tuning", "true"));
+        assertEquals(0, offline.onlineCostEpisodes());
+        assertTrue(offline.costFineTuning());
+        assertEquals(quick.pluginOptions("diffusion"), offline.pluginOptions("diffusion"));
+        assertEquals(0, Preset.named("paper").onlineCostEpisodes(), "the paper preset stays offline");
+        var bad = assertThrows(IllegalArgumentException.class, () -> quick.with(Map.of("online-cost-interval", "0")));
+        assertEquals("--set: online-cost-interval must be >= 1, got 0", bad.getMessage());
+    }
 }
