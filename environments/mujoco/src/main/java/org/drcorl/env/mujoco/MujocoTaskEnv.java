@@ -139,17 +139,17 @@ public abstract class MujocoTaskEnv extends AbstractSafeEnv {
     }
 
     /** Velocity of the root along x over the last environment step. */
-    protected final double velocityX() {
+    public final double velocityX() {
         return velocityX;
     }
 
     /** Velocity of the root along y over the last environment step (0 for a planar root). */
-    protected final double velocityY() {
+    public final double velocityY() {
         return velocityY;
     }
 
     /** Planar speed of the root over the last environment step, √(v_x² + v_y²). */
-    protected final double speed() {
+    public final double speed() {
         return Math.sqrt(velocityX * velocityX + velocityY * velocityY);
     }
 
