@@ -163,6 +163,17 @@ public final class MujocoModel implements AutoCloseable {
         return model.get(JAVA_DOUBLE, MjLayout.MODEL_OPT_TIMESTEP);
     }
 
+    /**
+     * Sets {@code opt.timestep}, e.g. to make a whole number of steps fit a task's control
+     * period. Takes effect at the next {@code mj_step} of every data of this model.
+     */
+    public void setTimestep(double seconds) {
+        if (!(seconds > 0) || !Double.isFinite(seconds)) {
+            throw new IllegalArgumentException(origin + ": timestep must be positive and finite, got " + seconds);
+        }
+        model.set(JAVA_DOUBLE, MjLayout.MODEL_OPT_TIMESTEP, seconds);
+    }
+
     /** {@code opt.viscosity} of the medium. */
     public double viscosity() {
         return model.get(JAVA_DOUBLE, MjLayout.MODEL_OPT_VISCOSITY);
