@@ -2,6 +2,7 @@ package org.drcorl.env.mujoco;
 
 import java.util.List;
 import java.util.Optional;
+import org.drcorl.env.mujoco.behavior.GaitBehaviorPolicies;
 import org.drcorl.env.mujoco.task.AntCircle;
 import org.drcorl.env.mujoco.task.AntRun;
 import org.drcorl.env.mujoco.task.AntVelocity;
@@ -15,7 +16,8 @@ public final class MujocoTaskCatalog {
     private MujocoTaskCatalog() {}
 
     public static final List<MujocoTaskDefinition> ALL = List.of(
-            new MujocoTaskDefinition(HalfCheetahVelocity.SPEC, HalfCheetahVelocity::new, null),
+            new MujocoTaskDefinition(HalfCheetahVelocity.SPEC, HalfCheetahVelocity::new,
+                    GaitBehaviorPolicies.shipped("half_cheetah.txt", 0.05, 0.3, 1.2)),
             new MujocoTaskDefinition(HopperVelocity.SPEC, HopperVelocity::new, null),
             new MujocoTaskDefinition(Walker2dVelocity.SPEC, Walker2dVelocity::new, null),
             new MujocoTaskDefinition(SwimmerVelocity.SPEC, SwimmerVelocity::new, null),

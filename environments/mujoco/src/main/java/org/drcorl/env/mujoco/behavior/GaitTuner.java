@@ -127,6 +127,30 @@ public final class GaitTuner {
         return best;
     }
 
+    /**
+     * Tunes one gait from a neutral start and prints it as a gait-file line.
+     * Arguments: task id, target speed (m/s; a large one asks for the fastest gait), starting
+     * frequency (Hz), iterations, seed; optionally horizon (steps, default 200).
+     */
+    public static void main(String[] args) {
+        if (args.length < 5) {
+            System.err.println("usage: GaitTuner TASK_ID TARGET_SPEED START_HZ ITERATIONS SEED [HORIZON]");
+            System.exit(2);
+        }
+        var definition = org.drcorl.env.mujoco.MujocoTaskCatalog.find(args[0])
+                .orElseThrow(() -> new IllegalArgumentException("unknown mujoco task " + args[0]));
+        double target = Double.parseDouble(args[1]), hz = Double.parseDouble(args[2]);
+        int iterations = Integer.parseInt(args[3]);
+        long seed = Long.parseLong(args[4]);
+        int horizon = args.length > 5 ? Integer.parseInt(args[5]) : 200;
+        int actuators = definition.spec().actionDim();
+        GaitTuner tuner = new GaitTuner(definition.factory(), horizon, horizon / 5, 0.1);
+        Gait gait = tuner.tune(target, neutral(actuators, hz, 0.9), startStd(actuators, 1.0, 0.4, 2.0, 0.4),
+                iterations, 32, 6, seed);
+        System.out.println("# " + args[0] + ": GaitTuner " + String.join(" ", args));
+        System.out.println(gait.toLine());
+    }
+
     /** A neutral starting gait: f Hz, amplitude a, phases spread over the joints, no bias. */
     public static Gait neutral(int actuators, double frequency, double amplitude) {
         double[] amp = new double[actuators], phase = new double[actuators], bias = new double[actuators];
