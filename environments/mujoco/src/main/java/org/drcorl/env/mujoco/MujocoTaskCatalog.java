@@ -17,7 +17,7 @@ public final class MujocoTaskCatalog {
 
     public static final List<MujocoTaskDefinition> ALL = List.of(
             new MujocoTaskDefinition(HalfCheetahVelocity.SPEC, HalfCheetahVelocity::new,
-                    GaitBehaviorPolicies.shipped("half_cheetah.txt", 0.05, 0.3, 1.2)),
+                    GaitBehaviorPolicies.shipped("half_cheetah.txt", 0.05, 0.3, 0.55, 0.75)),
             new MujocoTaskDefinition(HopperVelocity.SPEC, HopperVelocity::new, null),
             new MujocoTaskDefinition(Walker2dVelocity.SPEC, Walker2dVelocity::new, null),
             new MujocoTaskDefinition(SwimmerVelocity.SPEC, SwimmerVelocity::new, null),
