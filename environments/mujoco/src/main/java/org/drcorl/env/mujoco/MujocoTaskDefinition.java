@@ -1,0 +1,25 @@
+package org.drcorl.env.mujoco;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.drcorl.spi.BehaviorPolicyFamily;
+import org.drcorl.spi.TaskSpec;
+
+/**
+ * One task of the family: its spec (known without MuJoCo, so that an unavailable task is
+ * still listed), how to make an environment, and its data-collection policies if any.
+ *
+ * @param spec      the task's spec
+ * @param factory   makes a fresh environment (loads the model; needs MuJoCo)
+ * @param behaviors the policies {@code drcorl collect} plays, or null if the task has none yet
+ */
+public record MujocoTaskDefinition(TaskSpec spec, Supplier<? extends MujocoTaskEnv> factory, BehaviorPolicyFamily behaviors) {
+
+    public String id() {
+        return spec.id();
+    }
+
+    public Optional<BehaviorPolicyFamily> behaviorPolicies() {
+        return Optional.ofNullable(behaviors);
+    }
+}

@@ -1,0 +1,91 @@
+package org.drcorl.env.mujoco.ffm;
+
+/**
+ * Byte offsets into MuJoCo 2.2.2's {@code mjModel} and {@code mjData} structs, and the enum
+ * values the binding passes, for x86-64 Linux (LP64, 8-byte {@code mjtNum}).
+ *
+ * <p>These are the only facts about MuJoCo's memory layout the binding relies on. They change
+ * between MuJoCo releases, which is why {@link MujocoLibrary} refuses any library whose
+ * {@code mj_version()} is not {@link #VERSION}. They were read from the 2.2.2 headers
+ * ({@code /usr/include/mujoco}) with {@code offsetof}; {@code MjLayoutTest} compiles a small C
+ * program against the installed headers and checks every constant here against it, so a
+ * wrong value fails the build where the headers are present. At run time only the shared
+ * library is needed.
+ */
+public final class MjLayout {
+    private MjLayout() {}
+
+    /** {@code mj_version()} of the one MuJoCo release this layout describes: 2.2.2. */
+    public static final int VERSION = 222;
+    /** The Debian package that provides it. */
+    public static final String DEBIAN_PACKAGE = "libmujoco2.2.2";
+
+    public static final long SIZEOF_MODEL = 3280;
+    public static final long SIZEOF_DATA = 41176;
+
+    // mjModel: sizes (int)
+    public static final long MODEL_NQ = 0;
+    public static final long MODEL_NV = 4;
+    public static final long MODEL_NU = 8;
+    public static final long MODEL_NA = 12;
+    public static final long MODEL_NBODY = 16;
+    public static final long MODEL_NJNT = 20;
+    public static final long MODEL_NGEOM = 24;
+    public static final long MODEL_NSITE = 28;
+    public static final long MODEL_NSENSOR = 124;
+    public static final long MODEL_NSENSORDATA = 224;
+    // mjModel.opt (mjOption, embedded)
+    public static final long MODEL_OPT_TIMESTEP = 232;
+    public static final long MODEL_OPT_GRAVITY = 280;
+    public static final long MODEL_OPT_VISCOSITY = 360;
+    public static final long MODEL_OPT_INTEGRATOR = 432;
+    // mjModel: pointers into the model's buffer
+    public static final long MODEL_QPOS0 = 1096;
+    public static final long MODEL_BODY_MASS = 1240;
+    public static final long MODEL_JNT_TYPE = 1280;
+    public static final long MODEL_JNT_QPOSADR = 1288;
+    public static final long MODEL_JNT_DOFADR = 1296;
+    public static final long MODEL_JNT_RANGE = 1368;
+    public static final long MODEL_ACTUATOR_CTRLRANGE = 2792;
+    public static final long MODEL_ACTUATOR_GEAR = 2816;
+    public static final long MODEL_SENSOR_DIM = 2920;
+    public static final long MODEL_SENSOR_ADR = 2928;
+
+    // mjData
+    /** {@code mjWarningStat warning[mjNWARNING]}, each {@code {int lastinfo; int number;}}. */
+    public static final long DATA_WARNING = 24;
+    public static final long DATA_TIME = 40336;
+    public static final long DATA_QPOS = 40376;
+    public static final long DATA_QVEL = 40384;
+    public static final long DATA_ACT = 40392;
+    public static final long DATA_QACC_WARMSTART = 40400;
+    public static final long DATA_CTRL = 40408;
+    public static final long DATA_QFRC_APPLIED = 40416;
+    public static final long DATA_XFRC_APPLIED = 40424;
+    public static final long DATA_QACC = 40448;
+    public static final long DATA_SENSORDATA = 40472;
+    public static final long DATA_XPOS = 40480;
+    public static final long DATA_XQUAT = 40488;
+    public static final long DATA_SUBTREE_COM = 40600;
+    public static final long DATA_CVEL = 40960;
+    public static final long DATA_CFRC_EXT = 41168;
+
+    /** {@code mjNWARNING}: entries of {@code mjData.warning}. */
+    public static final int NWARNING = 8;
+
+    // mjtObj
+    public static final int OBJ_BODY = 1;
+    public static final int OBJ_JOINT = 3;
+    public static final int OBJ_GEOM = 5;
+    public static final int OBJ_SITE = 6;
+    public static final int OBJ_ACTUATOR = 18;
+    public static final int OBJ_SENSOR = 19;
+
+    // mjtIntegrator, mjtJoint
+    public static final int INT_EULER = 0;
+    public static final int INT_RK4 = 1;
+    public static final int JNT_FREE = 0;
+    public static final int JNT_BALL = 1;
+    public static final int JNT_SLIDE = 2;
+    public static final int JNT_HINGE = 3;
+}

@@ -1,0 +1,215 @@
+package org.drcorl.env.mujoco.ffm;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The simulation state of one model ({@code mjData}): positions, velocities, controls and
+ * everything MuJoCo computes from them. Not thread-safe; one per environment.
+ *
+ * <p>Stepping and reading allocate nothing: the arrays are segments made once, bounded to
+ * their sizes and tied to this object's lifetime (a read after {@link #close} throws
+ * {@link IllegalStateException} rather than reading freed memory), and the downcalls pass
+ * segments only. MuJoCo itself allocates all of {@code mjData} in {@code mj_makeData} and
+ * frees it in {@code mj_deleteData}.
+ */
+public final class MujocoData implements AutoCloseable {
+    private final MujocoModel model;
+    private final MujocoLibrary library;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment modelPointer;
+    private final MemorySegment data;
+    private final MemorySegment qpos, qvel, act, qaccWarmstart, ctrl, qfrcApplied, xpos, xquat, sensordata, cfrcExt;
+    private final int nq, nv, nu, nbody, nsensordata;
+    private boolean closed;
+
+    MujocoData(MujocoModel model) {
+        this.model = model;
+        this.library = model.library();
+        this.modelPointer = model.pointer();
+        MemorySegment pointer;
+        try {
+            pointer = (MemorySegment) library.makeData.invokeExact(modelPointer);
+        } catch (Throwable t) {
+            throw new IllegalStateException("mj_makeData failed for " + model.origin(), t);
+        }
+        if (pointer.equals(MemorySegment.NULL)) {
+            throw new IllegalStateException("mj_makeData returned NULL for " + model.origin() + " (out of memory?)");
+        }
+        data = pointer.reinterpret(MjLayout.SIZEOF_DATA, arena, null);
+        nq = model.nq();
+        nv = model.nv();
+        nu = model.nu();
+        nbody = model.nbody();
+        nsensordata = model.nsensordata();
+        qpos = array(MjLayout.DATA_QPOS, nq);
+        qvel = array(MjLayout.DATA_QVEL, nv);
+        act = array(MjLayout.DATA_ACT, model.na());
+        qaccWarmstart = array(MjLayout.DATA_QACC_WARMSTART, nv);
+        ctrl = array(MjLayout.DATA_CTRL, nu);
+        qfrcApplied = array(MjLayout.DATA_QFRC_APPLIED, nv);
+        xpos = array(MjLayout.DATA_XPOS, nbody * 3L);
+        xquat = array(MjLayout.DATA_XQUAT, nbody * 4L);
+        sensordata = array(MjLayout.DATA_SENSORDATA, nsensordata);
+        cfrcExt = array(MjLayout.DATA_CFRC_EXT, nbody * 6L);
+    }
+
+    private MemorySegment array(long pointerOffset, long doubles) {
+        return data.get(ADDRESS, pointerOffset).reinterpret(doubles * 8, arena, null);
+    }
+
+    /** The model this state belongs to. */
+    public MujocoModel model() {
+        return model;
+    }
+
+    /** One {@code mj_step}: advances the time by {@link MujocoModel#timestep()}. */
+    public void step() {
+        try {
+            library.step.invokeExact(modelPointer, data);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("mj_step failed", t);
+        }
+    }
+
+    /** {@code n} consecutive {@code mj_step}s with the controls held (frame skip). */
+    public void step(int n) {
+        for (int i = 0; i < n; i++) step();
+    }
+
+    /** {@code mj_forward}: recomputes everything derived from the state without advancing time. */
+    public void forward() {
+        try {
+            library.forward.invokeExact(modelPointer, data);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("mj_forward failed", t);
+        }
+    }
+
+    /** {@code mj_resetData}: back to {@code qpos0}, zero velocity, controls and time. */
+    public void reset() {
+        try {
+            library.resetData.invokeExact(modelPointer, data);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("mj_resetData failed", t);
+        }
+    }
+
+    public double time() {
+        return data.get(JAVA_DOUBLE, MjLayout.DATA_TIME);
+    }
+
+    public double qpos(int i) {
+        return qpos.getAtIndex(JAVA_DOUBLE, i);
+    }
+
+    public void setQpos(int i, double value) {
+        qpos.setAtIndex(JAVA_DOUBLE, i, value);
+    }
+
+    public double qvel(int i) {
+        return qvel.getAtIndex(JAVA_DOUBLE, i);
+    }
+
+    public void setQvel(int i, double value) {
+        qvel.setAtIndex(JAVA_DOUBLE, i, value);
+    }
+
+    public double act(int i) {
+        return act.getAtIndex(JAVA_DOUBLE, i);
+    }
+
+    public double ctrl(int i) {
+        return ctrl.getAtIndex(JAVA_DOUBLE, i);
+    }
+
+    public void setCtrl(int i, double value) {
+        ctrl.setAtIndex(JAVA_DOUBLE, i, value);
+    }
+
+    /** Sets every control from {@code values} (length {@link MujocoModel#nu()}). */
+    public void setControls(float[] values) {
+        if (values.length != nu) {
+            throw new IllegalArgumentException(model.origin() + ": " + values.length + " controls given, the model has " + nu);
+        }
+        for (int i = 0; i < nu; i++) ctrl.setAtIndex(JAVA_DOUBLE, i, values[i]);
+    }
+
+    /** Generalized force added by the user, e.g. a push in a test. */
+    public void setQfrcApplied(int dof, double value) {
+        qfrcApplied.setAtIndex(JAVA_DOUBLE, dof, value);
+    }
+
+    /** Cartesian position of a body's frame ({@code xpos[body][axis]}), as of the last forward pass. */
+    public double xpos(int body, int axis) {
+        return xpos.getAtIndex(JAVA_DOUBLE, body * 3L + java.util.Objects.checkIndex(axis, 3));
+    }
+
+    /** Orientation quaternion (w, x, y, z) of a body's frame ({@code xquat[body][k]}). */
+    public double xquat(int body, int k) {
+        return xquat.getAtIndex(JAVA_DOUBLE, body * 4L + java.util.Objects.checkIndex(k, 4));
+    }
+
+    /** {@code sensordata[i]}; a sensor's values start at {@link MujocoModel#sensorAddress}. */
+    public double sensor(int i) {
+        return sensordata.getAtIndex(JAVA_DOUBLE, i);
+    }
+
+    /** External (contact) force and torque on a body, com-based ({@code cfrc_ext[body][k]}). */
+    public double cfrcExt(int body, int k) {
+        return cfrcExt.getAtIndex(JAVA_DOUBLE, body * 6L + java.util.Objects.checkIndex(k, 6));
+    }
+
+    /** Copies qpos into {@code out} (length ≥ nq). */
+    public void readQpos(double[] out) {
+        for (int i = 0; i < nq; i++) out[i] = qpos.getAtIndex(JAVA_DOUBLE, i);
+    }
+
+    /** Copies qvel into {@code out} (length ≥ nv). */
+    public void readQvel(double[] out) {
+        for (int i = 0; i < nv; i++) out[i] = qvel.getAtIndex(JAVA_DOUBLE, i);
+    }
+
+    /** Clears the warm-start accelerations, so that a reset episode does not depend on the one before. */
+    public void clearWarmstart() {
+        qaccWarmstart.fill((byte) 0);
+    }
+
+    /**
+     * Warnings MuJoCo raised on this state so far (sum of {@code warning[i].number}); a bad
+     * simulation (NaN, huge accelerations) makes MuJoCo reset the state and count one.
+     */
+    public long warnings() {
+        long n = 0;
+        for (int i = 0; i < MjLayout.NWARNING; i++) n += data.get(JAVA_INT, MjLayout.DATA_WARNING + 8L * i + 4);
+        return n;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Frees the state; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        MemorySegment raw = MemorySegment.ofAddress(data.address());
+        arena.close();
+        try {
+            library.deleteData.invokeExact(raw);
+        } catch (Throwable t) {
+            throw new IllegalStateException("mj_deleteData failed", t);
+        }
+    }
+}

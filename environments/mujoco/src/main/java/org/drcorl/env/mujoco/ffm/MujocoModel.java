@@ -1,0 +1,300 @@
+package org.drcorl.env.mujoco.ffm;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A compiled MuJoCo model ({@code mjModel}), loaded from MJCF. Read-only from Java: the
+ * sizes are read once at load; arrays are read through segments bounded to their sizes and
+ * tied to this model's lifetime, so a read after {@link #close} throws instead of touching
+ * freed memory. Close it after every {@link MujocoData} made from it.
+ */
+public final class MujocoModel implements AutoCloseable {
+    private final MujocoLibrary library;
+    private final String origin;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment model;
+    private final int nq, nv, nu, na, nbody, njnt, nsensor, nsensordata;
+    private final MemorySegment qpos0, bodyMass, jntType, jntQposAdr, jntDofAdr, actuatorGear, actuatorCtrlRange,
+            sensorAdr, sensorDim;
+    private boolean closed;
+
+    private MujocoModel(MujocoLibrary library, MemorySegment pointer, String origin) {
+        this.library = library;
+        this.origin = origin;
+        this.model = pointer.reinterpret(MjLayout.SIZEOF_MODEL, arena, null);
+        nq = model.get(JAVA_INT, MjLayout.MODEL_NQ);
+        nv = model.get(JAVA_INT, MjLayout.MODEL_NV);
+        nu = model.get(JAVA_INT, MjLayout.MODEL_NU);
+        na = model.get(JAVA_INT, MjLayout.MODEL_NA);
+        nbody = model.get(JAVA_INT, MjLayout.MODEL_NBODY);
+        njnt = model.get(JAVA_INT, MjLayout.MODEL_NJNT);
+        nsensor = model.get(JAVA_INT, MjLayout.MODEL_NSENSOR);
+        nsensordata = model.get(JAVA_INT, MjLayout.MODEL_NSENSORDATA);
+        qpos0 = array(MjLayout.MODEL_QPOS0, nq * 8L);
+        bodyMass = array(MjLayout.MODEL_BODY_MASS, nbody * 8L);
+        jntType = array(MjLayout.MODEL_JNT_TYPE, njnt * 4L);
+        jntQposAdr = array(MjLayout.MODEL_JNT_QPOSADR, njnt * 4L);
+        jntDofAdr = array(MjLayout.MODEL_JNT_DOFADR, njnt * 4L);
+        actuatorGear = array(MjLayout.MODEL_ACTUATOR_GEAR, nu * 6L * 8);
+        actuatorCtrlRange = array(MjLayout.MODEL_ACTUATOR_CTRLRANGE, nu * 2L * 8);
+        sensorAdr = array(MjLayout.MODEL_SENSOR_ADR, nsensor * 4L);
+        sensorDim = array(MjLayout.MODEL_SENSOR_DIM, nsensor * 4L);
+    }
+
+    private MemorySegment array(long pointerOffset, long bytes) {
+        return model.get(ADDRESS, pointerOffset).reinterpret(bytes, arena, null);
+    }
+
+    /** Loads and compiles an MJCF model with the shared library. */
+    public static MujocoModel load(MjcfSource source) throws MujocoUnavailableException {
+        return load(MujocoLibrary.shared(), source);
+    }
+
+    /**
+     * Loads and compiles an MJCF model.
+     *
+     * @throws IllegalArgumentException if the file is missing or MuJoCo rejects it (the message
+     *                                  carries MuJoCo's own error text and names the source)
+     */
+    public static MujocoModel load(MujocoLibrary library, MjcfSource source) {
+        return switch (source) {
+            case MjcfSource.FileSource f -> {
+                if (!Files.isRegularFile(f.path())) {
+                    throw new IllegalArgumentException("MJCF model file not found: " + f.path());
+                }
+                yield loadFile(library, f.path().toAbsolutePath(), source.describe());
+            }
+            case MjcfSource.ResourceSource r -> {
+                Path tmp = r.copyToTemporaryFile();
+                try {
+                    yield loadFile(library, tmp, source.describe());
+                } finally {
+                    try {
+                        Files.deleteIfExists(tmp);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+    }
+
+    private static MujocoModel loadFile(MujocoLibrary library, Path file, String origin) {
+        final int errorSize = 1000;
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment path = call.allocateFrom(file.toString());
+            MemorySegment error = call.allocate(errorSize);
+            MemorySegment pointer;
+            synchronized (MujocoLibrary.LOAD_LOCK) {
+                pointer = (MemorySegment) library.loadXml.invokeExact(path, MemorySegment.NULL, error, errorSize);
+                // The parser keeps its last model in a global until the next load; free it now.
+                library.freeLastXml.invokeExact();
+            }
+            if (pointer.equals(MemorySegment.NULL)) {
+                String message = error.getString(0).strip();
+                throw new IllegalArgumentException("MuJoCo cannot load the MJCF model " + origin + ": "
+                        + (message.isEmpty() ? "no reason given" : message));
+            }
+            return new MujocoModel(library, pointer, origin);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("mj_loadXML failed for " + origin, t);
+        }
+    }
+
+    MujocoLibrary library() {
+        return library;
+    }
+
+    /** The native {@code mjModel*}, for downcalls; invalid after {@link #close}. */
+    MemorySegment pointer() {
+        return model;
+    }
+
+    /** Where the model was loaded from. */
+    public String origin() {
+        return origin;
+    }
+
+    public int nq() {
+        return nq;
+    }
+
+    public int nv() {
+        return nv;
+    }
+
+    public int nu() {
+        return nu;
+    }
+
+    public int na() {
+        return na;
+    }
+
+    public int nbody() {
+        return nbody;
+    }
+
+    public int njnt() {
+        return njnt;
+    }
+
+    public int nsensor() {
+        return nsensor;
+    }
+
+    public int nsensordata() {
+        return nsensordata;
+    }
+
+    /** {@code opt.timestep}: seconds per {@code mj_step}. */
+    public double timestep() {
+        return model.get(JAVA_DOUBLE, MjLayout.MODEL_OPT_TIMESTEP);
+    }
+
+    /**
+     * Sets {@code opt.timestep}, e.g. to make a whole number of steps fit a task's control
+     * period. Takes effect at the next {@code mj_step} of every data of this model.
+     */
+    public void setTimestep(double seconds) {
+        if (!(seconds > 0) || !Double.isFinite(seconds)) {
+            throw new IllegalArgumentException(origin + ": timestep must be positive and finite, got " + seconds);
+        }
+        model.set(JAVA_DOUBLE, MjLayout.MODEL_OPT_TIMESTEP, seconds);
+    }
+
+    /** {@code opt.viscosity} of the medium. */
+    public double viscosity() {
+        return model.get(JAVA_DOUBLE, MjLayout.MODEL_OPT_VISCOSITY);
+    }
+
+    /** {@code opt.gravity[axis]}. */
+    public double gravity(int axis) {
+        return model.get(JAVA_DOUBLE, MjLayout.MODEL_OPT_GRAVITY + 8L * java.util.Objects.checkIndex(axis, 3));
+    }
+
+    /** {@code opt.integrator} ({@link MjLayout#INT_EULER}, {@link MjLayout#INT_RK4}, ...). */
+    public int integrator() {
+        return model.get(JAVA_INT, MjLayout.MODEL_OPT_INTEGRATOR);
+    }
+
+    /** {@code qpos0[i]}: the default pose MuJoCo resets to. */
+    public double qpos0(int i) {
+        return qpos0.getAtIndex(JAVA_DOUBLE, i);
+    }
+
+    public double bodyMass(int body) {
+        return bodyMass.getAtIndex(JAVA_DOUBLE, body);
+    }
+
+    /** Sum of all body masses. */
+    public double totalMass() {
+        double m = 0;
+        for (int b = 0; b < nbody; b++) m += bodyMass(b);
+        return m;
+    }
+
+    public int jointType(int joint) {
+        return jntType.getAtIndex(JAVA_INT, joint);
+    }
+
+    /** First index of a joint's coordinates in qpos. */
+    public int jointQposAddress(int joint) {
+        return jntQposAdr.getAtIndex(JAVA_INT, joint);
+    }
+
+    /** First index of a joint's velocities in qvel. */
+    public int jointDofAddress(int joint) {
+        return jntDofAdr.getAtIndex(JAVA_INT, joint);
+    }
+
+    /** {@code actuator_gear[actuator][k]}, k in 0..5 (k = 0 scales a joint actuator's force). */
+    public double actuatorGear(int actuator, int k) {
+        return actuatorGear.getAtIndex(JAVA_DOUBLE, actuator * 6L + java.util.Objects.checkIndex(k, 6));
+    }
+
+    /** {@code actuator_ctrlrange[actuator][0 or 1]}. */
+    public double actuatorControlRange(int actuator, int bound) {
+        return actuatorCtrlRange.getAtIndex(JAVA_DOUBLE, actuator * 2L + java.util.Objects.checkIndex(bound, 2));
+    }
+
+    /** First index of a sensor's values in sensordata. */
+    public int sensorAddress(int sensor) {
+        return sensorAdr.getAtIndex(JAVA_INT, sensor);
+    }
+
+    public int sensorDimension(int sensor) {
+        return sensorDim.getAtIndex(JAVA_INT, sensor);
+    }
+
+    public int bodyId(String name) {
+        return id(MjLayout.OBJ_BODY, "body", name);
+    }
+
+    public int jointId(String name) {
+        return id(MjLayout.OBJ_JOINT, "joint", name);
+    }
+
+    public int actuatorId(String name) {
+        return id(MjLayout.OBJ_ACTUATOR, "actuator", name);
+    }
+
+    public int sensorId(String name) {
+        return id(MjLayout.OBJ_SENSOR, "sensor", name);
+    }
+
+    public int siteId(String name) {
+        return id(MjLayout.OBJ_SITE, "site", name);
+    }
+
+    /**
+     * The id of a named object of an {@code mjtObj} type.
+     *
+     * @throws IllegalArgumentException if the model has no such object (naming the model)
+     */
+    public int id(int objectType, String kind, String name) {
+        try (Arena call = Arena.ofConfined()) {
+            int id = (int) library.name2id.invokeExact(model, objectType, call.allocateFrom(name));
+            if (id < 0) throw new IllegalArgumentException(origin + " has no " + kind + " named '" + name + "'");
+            return id;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("mj_name2id failed", t);
+        }
+    }
+
+    /** Makes a fresh {@code mjData} for this model, at the default pose. */
+    public MujocoData makeData() {
+        return new MujocoData(this);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Frees the model; idempotent. Data made from it must be closed first. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        MemorySegment raw = MemorySegment.ofAddress(model.address());
+        arena.close();
+        try {
+            library.deleteModel.invokeExact(raw);
+        } catch (Throwable t) {
+            throw new IllegalStateException("mj_deleteModel failed", t);
+        }
+    }
+}

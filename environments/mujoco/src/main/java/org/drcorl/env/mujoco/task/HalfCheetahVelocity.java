@@ -1,0 +1,50 @@
+package org.drcorl.env.mujoco.task;
+
+import java.util.SplittableRandom;
+import org.drcorl.env.mujoco.MujocoModels;
+import org.drcorl.env.mujoco.MujocoTaskEnv;
+import org.drcorl.env.mujoco.VelocityTaskSpecs;
+import org.drcorl.spi.TaskSpec;
+
+/**
+ * Safety-Gymnasium's SafetyHalfCheetahVelocity-v1: Gymnasium's HalfCheetah-v4 reward
+ * (forward velocity − 0.1·‖a‖²), cost 1 when the forward velocity exceeds 3.2096 m/s, no
+ * termination. Observation (17): qpos without the root's x (8), then qvel (9).
+ */
+public final class HalfCheetahVelocity extends MujocoTaskEnv {
+    public static final String ID = "OfflineHalfCheetahVelocityGymnasium-v1";
+    public static final TaskSpec SPEC = VelocityTaskSpecs.dsrl(ID,
+            "HalfCheetah runs forward; cost when faster than 3.2096 m/s");
+    /** Safety-Gymnasium's velocity threshold of this robot (m/s). */
+    public static final double VELOCITY_THRESHOLD = 3.2096;
+
+    public HalfCheetahVelocity() {
+        super(SPEC, MujocoModels.shipped("half_cheetah.xml"), 5, Root.x(0));
+    }
+
+    @Override
+    protected void randomizeInitialState(SplittableRandom random) {
+        perturbQposUniform(random, 0.1);
+        perturbQvelGaussian(random, 0.1);
+    }
+
+    @Override
+    protected void writeObservation(float[] obs) {
+        putQvel(obs, putQpos(obs, 0, 1));
+    }
+
+    @Override
+    protected double reward(float[] action) {
+        return velocityX() - 0.1 * sumOfSquares(action);
+    }
+
+    @Override
+    protected double cost() {
+        return velocityX() > VELOCITY_THRESHOLD ? 1 : 0;
+    }
+
+    @Override
+    protected boolean terminated() {
+        return false;
+    }
+}
