@@ -11,6 +11,7 @@ import org.drcorl.spi.TaskSpec;
 /**
  * Environment step throughput: for each Bullet task, warms up, then times random-action
  * steps (resetting when an episode ends) on one thread, and prints steps per second.
+ * Runs on its own, or as part of {@link Benchmarks}.
  *
  * <p>Arguments (optional): measured seconds per task (default 3), warm-up seconds (default 1).
  */
@@ -20,21 +21,29 @@ public final class EnvStepBenchmark {
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
         double warmup = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
-        TaskProvider provider = new BulletTaskProvider();
-        List<TaskSpec> specs = provider.tasks();
         System.out.printf(Locale.ROOT, "%-24s %8s %14s %14s%n", "task", "obs/act", "steps/s", "µs/step");
-        for (TaskSpec spec : specs) {
-            try (SafeEnv env = provider.create(spec.id())) {
-                run(env, warmup);
-                Result r = run(env, seconds);
-                double perSecond = r.steps / r.seconds;
-                System.out.printf(Locale.ROOT, "%-24s %8s %,14.0f %14.2f%n", spec.id(),
-                        spec.observationDim() + "/" + spec.actionDim(), perSecond, 1e6 / perSecond);
-            }
+        for (Result r : all(seconds, warmup)) {
+            System.out.printf(Locale.ROOT, "%-24s %8s %,14.0f %14.2f%n", r.spec.id(),
+                    r.spec.observationDim() + "/" + r.spec.actionDim(), r.perSecond(), 1e6 / r.perSecond());
         }
     }
 
-    private record Result(long steps, double seconds) {}
+    /** Steps per second of one task. */
+    record Result(TaskSpec spec, long steps, double seconds) {
+        double perSecond() {
+            return steps / seconds;
+        }
+    }
+
+    static List<Result> all(double seconds, double warmup) {
+        TaskProvider provider = new BulletTaskProvider();
+        return provider.tasks().stream().map(spec -> {
+            try (SafeEnv env = provider.create(spec.id())) {
+                run(env, warmup);
+                return run(env, seconds);
+            }
+        }).toList();
+    }
 
     /** Steps with uniform random actions for about {@code seconds}; checks the clock every 256 steps. */
     private static Result run(SafeEnv env, double seconds) {
@@ -58,6 +67,6 @@ public final class EnvStepBenchmark {
             now = System.nanoTime();
         } while (now < deadline);
         if (Double.isNaN(checksum)) throw new IllegalStateException("NaN reward in " + env.spec().id());
-        return new Result(steps, (now - start) / 1e9);
+        return new Result(env.spec(), steps, (now - start) / 1e9);
     }
 }

@@ -5,10 +5,18 @@ import org.drcorl.nn.Linear;
 import org.drcorl.nn.Mlp;
 
 /**
- * A copy of an MLP policy in plain Java arrays: acting needs no native engine and allocates
- * nothing per call beyond the returned action, which makes batch-1 inference (evaluation
- * rollouts, deployment) far cheaper than a DJL forward pass. Not thread-safe (it reuses its
- * scratch buffers); make one per thread.
+ * A copy of an MLP policy in plain Java arrays: acting needs no native engine and
+ * {@link #act(float[], float[])} allocates nothing, which makes batch-1 inference (evaluation
+ * rollouts, deployment) far cheaper than a DJL forward pass (a few µs instead of ~100 µs of
+ * engine round trips). Outputs equal the DJL network's within float rounding (the sums run in
+ * a different order and with fused multiply-adds). Not thread-safe (it reuses its scratch
+ * buffers); make one per thread.
+ *
+ * <p>Why it is fast: a layer is {@code out = b + Σ_i x_i W[i, ·]} over the rows of the
+ * row-major (in, out) weight matrix. Only the rows of non-zero inputs are visited (after a
+ * ReLU about half of them are zero), and they are taken four at a time so that each pass over
+ * {@code out} does four fused multiply-adds per element per load and store of {@code out};
+ * the JIT vectorizes that inner loop (8 floats per AVX2 instruction).
  */
 public final class PlainMlpPolicy {
     private final float[][] weights; // [layer][in * out], row-major (in, out)
@@ -16,6 +24,7 @@ public final class PlainMlpPolicy {
     private final int[] sizes;
     private final boolean tanhOutput;
     private final float[][] scratch;
+    private final int[] active; // indices of the non-zero inputs of the current layer
 
     private PlainMlpPolicy(float[][] weights, float[][] biases, int[] sizes, boolean tanhOutput) {
         this.weights = weights;
@@ -23,7 +32,12 @@ public final class PlainMlpPolicy {
         this.sizes = sizes;
         this.tanhOutput = tanhOutput;
         this.scratch = new float[sizes.length][];
-        for (int i = 0; i < sizes.length; i++) scratch[i] = new float[sizes[i]];
+        int widest = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            scratch[i] = new float[sizes[i]];
+            widest = Math.max(widest, sizes[i]);
+        }
+        this.active = new int[widest];
     }
 
     /** Copies the current values of {@code mlp}'s parameters. */
@@ -48,29 +62,71 @@ public final class PlainMlpPolicy {
         return sizes[sizes.length - 1];
     }
 
-    /** The action for one observation (a new array). */
+    /** The action for one observation (a new array; {@link #act(float[], float[])} allocates nothing). */
     public float[] act(float[] observation) {
+        float[] action = new float[outputSize()];
+        act(observation, action);
+        return action;
+    }
+
+    /** Writes the action for {@code observation} into {@code action}; allocates nothing. */
+    public void act(float[] observation, float[] action) {
         if (observation.length != sizes[0]) {
             throw new IllegalArgumentException("observation has " + observation.length + " values, the policy expects " + sizes[0]);
         }
-        System.arraycopy(observation, 0, scratch[0], 0, sizes[0]);
+        if (action.length != outputSize()) {
+            throw new IllegalArgumentException("action has " + action.length + " values, the policy produces " + outputSize());
+        }
+        forward(observation, 0, action, 0);
+    }
+
+    /**
+     * Actions for {@code count} observations stored one after another in {@code observations},
+     * written one after another into {@code actions}; allocates nothing.
+     */
+    public void actBatch(float[] observations, int count, float[] actions) {
+        int in = sizes[0], out = outputSize();
+        if (count < 0 || (long) count * in > observations.length || (long) count * out > actions.length) {
+            throw new IllegalArgumentException("batch of " + count + " needs " + (long) count * in + " observation and "
+                    + (long) count * out + " action values, got " + observations.length + " and " + actions.length);
+        }
+        for (int k = 0; k < count; k++) forward(observations, k * in, actions, k * out);
+    }
+
+    private void forward(float[] observations, int from, float[] actions, int to) {
+        System.arraycopy(observations, from, scratch[0], 0, sizes[0]);
         int last = weights.length - 1;
         for (int l = 0; l <= last; l++) {
-            float[] in = scratch[l], out = scratch[l + 1], w = weights[l];
-            int nIn = sizes[l], nOut = sizes[l + 1];
-            System.arraycopy(biases[l], 0, out, 0, nOut);
-            for (int i = 0; i < nIn; i++) {
-                float x = in[i];
-                if (x == 0f) continue; // ReLU zeros are common: skip their row
-                int row = i * nOut;
-                for (int j = 0; j < nOut; j++) out[j] += x * w[row + j];
-            }
+            float[] out = scratch[l + 1];
+            layer(scratch[l], sizes[l], weights[l], biases[l], out, sizes[l + 1]);
             if (l < last) {
-                for (int j = 0; j < nOut; j++) if (out[j] < 0f) out[j] = 0f;
+                for (int j = 0; j < out.length; j++) out[j] = Math.max(out[j], 0f);
             }
         }
-        float[] action = scratch[last + 1].clone();
-        if (tanhOutput) for (int j = 0; j < action.length; j++) action[j] = (float) Math.tanh(action[j]);
-        return action;
+        float[] y = scratch[last + 1];
+        for (int j = 0; j < y.length; j++) actions[to + j] = tanhOutput ? (float) Math.tanh(y[j]) : y[j];
+    }
+
+    /** out = b + Σ_i in[i] · w[i, ·], over the non-zero inputs only, four rows per pass. */
+    private void layer(float[] in, int nIn, float[] w, float[] b, float[] out, int nOut) {
+        System.arraycopy(b, 0, out, 0, nOut);
+        int[] idx = active;
+        int k = 0;
+        for (int i = 0; i < nIn; i++) if (in[i] != 0f) idx[k++] = i;
+        int g = 0;
+        for (; g + 4 <= k; g += 4) {
+            int i0 = idx[g], i1 = idx[g + 1], i2 = idx[g + 2], i3 = idx[g + 3];
+            float x0 = in[i0], x1 = in[i1], x2 = in[i2], x3 = in[i3];
+            int r0 = i0 * nOut, r1 = i1 * nOut, r2 = i2 * nOut, r3 = i3 * nOut;
+            for (int j = 0; j < nOut; j++) {
+                out[j] = Math.fma(x3, w[r3 + j], Math.fma(x2, w[r2 + j], Math.fma(x1, w[r1 + j], Math.fma(x0, w[r0 + j], out[j]))));
+            }
+        }
+        for (; g < k; g++) {
+            int i = idx[g];
+            float x = in[i];
+            int row = i * nOut;
+            for (int j = 0; j < nOut; j++) out[j] = Math.fma(x, w[row + j], out[j]);
+        }
     }
 }
