@@ -47,8 +47,27 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Something that writes a whole file at the path it is given (a library's own file writer). */
+    @FunctionalInterface
+    public interface FileWriter {
+        void writeTo(Path file) throws IOException;
+    }
+
     /** Writes {@code target} atomically (creating its folder); {@link UncheckedIOException} naming the file on failure. */
     public static void write(Path target, Content content) {
+        writeFile(target, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                content.writeTo(out);
+            }
+        });
+    }
+
+    /**
+     * Has {@code writer} write a temporary file next to {@code target}, then renames it over
+     * {@code target}; for libraries that write files by path (HDF5). If the writer throws, the
+     * target is left as it was and the temporary file is removed.
+     */
+    public static void writeFile(Path target, FileWriter writer) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
@@ -56,9 +75,7 @@ public final class AtomicFiles {
             // not Files.createTempFile: its owner-only permissions would stick to the result
             tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + TEMP_SUFFIX);
             IN_FLIGHT.add(tmp);
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                content.writeTo(out);
-            }
+            writer.writeTo(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -183,6 +183,7 @@ public final class Charts {
         chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+        chart.getStyler().setYAxisDecimalPattern("0.###");
     }
 
     private static void line(XYChart chart, String name, double[][] xy, Color colour, BasicStroke stroke) {
