@@ -136,7 +136,7 @@ final class TrainingBenchmarks {
              IqlCritic cost = new IqlCritic(m, obs, act, cc, new SplittableRandom(8));
              DeterministicPolicy policy = new DeterministicPolicy(m, obs, act, h, new SplittableRandom(9))) {
             model.freeze();
-            ExtractionConfig config = new ExtractionConfig(h, 3e-4, 0.01, 1000, 20, 300, rc.gamma(), 0.05, true);
+            ExtractionConfig config = new ExtractionConfig(h, 3e-4, 0.01, 1000, 20, 300, rc.gamma(), 0.05, true, true);
             try (PolicyExtractor x = new PolicyExtractor(policy, config, new DiffusionScoreRegularizer(), new SlackRelaxationHandler(),
                     model, reward, cost, new SeededTrainingRandom(10))) {
                 TransitionSampler batches = sampler.withSeed(11);

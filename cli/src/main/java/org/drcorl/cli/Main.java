@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 TasksCommand.class,
                 CollectCommand.class,
                 RunCommand.class,
+                EvaluateCommand.class,
+                CompareCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,155 @@
+package org.drcorl.cli;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.drcorl.nn.Devices;
+import org.drcorl.plugins.LoadedPlugin;
+import org.drcorl.plugins.PluginRuntime;
+import org.drcorl.spi.ConstraintHandler;
+import org.drcorl.spi.NormalizationConstants;
+import org.drcorl.spi.PluginOptions;
+import org.drcorl.spi.Regularizer;
+import org.drcorl.spi.TaskProvider;
+import org.drcorl.spi.TaskSpec;
+import org.drcorl.train.Algorithm;
+import org.drcorl.train.Preset;
+
+/**
+ * A configuration checked and resolved against the loaded plugins: the preset with its
+ * overrides, the algorithms, the task, the device, and every regularizer and handler created
+ * once with its options, so that a misspelt name or option fails before any work is done.
+ *
+ * @param config the configuration with every field set (dataset path and thresholds resolved)
+ */
+record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algorithm> algorithms, PluginRuntime runtime,
+                       TaskProvider provider, TaskSpec task, Device device) {
+    /** Preset values under the names {@code set} takes ({@code extract-steps}, not {@code extractSteps}). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper KEBAB = new com.fasterxml.jackson.databind.ObjectMapper()
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.KEBAB_CASE);
+
+    static ExperimentSetup resolve(ExperimentConfig given, PluginRuntime runtime) {
+        ExperimentConfig c = ExperimentConfig.DEFAULTS.overlay(given);
+        Preset preset = Preset.named(c.preset()).with(c.set());
+        List<Algorithm> algos = c.algos().stream().map(Algorithm::named).toList();
+        requireDistinct("algorithm", algos.stream().map(Algorithm::name).toList());
+        requireDistinct("seed", c.seeds());
+        if (c.thresholds() != null) {
+            requireDistinct("threshold", c.thresholds());
+            for (double k : c.thresholds()) {
+                if (!Double.isFinite(k) || k < 0) throw new UserError("threshold " + k + ": cost budgets must be finite and >= 0");
+            }
+        }
+        Device device = Devices.select(c.device());
+        TaskProvider provider = runtime.requireProvider(c.task());
+        TaskSpec task = runtime.requireSpec(c.task());
+        String dataset = c.dataset() != null ? c.dataset() : Path.of("runs", "data", c.task() + ".hdf5").toString();
+        ExperimentSetup setup = new ExperimentSetup(c.withResolved(dataset, task.costThresholds()), preset, algos, runtime,
+                provider, task, device);
+        for (Algorithm a : algos) { // fail before any training on a name or option that does not exist
+            setup.regularizer(a);
+            if (a.handler() != null) setup.handler(a);
+        }
+        return setup;
+    }
+
+    private static void requireDistinct(String what, List<?> values) {
+        if (new HashSet<>(values).size() != values.size()) throw new UserError("the " + what + "s " + values + " repeat a value");
+    }
+
+    String taskId() {
+        return config.task();
+    }
+
+    List<Double> thresholds() {
+        return config.thresholds();
+    }
+
+    List<Long> seeds() {
+        return config.seeds();
+    }
+
+    Path datasetFile() {
+        return Path.of(config.dataset());
+    }
+
+    /** A fresh regularizer of an algorithm, with the preset's options for it overridden by the configured ones. */
+    Regularizer regularizer(Algorithm a) {
+        return runtime.newRegularizer(a.regularizer(), new PluginOptions("regularizer '" + a.regularizer() + "'", regularizerOptions(a)));
+    }
+
+    /** A fresh constraint handler of an algorithm, with the preset's options for it overridden by the configured ones. */
+    ConstraintHandler handler(Algorithm a) {
+        return runtime.newConstraintHandler(a.handler(), new PluginOptions("constraint handler '" + a.handler() + "'", handlerOptions(a)));
+    }
+
+    private Map<String, String> regularizerOptions(Algorithm a) {
+        return withDefaults(preset.pluginOptions(a.regularizer()), config.regularizerOptions());
+    }
+
+    private Map<String, String> handlerOptions(Algorithm a) {
+        return a.handler() == null ? Map.of() : withDefaults(preset.pluginOptions(a.handler()), config.handlerOptions());
+    }
+
+    private static Map<String, String> withDefaults(Map<String, String> defaults, Map<String, String> given) {
+        Map<String, String> merged = new java.util.TreeMap<>(defaults);
+        merged.putAll(given);
+        return merged;
+    }
+
+    /**
+     * What determines a policy of {@code a} for budget κ, besides task, seed and data: saved with
+     * it, and compared when a run resumes. The evaluation episode count is left out: changing it
+     * needs no retraining.
+     */
+    Map<String, String> policyDescription(Algorithm a, double threshold) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("algorithm", a.name());
+        d.put("regularizer", a.regularizer());
+        d.put("handler", String.valueOf(a.handler()));
+        d.put("cloning", String.valueOf(a.cloning()));
+        d.put("threshold", Double.toString(threshold));
+        d.put("preset", preset.with(Map.of("eval-episodes", "0")).toString());
+        d.put("regularizer-opt", regularizerOptions(a).toString());
+        d.put("handler-opt", handlerOptions(a).toString());
+        return d;
+    }
+
+    /** The {@code resolved} block of config.json: what the configuration expanded to. */
+    ObjectNode resolvedJson(String datasetHash, int transitions, int episodes, NormalizationConstants constants) {
+        ObjectNode r = ExperimentConfig.JSON.createObjectNode();
+        r.set("preset-values", KEBAB.valueToTree(preset));
+        ObjectNode algos = r.putObject("algorithms");
+        for (Algorithm a : algorithms) {
+            ObjectNode n = algos.putObject(a.name());
+            n.put("regularizer", a.regularizer());
+            n.put("handler", a.handler());
+            n.put("cloning", a.cloning() == null ? null : a.cloning().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("description", a.description());
+        }
+        ObjectNode data = r.putObject("dataset");
+        data.put("file", datasetFile().toAbsolutePath().normalize().toString());
+        data.put("content-sha256", datasetHash);
+        data.put("transitions", transitions);
+        data.put("episodes", episodes);
+        ObjectNode norm = r.putObject("normalization");
+        norm.put("reward-min", constants.rewardMin());
+        norm.put("reward-max", constants.rewardMax());
+        norm.put("cost-max", constants.costMax());
+        ObjectNode t = r.putObject("task");
+        t.put("max-episode-steps", task.maxEpisodeSteps());
+        t.put("observation-dim", task.observationDim());
+        t.put("action-dim", task.actionDim());
+        ObjectNode plugins = r.putObject("plugins");
+        for (LoadedPlugin p : runtime.plugins()) plugins.put(p.id(), p.version());
+        r.put("device", device.toString());
+        String v = ExperimentSetup.class.getPackage().getImplementationVersion();
+        r.put("drcorl", v == null ? "development build" : v);
+        r.put("java", Runtime.version().toString());
+        return r;
+    }
+}

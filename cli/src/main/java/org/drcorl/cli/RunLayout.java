@@ -1,0 +1,114 @@
+package org.drcorl.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.drcorl.report.ResultsTables;
+
+/**
+ * Where everything of a run lives, under its directory:
+ * <pre>
+ * config.json                          the resolved configuration (see {@link ExperimentConfig})
+ * checkpoints/seed-S/                  behaviour model and critics of seed S
+ * policies/ALGO/kappa-K/seed-S.*       extracted policies (weights + JSON metadata)
+ * logs/ALGO/kappa-K/seed-S.csv         per-step metrics of phase-2 extraction
+ * logs/stages/seed-S-behavior-model.csv, seed-S-critics.csv   stage 1 and 2 losses
+ * results/scores.csv, summary.csv, episodes.csv, table.txt
+ * charts/training-ALGO.png, stages-seed-S.png, reward-cost-kappa-K.png
+ * report.html
+ * </pre>
+ */
+record RunLayout(Path root) {
+
+    /** What --fresh removes: everything this layout writes, and nothing else a user may keep there. */
+    private static final List<String> OWNED = List.of("config.json", "checkpoints", "policies", "logs", "results", "charts", "report.html");
+
+    Path config() {
+        return root.resolve("config.json");
+    }
+
+    Path checkpoints(long seed) {
+        return root.resolve("checkpoints").resolve("seed-" + seed);
+    }
+
+    Path policyDir(String algorithm, double threshold) {
+        return root.resolve("policies").resolve(safe(algorithm)).resolve(kappa(threshold));
+    }
+
+    static String policyName(long seed) {
+        return "seed-" + seed;
+    }
+
+    Path metrics(String algorithm, double threshold, long seed) {
+        return root.resolve("logs").resolve(safe(algorithm)).resolve(kappa(threshold)).resolve("seed-" + seed + ".csv");
+    }
+
+    Path stageLog(long seed, String stage) {
+        return root.resolve("logs").resolve("stages").resolve("seed-" + seed + "-" + stage + ".csv");
+    }
+
+    Path results() {
+        return root.resolve("results");
+    }
+
+    Path scores() {
+        return results().resolve("scores.csv");
+    }
+
+    Path summary() {
+        return results().resolve("summary.csv");
+    }
+
+    Path episodes() {
+        return results().resolve("episodes.csv");
+    }
+
+    Path table() {
+        return results().resolve("table.txt");
+    }
+
+    Path charts() {
+        return root.resolve("charts");
+    }
+
+    Path trainingChart(String algorithm) {
+        return charts().resolve("training-" + safe(algorithm) + ".png");
+    }
+
+    Path stagesChart(long seed) {
+        return charts().resolve("stages-seed-" + seed + ".png");
+    }
+
+    Path scatterChart(double threshold) {
+        return charts().resolve("reward-cost-" + kappa(threshold) + ".png");
+    }
+
+    Path report() {
+        return root.resolve("report.html");
+    }
+
+    private static String kappa(double threshold) {
+        return "kappa-" + ResultsTables.label(threshold);
+    }
+
+    /** A name usable as a file name everywhere: letters, digits, {@code . _ + -}; anything else becomes {@code _}. */
+    static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._+-]", "_");
+    }
+
+    /** Deletes what an earlier run wrote here (for --fresh). */
+    void clear() {
+        for (String name : OWNED) {
+            Path p = root.resolve(name);
+            if (!Files.exists(p)) continue;
+            try (var files = Files.walk(p)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clear " + p + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

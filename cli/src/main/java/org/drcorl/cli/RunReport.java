@@ -1,0 +1,89 @@
+package org.drcorl.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.drcorl.data.OfflineDataset;
+import org.drcorl.report.AtomicFiles;
+import org.drcorl.report.Charts;
+import org.drcorl.report.Evaluation;
+import org.drcorl.report.HtmlReport;
+import org.drcorl.report.MetricsLog;
+import org.drcorl.report.ResultsTables;
+import org.drcorl.spi.NormalizationConstants;
+import org.drcorl.train.Algorithm;
+import tech.tablesaw.api.Table;
+
+/**
+ * Writes what a run leaves for people: the results CSVs and table, the charts (from the logs
+ * on disk, so a resumed or re-evaluated run draws the same curves) and the HTML report.
+ */
+final class RunReport {
+    private RunReport() {}
+
+    /** Everything written, for the closing message. */
+    record Written(Table summary, List<Path> charts) {}
+
+    static Written write(ExperimentSetup setup, RunLayout layout, OfflineDataset data, NormalizationConstants constants,
+                         List<Evaluation> evaluations, Map<String, String> facts) {
+        Table scores = ResultsTables.scores(evaluations);
+        Table summary = ResultsTables.summary(scores);
+        ResultsTables.writeCsv(scores, layout.scores());
+        ResultsTables.writeCsv(ResultsTables.episodes(evaluations, constants), layout.episodes());
+        ResultsTables.writeCsv(summary, layout.summary());
+        AtomicFiles.writeString(layout.table(), ResultsTables.text(summary) + "\n");
+
+        HtmlReport html = new HtmlReport("drcorl run: " + setup.taskId() + " (" + setup.preset().name() + ")");
+        facts.forEach(html::fact);
+        html.table("Results (normalized reward and cost, mean ± std over seeds; safe ⇔ cost ≤ 1)", ResultsTables.display(summary));
+        Map<Path, String> charts = new LinkedHashMap<>();
+
+        for (double kappa : setup.thresholds()) {
+            List<Charts.Point> points = new ArrayList<>();
+            for (Evaluation e : evaluations) {
+                if (e.score().threshold() != kappa) continue;
+                points.add(new Charts.Point(e.score().algorithm(), e.score().seed(), e.score().rewardReturn(), e.score().costReturn()));
+            }
+            Path file = layout.scatterChart(kappa);
+            AtomicFiles.writeBytes(file, Charts.rewardCostScatter(setup.taskId(), kappa, data.episodeRewardReturns(),
+                    data.episodeCostReturns(), points));
+            charts.put(file, "Reward vs cost at κ = " + Format.number(kappa) + " (policies: mean over "
+                    + setup.preset().evalEpisodes() + " episodes per seed; grey: the dataset's episodes)");
+        }
+        for (Algorithm a : setup.algorithms()) {
+            if (a.cloning() != null) continue;
+            List<Charts.Curve> curves = new ArrayList<>();
+            for (double kappa : setup.thresholds()) {
+                for (long seed : setup.seeds()) {
+                    Path log = layout.metrics(a.name(), kappa, seed);
+                    if (Files.exists(log)) curves.add(new Charts.Curve(kappa, seed, MetricsLog.read(log)));
+                }
+            }
+            if (curves.isEmpty()) continue;
+            Path file = layout.trainingChart(a.name());
+            AtomicFiles.writeBytes(file, Charts.trainingCurves(a.name(), curves));
+            charts.put(file, "Training of " + a.name() + " (phase 2 of policy extraction)");
+        }
+        for (long seed : setup.seeds()) {
+            Path b = layout.stageLog(seed, "behavior-model"), c = layout.stageLog(seed, "critics");
+            byte[] png = Charts.stageLosses(seed, Files.exists(b) ? MetricsLog.read(b) : null, Files.exists(c) ? MetricsLog.read(c) : null);
+            if (png == null) continue;
+            Path file = layout.stagesChart(seed);
+            AtomicFiles.writeBytes(file, png);
+            charts.put(file, "Behaviour model and critics, seed " + seed);
+        }
+        for (var e : charts.entrySet()) {
+            try {
+                html.image(e.getValue(), Files.readAllBytes(e.getKey()));
+            } catch (java.io.IOException x) {
+                throw new java.io.UncheckedIOException("cannot read " + e.getKey() + ": " + x.getMessage(), x);
+            }
+        }
+        html.table("Per seed", scores);
+        html.write(layout.report());
+        return new Written(summary, List.copyOf(charts.keySet()));
+    }
+}
