@@ -1,0 +1,277 @@
+package org.drcorl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.imageio.ImageIO;
+import org.drcorl.report.MetricsLog;
+import org.drcorl.report.ResultsTables;
+import org.drcorl.testing.TestPluginBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code drcorl run}, {@code evaluate} and {@code compare} end to end on a tiny task (test
+ * plugins: a 1-D push task, a squared-error regularizer named {@code bc}, and a switching
+ * handler that reports a λ), with the smoke preset: the outputs exist, parse and keep their
+ * columns; a run resumes; its config.json reproduces it; bad input fails cleanly.
+ */
+class RunCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path shared;
+    static Path plugins;
+    static Path dataset;
+
+    @TempDir
+    Path tmp;
+
+    /** Squared error to the data actions (the template's double weight would make a float64 loss). */
+    static final String REGULARIZER = """
+            package t;
+            import ai.djl.ndarray.NDArray;
+            import org.drcorl.spi.*;
+            import org.pf4j.Extension;
+            @Extension
+            public class Bc implements Regularizer {
+                public String name() { return "bc"; }
+                public String description() { return "squared error to the data actions"; }
+                public NDArray loss(RegularizerBatch b) { return b.policyActions().sub(b.dataActions()).square().mean(); }
+            }
+            """;
+
+    static final String HANDLER = """
+            package t;
+            import org.drcorl.spi.*;
+            import org.pf4j.Extension;
+            @Extension
+            public class Switch implements ConstraintHandler {
+                private double lambda;
+                public String name() { return "switch"; }
+                public String description() { return "reward under budget, cost over"; }
+                public PolicyUpdate decide(ConstraintStep s) {
+                    lambda = Math.max(0, lambda + 0.1 * (s.costEstimate() - 1));
+                    return s.costEstimate() > 1 ? s.costUpdate() : s.rewardUpdate();
+                }
+                public java.util.Map<String, Double> diagnostics() { return java.util.Map.of("lambda", lambda); }
+            }
+            """;
+
+    @BeforeAll
+    static void pluginsAndData() throws Exception {
+        plugins = shared.resolve("plugins");
+        TestPluginBuilder.plugin("push").source("push.Tasks", TestPluginBuilder.taskProvider("push", "Tasks", "Push-v0"))
+                .buildInto(plugins, "push.jar");
+        TestPluginBuilder.plugin("algos").source("t.Bc", REGULARIZER)
+                .source("t.Switch", HANDLER).buildInto(plugins, "algos.jar");
+        dataset = shared.resolve("push.hdf5");
+        CliRunner c = CliRunner.run("collect", "--plugins", plugins.toString(), "--task", "Push-v0", "--episodes", "40",
+                "--seed", "1", "--out", dataset.toString(), "--quiet");
+        assertEquals(0, c.exitCode(), c.err());
+    }
+
+    private static List<String> runArgs(Path out, String... extra) {
+        List<String> a = new ArrayList<>(List.of("run", "--plugins", plugins.toString(), "--task", "Push-v0", "--dataset",
+                dataset.toString(), "--algos", "bc-safe,bc+switch", "--thresholds", "2,5", "--seeds", "0,1", "--preset", "smoke",
+                "--set", "critic-steps=30", "--set", "pretrain-steps=10", "--set", "extract-steps=20", "--out", out.toString(), "--quiet"));
+        a.addAll(List.of(extra));
+        return a;
+    }
+
+    private static CliRunner run(List<String> args) {
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void runWritesEveryOutputAndResumesThenEvaluateAndCompareReadIt() throws Exception {
+        Path dir = tmp.resolve("run");
+        CliRunner r = run(runArgs(dir));
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("bc+switch") && r.out().contains("mean") && r.out().contains(" ± "), r.out());
+
+        // config.json: the resolved configuration
+        JsonNode config = JSON.readTree(dir.resolve("config.json").toFile());
+        assertEquals("Push-v0", config.get("task").asText());
+        assertEquals("[\"bc-safe\",\"bc+switch\"]", config.get("algos").toString());
+        assertEquals("[2.0,5.0]", config.get("thresholds").toString());
+        assertEquals("[0,1]", config.get("seeds").toString());
+        assertEquals("cpu", config.get("device").asText());
+        assertEquals(20, config.at("/resolved/preset-values/extract-steps").asInt());
+        assertEquals(64, config.at("/resolved/preset-values/extract-batch").asInt(), "the preset's own values too");
+        assertEquals(64, config.at("/resolved/dataset/content-sha256").asText().length());
+        assertEquals("switch", config.at("/resolved/algorithms/bc+switch/handler").asText());
+        assertFalse(config.at("/resolved/plugins/algos").isMissingNode());
+
+        // results: 2 algorithms × 2 budgets × 2 seeds
+        Table scores = ResultsTables.readScores(dir.resolve("results/scores.csv"));
+        assertEquals(8, scores.rowCount());
+        assertTrue(scores.doubleColumn("normalized_cost").asList().stream().allMatch(Double::isFinite));
+        assertEquals(header(ResultsTables.SUMMARY_COLUMNS), firstLine(dir.resolve("results/summary.csv")));
+        assertEquals(1 + 2 * 3, Files.readAllLines(dir.resolve("results/summary.csv")).size(), "per κ and the mean, per algorithm");
+        assertEquals(header(ResultsTables.EPISODE_COLUMNS), firstLine(dir.resolve("results/episodes.csv")));
+        assertEquals(1 + 8 * 2, Files.readAllLines(dir.resolve("results/episodes.csv")).size(), "smoke evaluates 2 episodes");
+        assertTrue(Files.readString(dir.resolve("results/table.txt")).contains("bc-safe"));
+
+        // per-step metrics of each extraction, stage losses
+        MetricsLog log = MetricsLog.read(dir.resolve("logs/bc+switch/kappa-5/seed-1.csv"));
+        assertEquals(20, log.size(), "one row per phase-2 step");
+        assertEquals(List.of("step", "regularizer_loss", "cost_estimate", "cost_limit", "beta", "reward_q", "cost_q", "handler.lambda"),
+                log.columns());
+        assertEquals(30, MetricsLog.read(dir.resolve("logs/stages/seed-0-critics.csv")).size());
+        assertFalse(Files.exists(dir.resolve("logs/stages/seed-0-behavior-model.csv")), "no algorithm here needs the diffusion model");
+
+        // charts and report
+        List<String> charts = List.of("training-bc+switch.png", "reward-cost-kappa-2.png", "reward-cost-kappa-5.png",
+                "stages-seed-0.png", "stages-seed-1.png");
+        for (String c : charts) assertNotNull(ImageIO.read(dir.resolve("charts").resolve(c).toFile()), c);
+        try (var files = Files.list(dir.resolve("charts"))) {
+            assertEquals(charts.size(), files.count());
+        }
+        String html = Files.readString(dir.resolve("report.html"));
+        assertEquals(charts.size(), html.split("data:image/png;base64,", -1).length - 1, "every chart embedded");
+        assertTrue(html.contains("bc+switch") && html.contains("Push-v0"));
+        assertNoTemporaryFiles(dir);
+
+        // the same command again reuses every saved policy and gives the same results
+        Map<Path, FileTime> policies = modificationTimes(dir.resolve("policies"));
+        assertEquals(16, policies.size(), "weights + metadata for 8 policies");
+        String firstScores = Files.readString(dir.resolve("results/scores.csv"));
+        CliRunner again = run(runArgs(dir).stream().filter(a -> !a.equals("--quiet")).toList());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.err().contains("bc+switch κ=5 seed 1: reusing the saved policy"), again.err());
+        assertEquals(policies, modificationTimes(dir.resolve("policies")), "no policy retrained");
+        assertEquals(firstScores, Files.readString(dir.resolve("results/scores.csv")));
+
+        // evaluate: the saved policies again, with more episodes
+        CliRunner eval = CliRunner.run("evaluate", "--plugins", plugins.toString(), "--run", dir.toString(), "--episodes", "3", "--quiet");
+        assertEquals(0, eval.exitCode(), eval.err());
+        assertEquals(1 + 8 * 3, Files.readAllLines(dir.resolve("results/episodes.csv")).size());
+        assertTrue(eval.out().contains("bc+switch"), eval.out());
+
+        // compare: two runs in one table, a run column telling them apart
+        Path copy = tmp.resolve("copy");
+        Files.createDirectories(copy.resolve("results"));
+        Files.copy(dir.resolve("results/scores.csv"), copy.resolve("results/scores.csv"));
+        Path merged = tmp.resolve("merged.csv");
+        CliRunner cmp = CliRunner.run("compare", dir.toString(), copy.toString(), "--csv", merged.toString());
+        assertEquals(0, cmp.exitCode(), cmp.err());
+        assertTrue(cmp.out().contains("run") && cmp.out().contains("copy"), cmp.out());
+        assertEquals("run," + header(ResultsTables.SUMMARY_COLUMNS), firstLine(merged));
+        assertEquals(1 + 2 * 2 * 3, Files.readAllLines(merged).size());
+    }
+
+    @Test
+    void yamlConfigWithCommandLineOverridesAndTheWrittenConfigReproducesTheRun() throws Exception {
+        Path yaml = tmp.resolve("exp.yaml");
+        Files.writeString(yaml, """
+                # a small experiment
+                task: Push-v0
+                dataset: %s
+                algos: [bc-safe]
+                thresholds: [5]
+                seeds: 0
+                preset: smoke
+                set:
+                  extract-steps: 10
+                  eval-episodes: 3
+                """.formatted(dataset));
+        Path dir = tmp.resolve("yaml-run");
+        CliRunner r = CliRunner.run("run", "--plugins", plugins.toString(), "--config", yaml.toString(), "--seeds", "4",
+                "--set", "pretrain-steps=5", "--out", dir.toString(), "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode config = JSON.readTree(dir.resolve("config.json").toFile());
+        assertEquals("[4]", config.get("seeds").toString(), "the command line wins over the file");
+        assertEquals("{\"extract-steps\":\"10\",\"eval-episodes\":\"3\",\"pretrain-steps\":\"5\"}", config.get("set").toString());
+        assertEquals(10, config.at("/resolved/preset-values/extract-steps").asInt());
+        assertEquals(5, config.at("/resolved/preset-values/pretrain-steps").asInt());
+        assertEquals(1 + 3, Files.readAllLines(dir.resolve("results/episodes.csv")).size());
+
+        // --config of the written config.json reproduces the configuration and the results
+        Path copy = tmp.resolve("copy");
+        CliRunner again = CliRunner.run("run", "--plugins", plugins.toString(), "--config", dir.resolve("config.json").toString(),
+                "--out", copy.toString(), "--quiet");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(Files.readString(dir.resolve("config.json")), Files.readString(copy.resolve("config.json")));
+        assertEquals(Files.readString(dir.resolve("results/scores.csv")), Files.readString(copy.resolve("results/scores.csv")));
+    }
+
+    @Test
+    void badInputIsOneClearLineExitCodeTwoAndNoOutput() throws Exception {
+        Path out = tmp.resolve("never");
+        assertBad(List.of("--config", write("a.yaml", "task: Push-v0\nalgoz: [drcorl]\n").toString()),
+                "a.yaml: unknown key 'algoz'; known: task, dataset", out);
+        assertBad(List.of("--config", write("b.json", "{\"seeds\": \"x\"}").toString()), "b.json: 'seeds' must be a list of integers", out);
+        assertBad(List.of("--config", write("c.yaml", "task: [unclosed\n").toString()), "c.yaml: not valid YAML", out);
+        assertBad(List.of("--config", write("d.json", "{\"set\": {\"extract-steps\": [1]}}").toString()),
+                "d.json: 'set.extract-steps' must be a number, boolean or string", out);
+        assertBad(List.of("--config", tmp.resolve("missing.yaml").toString()), "missing.yaml does not exist", out);
+        assertBad(List.of("--config", write("e.json", "{\"task\": \"Push-v0\", \"algos\": \"bc-safe\", \"dataset\": \"" + dataset
+                + "\", \"resolved\": {\"dataset\": {\"content-sha256\": \"0123\"}}}").toString()), "has changed since the config was written", out);
+        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--algos", "nope"), "unknown algorithm 'nope'", out);
+        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--algos", "bc+nope"), "unknown constraint handler 'nope'", out);
+        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--set", "extract-stepz=3"), "unknown setting 'extract-stepz'", out);
+        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--device", "tpu"), "unknown device 'tpu'", out);
+        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--seeds", "1,1"), "repeat a value", out);
+        assertBad(List.of("--task", "Push-v0", "--algos", "bc-safe", "--dataset", tmp.resolve("none.hdf5").toString()),
+                "dataset " + tmp.resolve("none.hdf5") + " does not exist", out);
+
+        CliRunner eval = CliRunner.run("evaluate", "--plugins", plugins.toString(), "--run", tmp.toString());
+        assertEquals(2, eval.exitCode());
+        assertTrue(eval.err().contains("is not a run directory (no config.json)"), eval.err());
+        CliRunner cmp = CliRunner.run("compare", tmp.toString());
+        assertEquals(2, cmp.exitCode());
+        assertTrue(cmp.err().contains("scores.csv does not exist"), cmp.err());
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(tmp.resolve(name), content);
+    }
+
+    private static void assertBad(List<String> args, String message, Path out) {
+        List<String> all = new ArrayList<>(List.of("run", "--plugins", plugins.toString(), "--preset", "smoke", "--out", out.toString(), "--quiet"));
+        all.addAll(args);
+        CliRunner r = run(all);
+        assertEquals(2, r.exitCode(), args + ": " + r.err());
+        assertTrue(r.err().contains(message), args + ": expected '" + message + "' in " + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r.err());
+        assertFalse(Files.exists(out), "nothing written for " + args);
+    }
+
+    private static String header(List<String> columns) {
+        return String.join(",", columns);
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        return Files.readAllLines(file).getFirst();
+    }
+
+    private static Map<Path, FileTime> modificationTimes(Path dir) throws IOException {
+        Map<Path, FileTime> m = new TreeMap<>();
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) m.put(p, Files.getLastModifiedTime(p));
+        }
+        return m;
+    }
+
+    private static void assertNoTemporaryFiles(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            assertArrayEquals(new Path[0], files.filter(p -> p.getFileName().toString().startsWith(".")).toArray(Path[]::new));
+        }
+    }
+}
