@@ -1,0 +1,96 @@
+package org.drcorl.bench;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.drcorl.env.mujoco.MujocoTaskEnv;
+import org.drcorl.env.mujoco.MujocoTaskProvider;
+import org.drcorl.env.mujoco.ffm.MujocoData;
+import org.drcorl.env.mujoco.ffm.MujocoLibrary;
+import org.drcorl.spi.TaskSpec;
+
+/**
+ * MuJoCo task throughput next to the engine's own: for each task of the mujoco plugin, times
+ * environment steps with random actions (resetting when an episode ends), and, on the same
+ * model in the same run, bare {@code mj_step} calls with random controls. The binding's
+ * overhead is the share of an environment step not spent in its {@code frameSkip} mj_steps
+ * (action clipping, the control write, reward/cost/observation, resets).
+ *
+ * <p>Arguments (optional): measured seconds per task and kind, split over three alternating
+ * rounds whose best is kept (default 3), warm-up seconds (default 1).
+ */
+public final class MujocoStepBenchmark {
+    private static final int ROUNDS = 3;
+
+    private MujocoStepBenchmark() {}
+
+    public static void main(String[] args) {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
+        double warmup = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
+        var availability = MujocoLibrary.availability();
+        if (!availability.available()) {
+            System.err.println("MuJoCo is unavailable: " + availability.reason());
+            System.exit(2);
+        }
+        MujocoTaskProvider provider = new MujocoTaskProvider();
+        System.out.printf(Locale.ROOT, "%-40s %5s %12s %12s %12s %10s%n",
+                "task", "skip", "env steps/s", "mj_step/s", "env-equiv/s", "overhead");
+        for (TaskSpec spec : provider.tasks()) {
+            try (MujocoTaskEnv env = (MujocoTaskEnv) provider.create(spec.id())) {
+                envSteps(env, warmup);
+                rawSteps(env.data(), warmup);
+                // Alternate the two measurements and keep the best of each, so that a burst of load
+                // from other processes does not land on one of them only.
+                double envRate = 0, rawRate = 0;
+                for (int round = 0; round < ROUNDS; round++) {
+                    envRate = Math.max(envRate, envSteps(env, seconds / ROUNDS));
+                    rawRate = Math.max(rawRate, rawSteps(env.data(), seconds / ROUNDS));
+                }
+                double envEquivalent = rawRate / env.frameSkip();
+                double overhead = 1 - envRate / envEquivalent;
+                System.out.printf(Locale.ROOT, "%-40s %5d %,12.0f %,12.0f %,12.0f %9.1f%%%n", spec.id(), env.frameSkip(),
+                        envRate, rawRate, envEquivalent, 100 * overhead);
+            }
+        }
+    }
+
+    /** Environment steps per second with uniform random actions. */
+    private static double envSteps(MujocoTaskEnv env, double seconds) {
+        SplittableRandom random = new SplittableRandom(0);
+        float[] action = new float[env.spec().actionDim()];
+        long episode = 0, steps = 0;
+        env.reset(episode++);
+        double checksum = 0;
+        long start = System.nanoTime(), deadline = start + (long) (seconds * 1e9), now;
+        do {
+            for (int i = 0; i < 64; i++) {
+                for (int k = 0; k < action.length; k++) action[k] = (float) random.nextDouble(-1.0, 1.0);
+                var r = env.step(action);
+                checksum += r.reward();
+                if (r.done()) env.reset(episode++);
+            }
+            steps += 64;
+            now = System.nanoTime();
+        } while (now < deadline);
+        if (Double.isNaN(checksum)) throw new IllegalStateException("NaN reward in " + env.spec().id());
+        return steps / ((now - start) / 1e9);
+    }
+
+    /** Bare mj_step calls per second on the environment's own model and data, random controls, no resets. */
+    private static double rawSteps(MujocoData data, double seconds) {
+        SplittableRandom random = new SplittableRandom(1);
+        int nu = data.model().nu();
+        data.reset();
+        long steps = 0;
+        long start = System.nanoTime(), deadline = start + (long) (seconds * 1e9), now;
+        do {
+            for (int i = 0; i < 64; i++) {
+                for (int k = 0; k < nu; k++) data.setCtrl(k, random.nextDouble(-1.0, 1.0));
+                data.step();
+                if (i % 16 == 0 && data.warnings() > 0) data.reset();
+            }
+            steps += 64;
+            now = System.nanoTime();
+        } while (now < deadline);
+        return steps / ((now - start) / 1e9);
+    }
+}
