@@ -50,6 +50,9 @@ record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algorithm> a
         String dataset = c.dataset() != null ? c.dataset() : Path.of("runs", "data", c.task() + ".hdf5").toString();
         ExperimentSetup setup = new ExperimentSetup(c.withResolved(dataset, task.costThresholds()), preset, algos, runtime,
                 provider, task, device);
+        requireKnownPlugins("--regularizer-opt", c.regularizerOptions(), algos.stream().map(Algorithm::regularizer).toList());
+        requireKnownPlugins("--handler-opt", c.handlerOptions(),
+                algos.stream().map(Algorithm::handler).filter(java.util.Objects::nonNull).toList());
         for (Algorithm a : algos) { // fail before any training on a name or option that does not exist
             setup.regularizer(a);
             if (a.handler() != null) setup.handler(a);
@@ -88,17 +91,37 @@ record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algorithm> a
     }
 
     private Map<String, String> regularizerOptions(Algorithm a) {
-        return withDefaults(preset.pluginOptions(a.regularizer()), config.regularizerOptions());
+        return optionsFor(a.regularizer(), preset.pluginOptions(a.regularizer()), config.regularizerOptions());
     }
 
     private Map<String, String> handlerOptions(Algorithm a) {
-        return a.handler() == null ? Map.of() : withDefaults(preset.pluginOptions(a.handler()), config.handlerOptions());
+        return a.handler() == null ? Map.of() : optionsFor(a.handler(), preset.pluginOptions(a.handler()), config.handlerOptions());
     }
 
-    private static Map<String, String> withDefaults(Map<String, String> defaults, Map<String, String> given) {
+    /**
+     * The options plugin {@code name} gets: the preset's defaults for it, overridden by the given
+     * options, where {@code key} goes to every plugin of the kind and {@code name.key} to that one
+     * alone (so {@code --regularizer-opt diffusion.t-max=0.98} leaves the bc regularizer alone).
+     */
+    private static Map<String, String> optionsFor(String name, Map<String, String> defaults, Map<String, String> given) {
         Map<String, String> merged = new java.util.TreeMap<>(defaults);
-        merged.putAll(given);
+        given.forEach((key, value) -> {
+            int dot = key.indexOf('.');
+            if (dot < 0) merged.put(key, value);
+            else if (key.substring(0, dot).equals(name)) merged.put(key.substring(dot + 1), value);
+        });
         return merged;
+    }
+
+    /** A {@code name.key} option must name a plugin the run uses. */
+    private static void requireKnownPlugins(String option, Map<String, String> given, List<String> used) {
+        for (String key : given.keySet()) {
+            int dot = key.indexOf('.');
+            if (dot >= 0 && !used.contains(key.substring(0, dot))) {
+                throw new UserError(option + " " + key + ": no plugin '" + key.substring(0, dot) + "' in this run (it uses "
+                        + String.join(", ", new java.util.LinkedHashSet<>(used)) + ")");
+            }
+        }
     }
 
     /**

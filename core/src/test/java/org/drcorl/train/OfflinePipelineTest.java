@@ -29,23 +29,31 @@ class OfflinePipelineTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void extractsAndClonesPoliciesThatActInTheTask() throws Exception {
+    /** Reward steps under the budget, cost steps over it. */
+    private static final ConstraintHandler SWITCH = new ConstraintHandler() {
+        public String name() { return "switch"; }
+        public String description() { return "reward under budget, cost over"; }
+        public PolicyUpdate decide(ConstraintStep s) { return s.costEstimate() > 1 ? s.costUpdate() : s.rewardUpdate(); }
+        public Map<String, Double> diagnostics() { return Map.of("zone", 0.0); }
+    };
+
+    /** A runtime with the test plugin's one-dimensional push task, Push-v0. */
+    private PluginRuntime pushTask() throws Exception {
         Path dir = tmp.resolve("plugins");
         TestPluginBuilder.plugin("push").source("push.Tasks", TestPluginBuilder.taskProvider("push", "Tasks", "Push-v0"))
                 .buildInto(dir, "push.jar");
-        try (PluginRuntime rt = PluginRuntime.load(List.of(dir)); NDManager root = NDManager.newBaseManager()) {
+        return PluginRuntime.load(List.of(dir));
+    }
+
+    @Test
+    void extractsAndClonesPoliciesThatActInTheTask() throws Exception {
+        try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
             TaskProvider provider = rt.requireProvider("Push-v0");
             OfflineDataset data = DatasetCollector.collect(provider, "Push-v0", 40, 1, n -> {});
             Preset smoke = Preset.named("smoke");
             try (OfflinePipeline pipeline = new OfflinePipeline(data, smoke, 3, 10, root)) {
                 List<PolicyExtractor.StepLog> logs = new ArrayList<>();
-                ConstraintHandler handler = new ConstraintHandler() {
-                    public String name() { return "switch"; }
-                    public String description() { return "reward under budget, cost over"; }
-                    public PolicyUpdate decide(ConstraintStep s) { return s.costEstimate() > 1 ? s.costUpdate() : s.rewardUpdate(); }
-                    public Map<String, Double> diagnostics() { return Map.of("zone", 0.0); }
-                };
+                ConstraintHandler handler = SWITCH;
                 try (DeterministicPolicy policy = pipeline.extract(new ContractSuitesTestAccess().squaredError(), handler, 5,
                         TrainingProgress.NONE, logs::add)) {
                     assertEquals(smoke.extractSteps(), logs.size(), "one log per phase-2 step");
@@ -66,20 +74,12 @@ class OfflinePipelineTest {
 
     @Test
     void withOnlineEstimatesTheChosenPolicyIsTheOneTheConfirmationEpisodesMeasured() throws Exception {
-        Path dir = tmp.resolve("plugins");
-        TestPluginBuilder.plugin("push").source("push.Tasks", TestPluginBuilder.taskProvider("push", "Tasks", "Push-v0"))
-                .buildInto(dir, "push.jar");
-        try (PluginRuntime rt = PluginRuntime.load(List.of(dir)); NDManager root = NDManager.newBaseManager()) {
+        try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
             TaskProvider provider = rt.requireProvider("Push-v0");
             OfflineDataset data = DatasetCollector.collect(provider, "Push-v0", 40, 1, n -> {});
             Preset smoke = Preset.named("smoke").with(Map.of("extract-steps", "30"));
             OnlineCostEstimate online = new OnlineCostEstimate(provider, "Push-v0", 2, 5, 3, 77);
-            ConstraintHandler handler = new ConstraintHandler() {
-                public String name() { return "switch"; }
-                public String description() { return "reward under budget, cost over"; }
-                public PolicyUpdate decide(ConstraintStep s) { return s.costEstimate() > 1 ? s.costUpdate() : s.rewardUpdate(); }
-                public Map<String, Double> diagnostics() { return Map.of(); }
-            };
+            ConstraintHandler handler = SWITCH;
             try (OfflinePipeline pipeline = new OfflinePipeline(data, smoke, 3, 10, root)) {
                 try (DeterministicPolicy policy = pipeline.extract(new ContractSuitesTestAccess().squaredError(), handler, 5,
                         online, TrainingProgress.NONE, l -> {})) {
