@@ -89,7 +89,7 @@ class RunCommandTest {
     private static List<String> runArgs(Path out, String... extra) {
         List<String> a = new ArrayList<>(List.of("run", "--plugins", plugins.toString(), "--task", "Push-v0", "--dataset",
                 dataset.toString(), "--algos", "bc-safe,bc+switch", "--thresholds", "2,5", "--seeds", "0,1", "--preset", "smoke",
-                "--set", "critic-steps=30", "--set", "pretrain-steps=10", "--set", "extract-steps=20", "--out", out.toString(), "--quiet"));
+                "--set", "critic-steps=20", "--set", "pretrain-steps=5", "--set", "extract-steps=15", "--out", out.toString(), "--quiet"));
         a.addAll(List.of(extra));
         return a;
     }
@@ -112,7 +112,7 @@ class RunCommandTest {
         assertEquals("[2.0,5.0]", config.get("thresholds").toString());
         assertEquals("[0,1]", config.get("seeds").toString());
         assertEquals("cpu", config.get("device").asText());
-        assertEquals(20, config.at("/resolved/preset-values/extract-steps").asInt());
+        assertEquals(15, config.at("/resolved/preset-values/extract-steps").asInt());
         assertEquals(64, config.at("/resolved/preset-values/extract-batch").asInt(), "the preset's own values too");
         assertEquals(64, config.at("/resolved/dataset/content-sha256").asText().length());
         assertEquals("switch", config.at("/resolved/algorithms/bc+switch/handler").asText());
@@ -130,10 +130,10 @@ class RunCommandTest {
 
         // per-step metrics of each extraction, stage losses
         MetricsLog log = MetricsLog.read(dir.resolve("logs/bc+switch/kappa-5/seed-1.csv"));
-        assertEquals(20, log.size(), "one row per phase-2 step");
+        assertEquals(15, log.size(), "one row per phase-2 step");
         assertEquals(List.of("step", "regularizer_loss", "cost_estimate", "cost_limit", "beta", "reward_q", "cost_q", "handler.lambda"),
                 log.columns());
-        assertEquals(30, MetricsLog.read(dir.resolve("logs/stages/seed-0-critics.csv")).size());
+        assertEquals(20, MetricsLog.read(dir.resolve("logs/stages/seed-0-critics.csv")).size());
         assertFalse(Files.exists(dir.resolve("logs/stages/seed-0-behavior-model.csv")), "no algorithm here needs the diffusion model");
 
         // charts and report
