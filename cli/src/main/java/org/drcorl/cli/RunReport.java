@@ -50,8 +50,9 @@ final class RunReport {
             Path file = layout.scatterChart(kappa);
             AtomicFiles.writeBytes(file, Charts.rewardCostScatter(setup.taskId(), kappa, data.episodeRewardReturns(),
                     data.episodeCostReturns(), points));
-            charts.put(file, "Reward vs cost at κ = " + Format.number(kappa) + " (policies: mean over "
-                    + setup.preset().evalEpisodes() + " episodes per seed; grey: the dataset's episodes)");
+            int episodes = evaluations.isEmpty() ? 0 : evaluations.getFirst().episodes().size();
+            charts.put(file, "Reward vs cost at κ = " + Format.number(kappa) + " (policies: mean over " + episodes
+                    + " episodes per seed; grey: the dataset's episodes)");
         }
         for (Algorithm a : setup.algorithms()) {
             if (a.cloning() != null) continue;
