@@ -14,7 +14,7 @@ import org.drcorl.spi.NormalizationConstants;
 import org.drcorl.spi.StepResult;
 import org.drcorl.spi.TaskProvider;
 import org.drcorl.spi.TaskSpec;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,10 +38,11 @@ class AddATaskExampleTest extends TaskProviderContract {
         @Override protected boolean terminated() { return false; }
     }
 
-    @BeforeAll
-    static void userFile() throws Exception {
+    @BeforeEach
+    void userFile() throws Exception {
         var a = MujocoLibrary.availability();
         org.junit.jupiter.api.Assumptions.assumeTrue(a.available(), "MuJoCo not available: " + a.reason());
+        if (userModel != null) return;
         userModel = Files.createTempFile("user-half-cheetah-", ".xml");
         userModel.toFile().deleteOnExit();
         try (InputStream in = MujocoModels.class.getResourceAsStream("models/half_cheetah.xml")) {

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import org.drcorl.contract.TaskProviderContract;
 import org.drcorl.env.mujoco.ffm.MujocoLibrary;
 import org.drcorl.spi.TaskProvider;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /** The host's task contract for every MuJoCo task (skipped where the library is missing). */
 class MujocoTaskProviderContractTest extends TaskProviderContract {
 
-    @BeforeAll
-    static void needsMujoco() {
+    @BeforeEach
+    void needsMujoco() {
         var a = MujocoLibrary.availability();
         assumeTrue(a.available(), "MuJoCo not available: " + a.reason());
     }

@@ -9,15 +9,15 @@ import org.drcorl.data.OfflineDataset;
 import org.drcorl.env.mujoco.MujocoTaskProvider;
 import org.drcorl.env.mujoco.TaskTests;
 import org.drcorl.env.mujoco.task.HalfCheetahVelocity;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The HalfCheetah behaviour policies run forward and spread over the reward–cost plane. */
 class HalfCheetahBehaviorPoliciesTest {
     private static final int EPISODES = 9;
 
-    @BeforeAll
-    static void needsMujoco() {
+    @BeforeEach
+    void needsMujoco() {
         TaskTests.assumeMujoco();
     }
 

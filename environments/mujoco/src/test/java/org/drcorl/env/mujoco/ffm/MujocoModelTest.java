@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.drcorl.env.mujoco.MujocoModels;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +30,8 @@ class MujocoModelTest {
             </mujoco>
             """;
 
-    @BeforeAll
-    static void needsMujoco() {
+    @BeforeEach
+    void needsMujoco() {
         var a = MujocoLibrary.availability();
         assumeTrue(a.available(), "MuJoCo not available: " + a.reason());
     }

@@ -14,7 +14,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.SplittableRandom;
 import org.drcorl.env.mujoco.MujocoModels;
 import org.drcorl.env.mujoco.task.HalfCheetahVelocity;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +31,8 @@ class NativeMemoryLeakTest {
             JAVA_LONG.withName("keepcost"));
     private static MethodHandle mallinfo2;
 
-    @BeforeAll
-    static void needsMujocoAndGlibc() {
+    @BeforeEach
+    void needsMujocoAndGlibc() {
         var a = MujocoLibrary.availability();
         assumeTrue(a.available(), "MuJoCo not available: " + a.reason());
         Linker linker = Linker.nativeLinker();

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.drcorl.env.mujoco.TaskTests;
 import org.drcorl.spi.StepResult;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** AntRun and AntCircle: Bullet-Safety-Gym's Run and Circle semantics on the MuJoCo ant. */
 class AntBulletTasksTest {
-    @BeforeAll
-    static void needsMujoco() {
+    @BeforeEach
+    void needsMujoco() {
         TaskTests.assumeMujoco();
     }
 

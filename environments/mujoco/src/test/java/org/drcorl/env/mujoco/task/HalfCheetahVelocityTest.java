@@ -8,12 +8,12 @@ import java.util.SplittableRandom;
 import org.drcorl.env.mujoco.TaskTests;
 import org.drcorl.env.mujoco.ffm.MjLayout;
 import org.drcorl.spi.StepResult;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HalfCheetahVelocityTest {
-    @BeforeAll
-    static void needsMujoco() {
+    @BeforeEach
+    void needsMujoco() {
         TaskTests.assumeMujoco();
     }
 

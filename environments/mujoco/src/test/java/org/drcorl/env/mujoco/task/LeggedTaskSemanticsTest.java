@@ -9,13 +9,13 @@ import org.drcorl.env.mujoco.MujocoTaskEnv;
 import org.drcorl.env.mujoco.TaskTests;
 import org.drcorl.env.mujoco.ffm.MjLayout;
 import org.drcorl.spi.StepResult;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Hopper, Walker2d, Swimmer and Ant velocity tasks: model facts, observation, reward, cost, termination. */
 class LeggedTaskSemanticsTest {
-    @BeforeAll
-    static void needsMujoco() {
+    @BeforeEach
+    void needsMujoco() {
         TaskTests.assumeMujoco();
     }
 
