@@ -101,6 +101,27 @@ class NetworkTest {
         }
     }
 
+    /** The fused softplus against log(1 + eˣ) in double precision, across the threshold where it switches to x. */
+    @Test
+    void softplusMatchesItsDefinitionAndHasTheSigmoidAsGradient() {
+        float[] xs = {-100f, -20f, -3f, -0.5f, 0f, 0.5f, 3f, 19.9f, 20.1f, 60f};
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(xs);
+            x.setRequiresGradient(true);
+            NDArray y;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                y = Activations.softplus(x);
+                gc.backward(y.sum());
+            }
+            float[] v = y.toFloatArray(), g = x.getGradient().toFloatArray();
+            for (int i = 0; i < xs.length; i++) {
+                double expected = Math.max(xs[i], 0) + Math.log1p(Math.exp(-Math.abs(xs[i])));
+                assertEquals(expected, v[i], 1e-6 * Math.max(1, Math.abs(expected)), "softplus(" + xs[i] + ")");
+                assertEquals(1 / (1 + Math.exp(-xs[i])), g[i], 1e-6, "softplus'(" + xs[i] + ")");
+            }
+        }
+    }
+
     @Test
     void layerNormNormalizesEachRow() {
         try (NDManager m = NDManager.newBaseManager(); Parameters p = new Parameters(m)) {
