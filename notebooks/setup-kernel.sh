@@ -122,9 +122,13 @@ EOF
 mv "$tmp" "$SPEC/kernel.json"
 
 if [ "$user_install" = 1 ]; then
-  jupyter kernelspec install --user --replace --name "$KERNEL_NAME" "$SPEC" >/dev/null 2>&1 \
-    || { echo "setup-kernel: jupyter kernelspec install failed for $SPEC" >&2; exit 1; }
-  echo "setup-kernel: kernel '$KERNEL_NAME' ready (installed for this user; open with: jupyter notebook notebooks/)"
+  # What `jupyter kernelspec install --user` does (a copy into the user's Jupyter data folder),
+  # without needing the jupyter-client package for it.
+  user_kernels="$(jupyter --data-dir)/kernels"
+  mkdir -p "$user_kernels/$KERNEL_NAME"
+  cp "$SPEC/kernel.json" "$user_kernels/$KERNEL_NAME/kernel.json.tmp"
+  mv "$user_kernels/$KERNEL_NAME/kernel.json.tmp" "$user_kernels/$KERNEL_NAME/kernel.json"
+  echo "setup-kernel: kernel '$KERNEL_NAME' ready, installed in $user_kernels (open the notebooks with: jupyter notebook notebooks/)"
 else
   echo "setup-kernel: kernel '$KERNEL_NAME' ready in $KDIR (use JUPYTER_PATH=$KDIR)"
 fi
