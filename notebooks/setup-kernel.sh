@@ -57,6 +57,16 @@ if [ ! -s "$JAR" ]; then
   [ -s "$JAR" ] || { echo "setup-kernel: Maven did not leave $JAR" >&2; exit 1; }
 fi
 
+# The kernel's entry point: rapaio's own start-up minus a race that kills its shell thread on a busy
+# machine (see notebooks/kernel/DrcorlKernelLauncher.java); compiled again when its source changes.
+LAUNCHER_SRC="$ROOT/notebooks/kernel/DrcorlKernelLauncher.java"
+CLASSES="$KDIR/classes"
+if [ ! -f "$CLASSES/DrcorlKernelLauncher.class" ] || [ "$LAUNCHER_SRC" -nt "$CLASSES/DrcorlKernelLauncher.class" ] \
+   || [ "$JAR" -nt "$CLASSES/DrcorlKernelLauncher.class" ]; then
+  rm -rf "$CLASSES"
+  "$JAVA_HOME/bin/javac" -d "$CLASSES" -cp "$JAR" "$LAUNCHER_SRC"
+fi
+
 # 3. The distribution: the launcher rebuilds it when missing or stale, and --help is cheap.
 "$ROOT/drcorl" --help >/dev/null
 LIB="$ROOT/dist/target/drcorl/lib"
@@ -69,7 +79,7 @@ CACHE="$ROOT/.cache/djl"
 rjk_classpath="$(find "$LIB" -maxdepth 1 -name '*.jar' | sort | paste -sd ';')"
 mkdir -p "$SPEC"
 tmp="$(mktemp "$SPEC/kernel.json.XXXXXX")"
-ROOT="$ROOT" JAVA="$JAVA_HOME/bin/java" JAR="$JAR" LIB="$LIB" CACHE="$CACHE" RJK_CP="$rjk_classpath" NAME="$KERNEL_NAME" \
+ROOT="$ROOT" JAVA="$JAVA_HOME/bin/java" JAR="$JAR" CLASSES="$CLASSES" LIB="$LIB" CACHE="$CACHE" RJK_CP="$rjk_classpath" NAME="$KERNEL_NAME" \
   /usr/bin/python3 - "$tmp" <<'EOF'
 import json, os, sys
 e = os.environ
@@ -82,8 +92,17 @@ spec = {
         "-DDJL_CACHE_DIR=" + e["CACHE"], "-DENGINE_CACHE_DIR=" + e["CACHE"],
         "-Ddrcorl.home=" + os.path.join(e["ROOT"], "dist", "target", "drcorl"),
         "-Ddrcorl.root=" + e["ROOT"],
-        "-cp", e["JAR"] + ":" + os.path.join(e["LIB"], "*"),
-        "org.rapaio.jupyter.kernel.MainApp",
+        # the CLI's logging (cli/Logging.java): warnings only, none of the harmless CUDA/PF4J/jhdf noise
+        "-Dorg.slf4j.simpleLogger.logFile=System.err",
+        "-Dorg.slf4j.simpleLogger.showDateTime=false",
+        "-Dorg.slf4j.simpleLogger.showThreadName=false",
+        "-Dorg.slf4j.simpleLogger.showShortLogName=true",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        "-Dorg.slf4j.simpleLogger.log.org.pf4j=off",
+        "-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error",
+        "-Dorg.slf4j.simpleLogger.log.io.jhdf=error",
+        "-cp", e["CLASSES"] + ":" + e["JAR"] + ":" + os.path.join(e["LIB"], "*"),
+        "DrcorlKernelLauncher",
         "{connection_file}",
     ],
     "display_name": "Java 25 (drcorl)",
@@ -103,9 +122,13 @@ EOF
 mv "$tmp" "$SPEC/kernel.json"
 
 if [ "$user_install" = 1 ]; then
-  jupyter kernelspec install --user --replace --name "$KERNEL_NAME" "$SPEC" >/dev/null 2>&1 \
-    || { echo "setup-kernel: jupyter kernelspec install failed for $SPEC" >&2; exit 1; }
-  echo "setup-kernel: kernel '$KERNEL_NAME' ready (installed for this user; open with: jupyter notebook notebooks/)"
+  # What `jupyter kernelspec install --user` does (a copy into the user's Jupyter data folder),
+  # without needing the jupyter-client package for it.
+  user_kernels="$(jupyter --data-dir)/kernels"
+  mkdir -p "$user_kernels/$KERNEL_NAME"
+  cp "$SPEC/kernel.json" "$user_kernels/$KERNEL_NAME/kernel.json.tmp"
+  mv "$user_kernels/$KERNEL_NAME/kernel.json.tmp" "$user_kernels/$KERNEL_NAME/kernel.json"
+  echo "setup-kernel: kernel '$KERNEL_NAME' ready, installed in $user_kernels (open the notebooks with: jupyter notebook notebooks/)"
 else
   echo "setup-kernel: kernel '$KERNEL_NAME' ready in $KDIR (use JUPYTER_PATH=$KDIR)"
 fi
