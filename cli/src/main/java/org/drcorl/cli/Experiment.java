@@ -57,6 +57,8 @@ final class Experiment {
                  OfflinePipeline pipeline = new OfflinePipeline(data, preset, seed, setup.task().maxEpisodeSteps(), root,
                          setup.taskId(), layout.checkpoints(seed))) {
                 trainStagesIfNeeded(pipeline, seed, dataHash, progress);
+                // Cloning every episode does not depend on κ: trained once per seed, saved under each κ.
+                Map<String, float[]> budgetFree = new java.util.HashMap<>();
                 for (double kappa : setup.thresholds()) {
                     for (Algorithm a : setup.algorithms()) {
                         Map<String, String> description = setup.policyDescription(a, kappa);
@@ -68,11 +70,22 @@ final class Experiment {
                         if (saved.isPresent()) {
                             SavedPolicy loaded = SavedPolicy.load(dir, name, root);
                             policy = loaded.policy();
+                            if (a.cloning() == Algorithm.Cloning.ALL) budgetFree.putIfAbsent(a.name(), policy.parameters().flatten());
                             selected = loaded.result(SELECTED_STEP).map(s -> OptionalLong.of(Long.parseLong(s))).orElse(OptionalLong.empty());
                             if (!quiet) err.printf("  %s κ=%s seed %d: reusing the saved policy%n", a.name(), Format.number(kappa), seed);
                         } else {
                             selected = OptionalLong.empty();
-                            policy = train(pipeline, a, kappa, seed, progress);
+                            float[] same = a.cloning() == Algorithm.Cloning.ALL ? budgetFree.get(a.name()) : null;
+                            if (same != null) {
+                                policy = new DeterministicPolicy(root, data.obsDim(), data.actDim(), preset.policyHidden(),
+                                        new java.util.SplittableRandom(seed));
+                                policy.parameters().load(same);
+                                if (!quiet) err.printf("  %s κ=%s seed %d: the policy trained for the first budget (cloning every"
+                                        + " episode does not depend on κ)%n", a.name(), Format.number(kappa), seed);
+                            } else {
+                                policy = train(pipeline, a, kappa, seed, progress);
+                                if (a.cloning() == Algorithm.Cloning.ALL) budgetFree.put(a.name(), policy.parameters().flatten());
+                            }
                             if (a.cloning() == null) {
                                 var sel = pipeline.lastSelection();
                                 if (sel.isPresent()) {

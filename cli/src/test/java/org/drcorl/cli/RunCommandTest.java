@@ -212,6 +212,22 @@ class RunCommandTest {
     }
 
     @Test
+    void cloningEveryEpisodeIsTrainedOncePerSeedAndSavedUnderEachBudget() throws Exception {
+        Path dir = tmp.resolve("bc-all");
+        CliRunner r = CliRunner.run("run", "--plugins", plugins.toString(), "--task", "Push-v0", "--dataset", dataset.toString(),
+                "--algos", "bc-all", "--thresholds", "2,5", "--seeds", "0", "--preset", "smoke", "--set", "pretrain-steps=10",
+                "--set", "extract-steps=10", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(1, r.err().split("cloning every episode does not depend on κ", -1).length - 1, r.err());
+        assertTrue(r.err().contains("bc-all κ=5 seed 0: the policy trained for the first budget"), r.err());
+        RunLayout layout = new RunLayout(dir);
+        String name = RunLayout.policyName(0);
+        byte[] at2 = Files.readAllBytes(layout.policyDir("bc-all", 2).resolve(name + ".weights"));
+        byte[] at5 = Files.readAllBytes(layout.policyDir("bc-all", 5).resolve(name + ".weights"));
+        assertArrayEquals(at2, at5, "the same policy under both budgets");
+    }
+
+    @Test
     void badInputIsOneClearLineExitCodeTwoAndNoOutput() throws Exception {
         Path out = tmp.resolve("never");
         assertBad(List.of("--config", write("a.yaml", "task: Push-v0\nalgoz: [drcorl]\n").toString()),
