@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import org.drcorl.handler.slack.SlackRelaxationHandler;
 import org.drcorl.nn.SeededTrainingRandom;
 import org.drcorl.regularizer.diffusion.DiffusionScoreRegularizer;
@@ -50,6 +51,11 @@ final class TrainingBenchmarks {
      * depends on what its handler chose).
      */
     void measure(String benchmark, String setting, Runnable step, DoubleSupplier gflopPerStep, String note) {
+        measure(benchmark, setting, step, gflopPerStep, () -> note);
+    }
+
+    /** As above, with a note written after the timing (what the steps did). */
+    void measure(String benchmark, String setting, Runnable step, DoubleSupplier gflopPerStep, Supplier<String> note) {
         double[] before = ceiling.samples(3);
         int calls = Timing.callsFor(step, 1.0);
         Timing.Samples s = Timing.perCall(step, 1, reps, calls);
@@ -64,7 +70,7 @@ final class TrainingBenchmarks {
         }, 4) : "";
         double spread = max(s.wall()) / min(s.wall());
         results.add(new Results.Row(benchmark, setting, seconds * 1e3, "ms/step", gflopPerStep.getAsDouble() / seconds, ceil,
-                Timing.load(), note + String.format(Locale.ROOT, "; ceiling before/after %.1f/%.1f GFLOP/s; slowest/fastest rep %.2f",
+                Timing.load(), note.get() + String.format(Locale.ROOT, "; ceiling before/after %.1f/%.1f GFLOP/s; slowest/fastest rep %.2f",
                         Timing.median(before), Timing.median(after), spread) + where));
     }
 
@@ -156,8 +162,8 @@ final class TrainingBenchmarks {
                 DoubleSupplier gflop = () -> FlopCounts.gflop((double) batch * (p + score + 8 * q
                         + 3.0 * p * counted[1] / Math.max(1, counted[0]) + p + 16 * q));
                 measure("stage 3 step (phase 2)", "batch " + batch + ", policy H " + h + ", diffusion + slack, critic fine-tuning, "
-                        + threads, phase2, gflop, "parameter gradients per step: %s".formatted(
-                        String.format(Locale.ROOT, "%.2f", (double) counted[1] / Math.max(1, counted[0]))));
+                        + threads, phase2, gflop, () -> String.format(Locale.ROOT, "%.2f parameter gradients per step",
+                        (double) counted[1] / Math.max(1, counted[0])));
                 Runnable phase1 = () -> {
                     try (NDManager s = m.newSubManager()) {
                         x.pretrainStep(batches.sample(s, batch), s);
