@@ -1,5 +1,7 @@
 package org.drcorl.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.drcorl.env.mujoco.MujocoTaskEnv;
@@ -15,11 +17,15 @@ import org.drcorl.spi.TaskSpec;
  * overhead is the share of an environment step not spent in its {@code frameSkip} mj_steps
  * (action clipping, the control write, reward/cost/observation, resets).
  *
- * <p>Arguments (optional): measured seconds per task and kind, split over three alternating
- * rounds whose best is kept (default 3), warm-up seconds (default 1).
+ * <p>Rates are per second of this thread's CPU time, not of wall time, so that other
+ * processes competing for the cores (as on a shared build machine) do not distort them.
+ *
+ * <p>Arguments (optional): measured CPU seconds per task and kind, split over three
+ * alternating rounds whose best is kept (default 3), warm-up seconds (default 1).
  */
 public final class MujocoStepBenchmark {
     private static final int ROUNDS = 3;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private MujocoStepBenchmark() {}
 
@@ -32,18 +38,19 @@ public final class MujocoStepBenchmark {
             System.exit(2);
         }
         MujocoTaskProvider provider = new MujocoTaskProvider();
+        System.out.println("rates per CPU-second of the benchmark thread");
         System.out.printf(Locale.ROOT, "%-40s %5s %12s %12s %12s %10s%n",
                 "task", "skip", "env steps/s", "mj_step/s", "env-equiv/s", "overhead");
         for (TaskSpec spec : provider.tasks()) {
             try (MujocoTaskEnv env = (MujocoTaskEnv) provider.create(spec.id())) {
-                envSteps(env, warmup);
-                rawSteps(env.data(), warmup);
+                rawSteps(env, envSteps(env, warmup).meanEpisodeSteps(), warmup);
                 // Alternate the two measurements and keep the best of each, so that a burst of load
                 // from other processes does not land on one of them only.
                 double envRate = 0, rawRate = 0;
                 for (int round = 0; round < ROUNDS; round++) {
-                    envRate = Math.max(envRate, envSteps(env, seconds / ROUNDS));
-                    rawRate = Math.max(rawRate, rawSteps(env.data(), seconds / ROUNDS));
+                    Rate r = envSteps(env, seconds / ROUNDS);
+                    envRate = Math.max(envRate, r.perSecond());
+                    rawRate = Math.max(rawRate, rawSteps(env, r.meanEpisodeSteps(), seconds / ROUNDS));
                 }
                 double envEquivalent = rawRate / env.frameSkip();
                 double overhead = 1 - envRate / envEquivalent;
@@ -53,14 +60,16 @@ public final class MujocoStepBenchmark {
         }
     }
 
-    /** Environment steps per second with uniform random actions. */
-    private static double envSteps(MujocoTaskEnv env, double seconds) {
+    private record Rate(double perSecond, double meanEpisodeSteps) {}
+
+    /** Environment steps per second with uniform random actions, and the mean episode length they had. */
+    private static Rate envSteps(MujocoTaskEnv env, double seconds) {
         SplittableRandom random = new SplittableRandom(0);
         float[] action = new float[env.spec().actionDim()];
         long episode = 0, steps = 0;
         env.reset(episode++);
         double checksum = 0;
-        long start = System.nanoTime(), deadline = start + (long) (seconds * 1e9), now;
+        long start = THREADS.getCurrentThreadCpuTime(), deadline = start + (long) (seconds * 1e9), now;
         do {
             for (int i = 0; i < 64; i++) {
                 for (int k = 0; k < action.length; k++) action[k] = (float) random.nextDouble(-1.0, 1.0);
@@ -69,28 +78,40 @@ public final class MujocoStepBenchmark {
                 if (r.done()) env.reset(episode++);
             }
             steps += 64;
-            now = System.nanoTime();
+            now = THREADS.getCurrentThreadCpuTime();
         } while (now < deadline);
         if (Double.isNaN(checksum)) throw new IllegalStateException("NaN reward in " + env.spec().id());
-        return steps / ((now - start) / 1e9);
+        return new Rate(steps / ((now - start) / 1e9), (double) steps / episode);
     }
 
-    /** Bare mj_step calls per second on the environment's own model and data, random controls, no resets. */
-    private static double rawSteps(MujocoData data, double seconds) {
+    /**
+     * Bare mj_step calls per second on the environment's own model and data with random
+     * controls held for a frame skip, restarting from the task's initial-state distribution as often as the
+     * environment's episodes did: the simulated states, and so the contact load, are alike.
+     */
+    private static double rawSteps(MujocoTaskEnv env, double episodeSteps, double seconds) {
         SplittableRandom random = new SplittableRandom(1);
+        MujocoData data = env.data();
         int nu = data.model().nu();
-        data.reset();
-        long steps = 0;
-        long start = System.nanoTime(), deadline = start + (long) (seconds * 1e9), now;
+        long restartEvery = Math.max(1, Math.round(episodeSteps * env.frameSkip()));
+        long episode = 0, steps = 0, sinceReset = 0;
+        env.reset(episode++);
+        long start = THREADS.getCurrentThreadCpuTime(), deadline = start + (long) (seconds * 1e9), now;
         do {
             for (int i = 0; i < 64; i++) {
-                for (int k = 0; k < nu; k++) data.setCtrl(k, random.nextDouble(-1.0, 1.0));
+                if (sinceReset % env.frameSkip() == 0) { // held for a frame skip, as the environment does
+                    for (int k = 0; k < nu; k++) data.setCtrl(k, random.nextDouble(-1.0, 1.0));
+                }
                 data.step();
-                if (i % 16 == 0 && data.warnings() > 0) data.reset();
+                if (++sinceReset == restartEvery) {
+                    env.reset(episode++);
+                    sinceReset = 0;
+                }
             }
             steps += 64;
-            now = System.nanoTime();
+            now = THREADS.getCurrentThreadCpuTime();
         } while (now < deadline);
+        env.reset(0);
         return steps / ((now - start) / 1e9);
     }
 }
