@@ -79,6 +79,7 @@ CACHE="$ROOT/.cache/djl"
 rjk_classpath="$(find "$LIB" -maxdepth 1 -name '*.jar' | sort | paste -sd ';')"
 mkdir -p "$SPEC"
 tmp="$(mktemp "$SPEC/kernel.json.XXXXXX")"
+trap 'rm -f "$tmp"' EXIT # a failed write leaves no half-written spec behind
 ROOT="$ROOT" JAVA="$JAVA_HOME/bin/java" JAR="$JAR" CLASSES="$CLASSES" LIB="$LIB" CACHE="$CACHE" RJK_CP="$rjk_classpath" NAME="$KERNEL_NAME" \
   /usr/bin/python3 - "$tmp" <<'EOF'
 import json, os, sys

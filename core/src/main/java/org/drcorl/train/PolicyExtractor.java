@@ -272,7 +272,6 @@ public final class PolicyExtractor implements AutoCloseable {
         if (online == null) return java.util.Optional.empty();
         List<CheckpointCandidates.Candidate> all = new java.util.ArrayList<>(candidates.all());
         all.add(new CheckpointCandidates.Candidate(-1, policy.parameters().flatten(), Double.NaN, Double.NaN));
-        float[] finalWeights = all.getLast().weights();
         CheckpointCandidates.Candidate best = null;
         OnlineCostEstimate.Measurement bestM = null;
         for (CheckpointCandidates.Candidate c : all) {
@@ -286,7 +285,7 @@ public final class PolicyExtractor implements AutoCloseable {
                 bestM = m;
             }
         }
-        policy.parameters().load(best == null ? finalWeights : best.weights());
+        policy.parameters().load(best.weights()); // never null: the final policy is always compared
         return java.util.Optional.of(new Selection(best.step(), bestM.rewardReturn(), bestM.normalizedCost(),
                 bestM.normalizedCost() <= 1.0, all.size()));
     }

@@ -1,8 +1,6 @@
 package org.drcorl.env.mujoco.task;
 
-import java.util.SplittableRandom;
 import org.drcorl.env.mujoco.MujocoModels;
-import org.drcorl.env.mujoco.MujocoTaskEnv;
 import org.drcorl.env.mujoco.VelocityTaskSpecs;
 import org.drcorl.spi.TaskSpec;
 
@@ -12,35 +10,14 @@ import org.drcorl.spi.TaskSpec;
  * is no longer healthy: torso height ≤ 0.7, |pitch| ≥ 0.2 rad, or any of qpos[2:], qvel
  * beyond ±100. Observation (11): qpos without x (5), then qvel clipped to ±10 (6).
  */
-public final class HopperVelocity extends MujocoTaskEnv {
+public final class HopperVelocity extends PlanarWalkerVelocity {
     public static final String ID = "OfflineHopperVelocityGymnasium-v1";
     public static final TaskSpec SPEC = VelocityTaskSpecs.dsrl(ID,
             "Hopper hops forward without falling; cost when faster than 0.7402 m/s");
     public static final double VELOCITY_THRESHOLD = 0.7402;
 
     public HopperVelocity() {
-        super(SPEC, MujocoModels.shipped("hopper.xml"), 4, Root.x(0));
-    }
-
-    @Override
-    protected void randomizeInitialState(SplittableRandom random) {
-        perturbQposUniform(random, 5e-3);
-        perturbQvelUniform(random, 5e-3);
-    }
-
-    @Override
-    protected void writeObservation(float[] obs) {
-        putQvelClipped(obs, putQpos(obs, 0, 1), 10);
-    }
-
-    @Override
-    protected double reward(float[] action) {
-        return velocityX() + 1.0 - 1e-3 * sumOfSquares(action);
-    }
-
-    @Override
-    protected double cost() {
-        return velocityX() > VELOCITY_THRESHOLD ? 1 : 0;
+        super(SPEC, MujocoModels.shipped("hopper.xml"), VELOCITY_THRESHOLD);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.drcorl.env.mujoco.task;
 
-import java.util.SplittableRandom;
 import org.drcorl.env.mujoco.MujocoModels;
-import org.drcorl.env.mujoco.MujocoTaskEnv;
 import org.drcorl.env.mujoco.VelocityTaskSpecs;
 import org.drcorl.spi.TaskSpec;
 
@@ -12,35 +10,14 @@ import org.drcorl.spi.TaskSpec;
  * torso height leaves (0.8, 2) or its pitch leaves (−1, 1) rad. Observation (17): qpos
  * without x (8), then qvel clipped to ±10 (9).
  */
-public final class Walker2dVelocity extends MujocoTaskEnv {
+public final class Walker2dVelocity extends PlanarWalkerVelocity {
     public static final String ID = "OfflineWalker2dVelocityGymnasium-v1";
     public static final TaskSpec SPEC = VelocityTaskSpecs.dsrl(ID,
             "Walker2d walks forward without falling; cost when faster than 2.3415 m/s");
     public static final double VELOCITY_THRESHOLD = 2.3415;
 
     public Walker2dVelocity() {
-        super(SPEC, MujocoModels.shipped("walker2d.xml"), 4, Root.x(0));
-    }
-
-    @Override
-    protected void randomizeInitialState(SplittableRandom random) {
-        perturbQposUniform(random, 5e-3);
-        perturbQvelUniform(random, 5e-3);
-    }
-
-    @Override
-    protected void writeObservation(float[] obs) {
-        putQvelClipped(obs, putQpos(obs, 0, 1), 10);
-    }
-
-    @Override
-    protected double reward(float[] action) {
-        return velocityX() + 1.0 - 1e-3 * sumOfSquares(action);
-    }
-
-    @Override
-    protected double cost() {
-        return velocityX() > VELOCITY_THRESHOLD ? 1 : 0;
+        super(SPEC, MujocoModels.shipped("walker2d.xml"), VELOCITY_THRESHOLD);
     }
 
     @Override
