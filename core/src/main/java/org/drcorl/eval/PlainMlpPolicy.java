@@ -1,5 +1,6 @@
 package org.drcorl.eval;
 
+import java.util.Arrays;
 import java.util.List;
 import org.drcorl.nn.Linear;
 import org.drcorl.nn.Mlp;
@@ -13,20 +14,23 @@ import org.drcorl.nn.Mlp;
  * buffers); make one per thread.
  *
  * <p>Why it is fast: a layer is {@code out = b + Σ_i x_i W[i, ·]} over the rows of the
- * row-major (in, out) weight matrix. Only the rows of non-zero inputs are visited (after a
- * ReLU about half of them are zero), and they are taken four at a time so that each pass over
- * {@code out} does four fused multiply-adds per element per load and store of {@code out};
- * the JIT vectorizes that inner loop (8 floats per AVX2 instruction).
+ * (in, out) weight matrix. Only the rows of non-zero inputs are visited (after a ReLU about
+ * half of them are zero), and they are taken four at a time so that each pass over
+ * {@code out} does four fused multiply-adds per element per load and store of {@code out}.
+ * Each row is its own array, read at the same index as {@code out} is written: with rows at
+ * different offsets of one flat array, C2 cannot rule out that {@code out} is that array and
+ * refuses to vectorize (measured: 12.6 µs per 256×256 layer flat, 4.3 µs with row arrays, on
+ * AVX2 — 8 floats per instruction).
  */
 public final class PlainMlpPolicy {
-    private final float[][] weights; // [layer][in * out], row-major (in, out)
+    private final float[][][] weights; // [layer][in][out]: one array per input row (see the class comment)
     private final float[][] biases;
     private final int[] sizes;
     private final boolean tanhOutput;
     private final float[][] scratch;
     private final int[] active; // indices of the non-zero inputs of the current layer
 
-    private PlainMlpPolicy(float[][] weights, float[][] biases, int[] sizes, boolean tanhOutput) {
+    private PlainMlpPolicy(float[][][] weights, float[][] biases, int[] sizes, boolean tanhOutput) {
         this.weights = weights;
         this.biases = biases;
         this.sizes = sizes;
@@ -43,13 +47,17 @@ public final class PlainMlpPolicy {
     /** Copies the current values of {@code mlp}'s parameters. */
     public static PlainMlpPolicy of(Mlp mlp, boolean tanhOutput) {
         List<Linear> layers = mlp.layers();
-        float[][] w = new float[layers.size()][], b = new float[layers.size()][];
+        float[][][] w = new float[layers.size()][][];
+        float[][] b = new float[layers.size()][];
         int[] sizes = new int[layers.size() + 1];
         sizes[0] = layers.getFirst().in();
         for (int i = 0; i < layers.size(); i++) {
-            w[i] = layers.get(i).weight().toFloatArray();
-            b[i] = layers.get(i).bias().toFloatArray();
-            sizes[i + 1] = layers.get(i).out();
+            Linear layer = layers.get(i);
+            float[] flat = layer.weight().toFloatArray(); // row-major (in, out)
+            w[i] = new float[layer.in()][];
+            for (int r = 0; r < layer.in(); r++) w[i][r] = Arrays.copyOfRange(flat, r * layer.out(), (r + 1) * layer.out());
+            b[i] = layer.bias().toFloatArray();
+            sizes[i + 1] = layer.out();
         }
         return new PlainMlpPolicy(w, b, sizes, tanhOutput);
     }
@@ -107,8 +115,8 @@ public final class PlainMlpPolicy {
         for (int j = 0; j < y.length; j++) actions[to + j] = tanhOutput ? (float) Math.tanh(y[j]) : y[j];
     }
 
-    /** out = b + Σ_i in[i] · w[i, ·], over the non-zero inputs only, four rows per pass. */
-    private void layer(float[] in, int nIn, float[] w, float[] b, float[] out, int nOut) {
+    /** out = b + Σ_i in[i] · w[i], over the non-zero inputs only, four rows per pass. */
+    private void layer(float[] in, int nIn, float[][] w, float[] b, float[] out, int nOut) {
         System.arraycopy(b, 0, out, 0, nOut);
         int[] idx = active;
         int k = 0;
@@ -117,16 +125,15 @@ public final class PlainMlpPolicy {
         for (; g + 4 <= k; g += 4) {
             int i0 = idx[g], i1 = idx[g + 1], i2 = idx[g + 2], i3 = idx[g + 3];
             float x0 = in[i0], x1 = in[i1], x2 = in[i2], x3 = in[i3];
-            int r0 = i0 * nOut, r1 = i1 * nOut, r2 = i2 * nOut, r3 = i3 * nOut;
+            float[] w0 = w[i0], w1 = w[i1], w2 = w[i2], w3 = w[i3];
             for (int j = 0; j < nOut; j++) {
-                out[j] = Math.fma(x3, w[r3 + j], Math.fma(x2, w[r2 + j], Math.fma(x1, w[r1 + j], Math.fma(x0, w[r0 + j], out[j]))));
+                out[j] = Math.fma(x3, w3[j], Math.fma(x2, w2[j], Math.fma(x1, w1[j], Math.fma(x0, w0[j], out[j]))));
             }
         }
         for (; g < k; g++) {
-            int i = idx[g];
-            float x = in[i];
-            int row = i * nOut;
-            for (int j = 0; j < nOut; j++) out[j] = Math.fma(x, w[row + j], out[j]);
+            float x = in[idx[g]];
+            float[] row = w[idx[g]];
+            for (int j = 0; j < nOut; j++) out[j] = Math.fma(x, row[j], out[j]);
         }
     }
 }
