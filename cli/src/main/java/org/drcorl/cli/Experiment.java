@@ -161,13 +161,19 @@ final class Experiment {
         if (a.cloning() != null) {
             OfflineDataset subset = a.cloning() == Algorithm.Cloning.SAFE ? pipeline.data().safeEpisodes(kappa) : pipeline.data();
             if (subset.size() == 0) throw new UserError("no episode of the dataset is within κ = " + Format.number(kappa) + " for " + a.name());
-            return pipeline.behaviorCloning(subset, reg, preset.pretrainSteps() + preset.extractSteps(), progress);
+            MetricsLog metrics = new MetricsLog();
+            DeterministicPolicy policy = pipeline.behaviorCloning(subset, reg, preset.pretrainSteps() + preset.extractSteps(),
+                    progress, log -> metrics.add(log.step(), Map.of("regularizer_loss", log.regularizerLoss())));
+            metrics.write(layout.metrics(a.name(), kappa, seed));
+            return policy;
         }
         var online = preset.onlineCostEpisodes() == 0 ? null : new OnlineCostEstimate(setup.provider(), setup.taskId(),
                 preset.onlineCostEpisodes(), preset.onlineCostInterval(), preset.onlineCostConfirmEpisodes(),
                 2_000_000_000L + 1_000_000L * seed);
+        MetricsLog phase1 = new MetricsLog();
         MetricsLog metrics = new MetricsLog();
-        DeterministicPolicy policy = pipeline.extract(reg, setup.handler(a), kappa, online, progress, log -> {
+        DeterministicPolicy policy = pipeline.extract(reg, setup.handler(a), kappa, online, progress,
+                log -> phase1.add(log.step(), Map.of("regularizer_loss", log.regularizerLoss())), log -> {
             metrics.add(log);
             if (verbose && log.step() % 250 == 0) {
                 err.printf("%n  step %d: Ĉ %.3f, β %.3f, Q̄_r %.2f, Q̄_c %.2f, reg %.4f, %s%n", log.step(), log.costEstimate(),
@@ -175,6 +181,7 @@ final class Experiment {
             }
         });
         // the log goes first: a saved policy always has its log next to it
+        if (phase1.size() > 0) phase1.write(layout.phase1Metrics(a.name(), kappa, seed));
         metrics.write(layout.metrics(a.name(), kappa, seed));
         return policy;
     }

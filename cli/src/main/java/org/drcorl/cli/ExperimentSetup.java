@@ -136,7 +136,15 @@ record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algorithm> a
         d.put("handler", String.valueOf(a.handler()));
         d.put("cloning", String.valueOf(a.cloning()));
         d.put("threshold", Double.toString(threshold));
-        d.put("preset", preset.with(Map.of("eval-episodes", "0")).toString());
+        if (a.cloning() != null) {
+            // Cloning reads only these settings (OfflinePipeline.behaviorCloning): changing the
+            // behaviour model, the critics or the extraction must not retrain the baselines.
+            d.put("preset", "cloning(policy-hidden=" + preset.policyHidden() + ", policy-learning-rate="
+                    + preset.policyLearningRate() + ", batch=" + preset.extractBatch() + ", steps="
+                    + ((long) preset.pretrainSteps() + preset.extractSteps()) + ")");
+        } else {
+            d.put("preset", preset.with(Map.of("eval-episodes", "0")).toString());
+        }
         d.put("regularizer-opt", regularizerOptions(a).toString());
         d.put("handler-opt", handlerOptions(a).toString());
         return d;

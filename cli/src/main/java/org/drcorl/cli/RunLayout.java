@@ -14,10 +14,11 @@ import org.drcorl.report.ResultsTables;
  * config.json                          the resolved configuration (see {@link ExperimentConfig})
  * checkpoints/seed-S/                  behaviour model and critics of seed S
  * policies/ALGO/kappa-K/seed-S.*       extracted policies (weights + JSON metadata)
- * logs/ALGO/kappa-K/seed-S.csv         per-step metrics of phase-2 extraction
+ * logs/ALGO/kappa-K/seed-S.csv         per-step metrics of phase-2 extraction (of the whole run for BC)
+ * logs/ALGO/kappa-K/seed-S-phase1.csv  per-step regularizer loss of phase 1 (extraction algorithms)
  * logs/stages/seed-S-behavior-model.csv, seed-S-critics.csv   stage 1 and 2 losses
  * results/scores.csv, summary.csv, episodes.csv, table.txt
- * charts/training-ALGO.png, stages-seed-S.png, reward-cost-kappa-K.png
+ * charts/training-ALGO.png, stages-seed-S.png, policy-losses.png, reward-cost-kappa-K.png
  * report.html
  * </pre>
  */
@@ -44,6 +45,10 @@ record RunLayout(Path root) {
 
     Path metrics(String algorithm, double threshold, long seed) {
         return root.resolve("logs").resolve(safe(algorithm)).resolve(kappa(threshold)).resolve("seed-" + seed + ".csv");
+    }
+
+    Path phase1Metrics(String algorithm, double threshold, long seed) {
+        return root.resolve("logs").resolve(safe(algorithm)).resolve(kappa(threshold)).resolve("seed-" + seed + "-phase1.csv");
     }
 
     Path stageLog(long seed, String stage) {
@@ -80,6 +85,10 @@ record RunLayout(Path root) {
 
     Path stagesChart(long seed) {
         return charts().resolve("stages-seed-" + seed + ".png");
+    }
+
+    Path policyLossesChart() {
+        return charts().resolve("policy-losses.png");
     }
 
     Path scatterChart(double threshold) {

@@ -68,6 +68,23 @@ final class RunReport {
             AtomicFiles.writeBytes(file, Charts.trainingCurves(a.name(), curves));
             charts.put(file, "Training of " + a.name() + " (phase 2 of policy extraction)");
         }
+        Map<String, List<Charts.Curve>> dataOnly = new LinkedHashMap<>();
+        for (Algorithm a : setup.algorithms()) {
+            List<Charts.Curve> curves = new ArrayList<>();
+            for (double kappa : setup.thresholds()) {
+                for (long seed : setup.seeds()) {
+                    Path log = a.cloning() != null ? layout.metrics(a.name(), kappa, seed) : layout.phase1Metrics(a.name(), kappa, seed);
+                    if (Files.exists(log)) curves.add(new Charts.Curve(kappa, seed, MetricsLog.read(log)));
+                }
+            }
+            if (!curves.isEmpty()) dataOnly.put(a.cloning() != null ? a.name() + " (cloning)" : a.name() + " (phase 1)", curves);
+        }
+        byte[] losses = Charts.policyLosses(dataOnly);
+        if (losses != null) {
+            Path file = layout.policyLossesChart();
+            AtomicFiles.writeBytes(file, losses);
+            charts.put(file, "Policies fitted to the data alone: phase 1 of each extraction, and the behaviour-cloning baselines");
+        }
         for (long seed : setup.seeds()) {
             Path b = layout.stageLog(seed, "behavior-model"), c = layout.stageLog(seed, "critics");
             byte[] png = Charts.stageLosses(seed, Files.exists(b) ? MetricsLog.read(b) : null, Files.exists(c) ? MetricsLog.read(c) : null);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -135,10 +136,16 @@ class RunCommandTest {
                 log.columns());
         assertEquals(20, MetricsLog.read(dir.resolve("logs/stages/seed-0-critics.csv")).size());
         assertFalse(Files.exists(dir.resolve("logs/stages/seed-0-behavior-model.csv")), "no algorithm here needs the diffusion model");
+        MetricsLog phase1 = MetricsLog.read(dir.resolve("logs/bc+switch/kappa-5/seed-1-phase1.csv"));
+        assertEquals(List.of("step", "regularizer_loss"), phase1.columns());
+        assertEquals(5, phase1.size(), "one row per phase-1 step");
+        MetricsLog cloning = MetricsLog.read(dir.resolve("logs/bc-safe/kappa-2/seed-0.csv"));
+        assertEquals(20, cloning.size(), "one row per cloning step (phase 1 + phase 2 budgets)");
+        assertTrue(Arrays.stream(cloning.column("regularizer_loss")).allMatch(Double::isFinite));
 
         // charts and report
         List<String> charts = List.of("training-bc+switch.png", "reward-cost-kappa-2.png", "reward-cost-kappa-5.png",
-                "stages-seed-0.png", "stages-seed-1.png");
+                "stages-seed-0.png", "stages-seed-1.png", "policy-losses.png");
         for (String c : charts) assertNotNull(ImageIO.read(dir.resolve("charts").resolve(c).toFile()), c);
         try (var files = Files.list(dir.resolve("charts"))) {
             assertEquals(charts.size(), files.count());
@@ -174,6 +181,14 @@ class RunCommandTest {
         assertTrue(cmp.out().contains("run") && cmp.out().contains("copy"), cmp.out());
         assertEquals("run," + header(ResultsTables.SUMMARY_COLUMNS), firstLine(merged));
         assertEquals(1 + 2 * 2 * 3, Files.readAllLines(merged).size());
+
+        // a changed critic setting retrains what depends on the critics, not the cloning baseline
+        Map<Path, FileTime> before = modificationTimes(dir.resolve("policies/bc-safe"));
+        CliRunner changed = run(runArgs(dir, "--set", "critic-steps=21").stream().filter(a -> !a.equals("--quiet")).toList());
+        assertEquals(0, changed.exitCode(), changed.err());
+        assertTrue(changed.err().contains("bc-safe κ=5 seed 1: reusing the saved policy"), changed.err());
+        assertFalse(changed.err().contains("bc+switch κ=5 seed 1: reusing the saved policy"), changed.err());
+        assertEquals(before, modificationTimes(dir.resolve("policies/bc-safe")), "bc-safe not retrained");
     }
 
     @Test

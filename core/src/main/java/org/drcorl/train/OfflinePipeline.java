@@ -134,6 +134,17 @@ public final class OfflinePipeline implements AutoCloseable {
     public DeterministicPolicy extract(Regularizer regularizer, ConstraintHandler handler, double costThreshold,
                                        OnlineCostEstimate online, TrainingProgress progress,
                                        Consumer<PolicyExtractor.StepLog> log) {
+        return extract(regularizer, handler, costThreshold, online, progress, l -> {}, log);
+    }
+
+    /**
+     * As {@link #extract(Regularizer, ConstraintHandler, double, OnlineCostEstimate, TrainingProgress, Consumer)},
+     * also reporting every phase-1 (regularizer-only) step to {@code pretrainLog}.
+     */
+    public DeterministicPolicy extract(Regularizer regularizer, ConstraintHandler handler, double costThreshold,
+                                       OnlineCostEstimate online, TrainingProgress progress,
+                                       Consumer<PolicyExtractor.StepLog> pretrainLog,
+                                       Consumer<PolicyExtractor.StepLog> log) {
         if (regularizer.needsBehaviorModel()) behaviorModel(progress, l -> {});
         trainCritics(progress, l -> {});
         DeterministicPolicy policy = new DeterministicPolicy(manager, data.obsDim(), data.actDim(), preset.policyHidden(),
@@ -155,7 +166,7 @@ public final class OfflinePipeline implements AutoCloseable {
                     preset.pretrainSteps() + preset.extractSteps());
             for (int i = 0; i < preset.pretrainSteps(); i++) {
                 try (NDManager step = manager.newSubManager()) {
-                    x.pretrainStep(batches.sample(step, preset.extractBatch()), step);
+                    pretrainLog.accept(x.pretrainStep(batches.sample(step, preset.extractBatch()), step));
                 }
                 progress.advance(1);
             }
@@ -195,6 +206,12 @@ public final class OfflinePipeline implements AutoCloseable {
      */
     public DeterministicPolicy behaviorCloning(OfflineDataset subset, Regularizer regularizer, int steps,
                                                TrainingProgress progress) {
+        return behaviorCloning(subset, regularizer, steps, progress, l -> {});
+    }
+
+    /** As {@link #behaviorCloning(OfflineDataset, Regularizer, int, TrainingProgress)}, reporting every step to {@code log}. */
+    public DeterministicPolicy behaviorCloning(OfflineDataset subset, Regularizer regularizer, int steps,
+                                               TrainingProgress progress, Consumer<PolicyExtractor.StepLog> log) {
         DeterministicPolicy policy = new DeterministicPolicy(manager, subset.obsDim(), subset.actDim(), preset.policyHidden(),
                 new SplittableRandom(seed ^ 0xE1L));
         ExtractionConfig config = new ExtractionConfig(preset.policyHidden(), preset.policyLearningRate(), 1.0, 0, 0,
@@ -205,7 +222,7 @@ public final class OfflinePipeline implements AutoCloseable {
             progress.start("policy " + regularizer.name() + " (cloning)", steps);
             for (int i = 0; i < steps; i++) {
                 try (NDManager step = manager.newSubManager()) {
-                    x.pretrainStep(batches.sample(step, preset.extractBatch()), step);
+                    log.accept(x.pretrainStep(batches.sample(step, preset.extractBatch()), step));
                 }
                 progress.advance(1);
             }

@@ -107,6 +107,32 @@ public final class Charts {
         return grid(panels, 1, panels.size());
     }
 
+    /**
+     * The regularizer's loss while a policy is fitted to the data alone: phase 1 of an extraction
+     * (before the critics take part) or a whole behaviour-cloning run. One panel per algorithm
+     * (in the map's order), one line per κ (the mean over seeds).
+     */
+    public static byte[] policyLosses(Map<String, List<Curve>> byAlgorithm) {
+        List<XYChart> panels = new ArrayList<>();
+        for (var a : byAlgorithm.entrySet()) {
+            if (a.getValue().isEmpty()) continue;
+            Map<Double, List<MetricsLog>> byKappa = new TreeMap<>();
+            for (Curve c : a.getValue()) byKappa.computeIfAbsent(c.threshold(), k -> new ArrayList<>()).add(c.log());
+            int seeds = byKappa.values().stream().mapToInt(List::size).max().orElse(0);
+            XYChart chart = panel(a.getKey() + ": regularizer loss, data only" + (seeds > 1 ? " (mean of " + seeds + " seeds)" : ""),
+                    "step", "loss");
+            int colour = 0;
+            for (var e : byKappa.entrySet()) {
+                line(chart, "κ=" + ResultsTables.label(e.getKey()), mean(e.getValue(), "regularizer_loss"),
+                        PALETTE[colour++ % PALETTE.length], null);
+            }
+            panels.add(chart);
+        }
+        if (panels.isEmpty()) return null;
+        int cols = Math.min(2, panels.size());
+        return grid(panels, (panels.size() + cols - 1) / cols, cols);
+    }
+
     /** A point of the scatter: one evaluated policy (mean returns over its episodes). */
     public record Point(String algorithm, long seed, double rewardReturn, double costReturn) {}
 
