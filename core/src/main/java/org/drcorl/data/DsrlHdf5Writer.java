@@ -55,7 +55,10 @@ public final class DsrlHdf5Writer {
         Path temp = null;
         try {
             Files.createDirectories(directory);
+            removeStaleTemporaries(absolute);
             temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+            // Ctrl-C during the write: the JVM's exit removes it (a no-op once it is renamed)
+            temp.toFile().deleteOnExit();
             writeTo(dataset, temp);
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
@@ -67,6 +70,31 @@ public final class DsrlHdf5Writer {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
                     // The original failure is the one worth reporting; a stray hidden .tmp is harmless.
+                }
+            }
+        }
+    }
+
+    /** Temporary files older than this, left by a writer of the same target, belong to a killed process. */
+    static final java.time.Duration STALE_TEMPORARY = java.time.Duration.ofHours(1);
+
+    /**
+     * Deletes the temporary files that an earlier write of {@code target} left behind when its
+     * process was killed outright (no shutdown hook ran); recent ones may belong to a writer
+     * still at work and are left alone.
+     */
+    private static void removeStaleTemporaries(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        java.time.Instant cutoff = java.time.Instant.now().minus(STALE_TEMPORARY);
+        try (var files = Files.list(target.getParent())) {
+            for (Path f : files.filter(f -> {
+                String n = f.getFileName().toString();
+                return n.startsWith(prefix) && n.endsWith(".tmp");
+            }).toList()) {
+                try {
+                    if (Files.getLastModifiedTime(f).toInstant().isBefore(cutoff)) Files.deleteIfExists(f);
+                } catch (IOException ignored) {
+                    // another process removed or renamed it meanwhile
                 }
             }
         }

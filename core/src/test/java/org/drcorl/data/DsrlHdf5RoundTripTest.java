@@ -52,6 +52,22 @@ class DsrlHdf5RoundTripTest {
     }
 
     @Test
+    void writingSweepsTheStaleTemporaryOfAKilledWriterButNotARecentOne() throws Exception {
+        Path file = dir.resolve("data.hdf5");
+        Path stale = Files.writeString(dir.resolve(".data.hdf5.123.tmp"), "half a dataset");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(DsrlHdf5Writer.STALE_TEMPORARY).minusSeconds(60)));
+        Path recent = Files.writeString(dir.resolve(".data.hdf5.456.tmp"), "another writer at work");
+        Path otherTarget = Files.writeString(dir.resolve(".other.hdf5.789.tmp"), "not ours");
+        Files.setLastModifiedTime(otherTarget, Files.getLastModifiedTime(stale));
+        DsrlHdf5Writer.write(Datasets.sample(2, false), file);
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(recent));
+        assertTrue(Files.exists(otherTarget), "only temporaries of the same target are swept");
+        assertEquals(7, DsrlHdf5Reader.read(file).size());
+    }
+
+    @Test
     void writerRefusesWhatCouldNotBeReadBack() throws Exception {
         OfflineDataset d = Datasets.sample(2, false);
         float[] rewards = d.rewards();
