@@ -178,6 +178,7 @@ record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algorithm> a
         ObjectNode plugins = r.putObject("plugins");
         for (LoadedPlugin p : runtime.plugins()) plugins.put(p.id(), p.version());
         r.put("device", device.toString());
+        r.put("engine-threads", org.drcorl.nn.Devices.threads());
         String v = ExperimentSetup.class.getPackage().getImplementationVersion();
         r.put("drcorl", v == null ? "development build" : v);
         r.put("java", Runtime.version().toString());

@@ -14,6 +14,7 @@ import org.drcorl.data.DatasetException;
 import org.drcorl.data.DsrlHdf5Reader;
 import org.drcorl.data.DsrlHdf5Writer;
 import org.drcorl.data.OfflineDataset;
+import org.drcorl.nn.Devices;
 import org.drcorl.plugins.PluginRuntime;
 import org.drcorl.report.AtomicFiles;
 import org.drcorl.report.Evaluation;
@@ -92,6 +93,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bars or per-policy lines (for CI); the table is still printed.")
     boolean quiet;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Intra-op threads of the engine (default 1: the same seed gives the same results bit for bit,"
+                    + " and other work on the cores does not stall it; 0 = the engine's default, one per core).")
+    int threads;
+
     /** The settings given on the command line (null where an option was not given). */
     private ExperimentConfig fromOptions() {
         return new ExperimentConfig(taskId, datasetFile == null ? null : datasetFile.toString(), collectEpisodes, algorithms,
@@ -103,8 +109,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Optional<ExperimentConfig.Loaded> file = Optional.ofNullable(configFile).map(ExperimentConfig::read);
         ExperimentConfig given = file.map(ExperimentConfig.Loaded::config).orElse(ExperimentConfig.EMPTY).overlay(fromOptions());
+        if (threads < 0) throw new UserError("--threads: must be >= 0 (0 = the engine's default), got " + threads);
         try (PluginRuntime runtime = global.loadPlugins(err)) {
             ExperimentSetup setup = ExperimentSetup.resolve(given, runtime);
+            Devices.useThreads(threads);
             RunLayout layout = new RunLayout(runDirectory != null ? runDirectory
                     : Path.of("runs", setup.taskId() + "-" + setup.preset().name()));
             OfflineDataset data = dataset(setup, err);

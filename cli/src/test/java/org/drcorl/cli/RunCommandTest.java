@@ -113,6 +113,7 @@ class RunCommandTest {
         assertEquals("[2.0,5.0]", config.get("thresholds").toString());
         assertEquals("[0,1]", config.get("seeds").toString());
         assertEquals("cpu", config.get("device").asText());
+        assertEquals(1, config.at("/resolved/engine-threads").asInt(), "one intra-op thread unless --threads says otherwise");
         assertEquals(15, config.at("/resolved/preset-values/extract-steps").asInt());
         assertEquals(64, config.at("/resolved/preset-values/extract-batch").asInt(), "the preset's own values too");
         assertEquals(64, config.at("/resolved/dataset/content-sha256").asText().length());
@@ -258,6 +259,7 @@ class RunCommandTest {
         assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--algos", "bc+nope"), "unknown constraint handler 'nope'", out);
         assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--set", "extract-stepz=3"), "unknown setting 'extract-stepz'", out);
         assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--device", "tpu"), "unknown device 'tpu'", out);
+        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--threads", "-1"), "--threads: must be >= 0", out);
         assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--seeds", "1,1"), "repeat a value", out);
         assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--algos", "bc-safe", "--regularizer-opt", "diffusin.t-max=0.5"),
                 "--regularizer-opt diffusin.t-max: no plugin 'diffusin' in this run (it uses bc)", out);

@@ -40,4 +40,41 @@ public final class Devices {
         }
         return Device.gpu(index);
     }
+
+    /**
+     * Sets the engine's intra-op thread count (the threads one tensor operation may use on the
+     * CPU) for the whole process; {@code 0} leaves the engine's default (one per core).
+     *
+     * <p>Why a run would want 1: with one thread every reduction runs in a fixed order, so the
+     * same seed gives the same networks bit for bit on a machine; and any other work on the
+     * cores makes every engine call with two threads wait at a barrier for a descheduled one
+     * (measured in bench/README.md).
+     *
+     * @throws IllegalArgumentException for a negative count
+     */
+    public static void useThreads(int threads) {
+        if (threads < 0) throw new IllegalArgumentException("threads must be >= 0 (0 = the engine's default), got " + threads);
+        if (threads == 0) return;
+        pytorchThreads("setNumThreads", threads);
+    }
+
+    /** The engine's current intra-op thread count (0 if the engine does not say). */
+    public static int threads() {
+        Object n = pytorchThreads("getNumThreads", null);
+        return n instanceof Integer i ? i : 0;
+    }
+
+    /**
+     * The engine is a run-time dependency of core (swappable, see core/pom.xml), so its thread
+     * setting is reached by name; with another engine this does nothing.
+     */
+    private static Object pytorchThreads(String method, Integer argument) {
+        if (!"PyTorch".equals(Engine.getInstance().getEngineName())) return null;
+        try {
+            Class<?> jni = Class.forName("ai.djl.pytorch.jni.JniUtils");
+            return argument == null ? jni.getMethod(method).invoke(null) : jni.getMethod(method, int.class).invoke(null, argument);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach the PyTorch engine's thread setting (" + method + "): " + e, e);
+        }
+    }
 }

@@ -25,4 +25,21 @@ class DevicesTest {
         var missing = assertThrows(IllegalArgumentException.class, () -> Devices.select("gpu:" + gpus));
         assertTrue(missing.getMessage().contains("gpu:" + gpus), missing.getMessage());
     }
+
+    @Test
+    void threadCountIsSetForTheEngineAndZeroKeepsIt() {
+        int before = Devices.threads();
+        try {
+            Devices.useThreads(1);
+            assertEquals(1, Devices.threads());
+            Devices.useThreads(0);
+            assertEquals(1, Devices.threads(), "0 leaves the current setting");
+            Devices.useThreads(2);
+            assertEquals(2, Devices.threads());
+            var e = assertThrows(IllegalArgumentException.class, () -> Devices.useThreads(-1));
+            assertTrue(e.getMessage().contains("-1"), e.getMessage());
+        } finally {
+            Devices.useThreads(before);
+        }
+    }
 }

@@ -129,8 +129,7 @@ public final class Charts {
             panels.add(chart);
         }
         if (panels.isEmpty()) return null;
-        int cols = Math.min(2, panels.size());
-        return grid(panels, (panels.size() + cols - 1) / cols, cols);
+        return grid(panels, panels.size(), 1); // one under the other: XChart's grid must be full
     }
 
     /** A point of the scatter: one evaluated policy (mean returns over its episodes). */

@@ -160,7 +160,21 @@ class ReportTest {
         byte[] stages = Charts.stageLosses(0, b, c);
         assertEquals(2 * 640, ImageIO.read(new ByteArrayInputStream(stages)).getWidth());
 
+        // policies fitted to the data alone: any number of algorithms, one panel each
+        Map<String, List<Charts.Curve>> dataOnly = new java.util.LinkedHashMap<>();
+        for (String a : List.of("drcorl (phase 1)", "bc-safe (cloning)", "bc-all (cloning)")) {
+            MetricsLog log = new MetricsLog();
+            for (int i = 0; i < 400; i++) log.add(i, Map.of("regularizer_loss", 1.0 / (i + 1)));
+            dataOnly.put(a, List.of(new Charts.Curve(10, 0, log), new Charts.Curve(20, 0, log)));
+        }
+        byte[] policyLosses = Charts.policyLosses(dataOnly);
+        BufferedImage losses = ImageIO.read(new ByteArrayInputStream(policyLosses));
+        assertEquals(640, losses.getWidth());
+        assertEquals(3 * 400, losses.getHeight());
+        assertEquals(null, Charts.policyLosses(Map.of("bc-safe (cloning)", List.of())), "nothing to draw");
+
         Path dir = Path.of("target", "chart-samples"); // kept for people to look at
+        AtomicFiles.writeBytes(dir.resolve("policy-losses.png"), policyLosses);
         AtomicFiles.writeBytes(dir.resolve("training.png"), training);
         AtomicFiles.writeBytes(dir.resolve("scatter.png"), scatter);
         AtomicFiles.writeBytes(dir.resolve("stages.png"), stages);
