@@ -30,7 +30,12 @@ import org.drcorl.spi.Availability;
  *
  * <p>Opening also replaces MuJoCo's default warning handler, which would append to a
  * {@code MUJOCO_LOG.TXT} in the working directory and print to stdout; warnings are counted
- * and the first few are reported on stderr instead.
+ * and the first few are reported on stderr instead. It replaces the default error handler too:
+ * MuJoCo 2.2's prints "Press Enter to exit" and then waits on stdin (a batch run would hang
+ * forever) before {@code exit(1)}. Ours names the error on stderr and ends the process with
+ * {@value #FATAL_EXIT_CODE} through {@link System#exit}, so shutdown hooks still remove
+ * half-written files. It cannot return or throw instead: MuJoCo's state after an error is
+ * undefined, and an exception cannot cross the native frames of an upcall.
  */
 public final class MujocoLibrary {
     /** System property naming the library to open (a path or a name for the dynamic loader). */
@@ -42,6 +47,8 @@ public final class MujocoLibrary {
 
     private static final List<String> DEFAULT_NAMES = List.of("libmujoco.so.2.2.2", "libmujoco.so");
     private static final int MAX_REPORTED_WARNINGS = 5;
+    /** The exit status of a process that MuJoCo reported a fatal error in. */
+    public static final int FATAL_EXIT_CODE = 70;
     private static final AtomicLong WARNINGS = new AtomicLong();
 
     private static volatile Object shared; // MujocoLibrary or MujocoUnavailableException
@@ -82,7 +89,8 @@ public final class MujocoLibrary {
         resetData = downcall(linker, lookup, source, "mj_resetData", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
         name2id = downcall(linker, lookup, source, "mj_name2id",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
-        installWarningHandler(linker, lookup);
+        installHandler(linker, lookup, "mju_user_warning", "onWarning");
+        installHandler(linker, lookup, "mju_user_error", "onError");
     }
 
     /**
@@ -189,18 +197,34 @@ public final class MujocoLibrary {
         return linker.downcallHandle(symbol, descriptor);
     }
 
-    /** Points MuJoCo's global {@code mju_user_warning} at {@link #onWarning}. */
-    private static void installWarningHandler(Linker linker, SymbolLookup lookup) throws MujocoUnavailableException {
-        MemorySegment hook = lookup.find("mju_user_warning").orElse(null);
-        if (hook == null) return; // keep MuJoCo's default: harmless, only noisier
+    /** Points one of MuJoCo's global handler pointers ({@code void (*)(const char*)}) at a static method of this class. */
+    private static void installHandler(Linker linker, SymbolLookup lookup, String hookName, String method)
+            throws MujocoUnavailableException {
+        MemorySegment hook = lookup.find(hookName).orElse(null);
+        if (hook == null) return; // keep MuJoCo's default
         try {
-            MethodHandle target = MethodHandles.lookup().findStatic(MujocoLibrary.class, "onWarning",
+            MethodHandle target = MethodHandles.lookup().findStatic(MujocoLibrary.class, method,
                     MethodType.methodType(void.class, MemorySegment.class));
             MemorySegment stub = linker.upcallStub(target, FunctionDescriptor.ofVoid(ADDRESS), Arena.global());
             hook.reinterpret(ADDRESS.byteSize()).set(ADDRESS, 0, stub);
         } catch (ReflectiveOperationException e) {
-            throw new MujocoUnavailableException("cannot install the MuJoCo warning handler: " + e);
+            throw new MujocoUnavailableException("cannot install the MuJoCo handler " + hookName + ": " + e);
         }
+    }
+
+    /** Called by MuJoCo on a fatal error; never returns (see the class comment). */
+    @SuppressWarnings("unused")
+    private static void onError(MemorySegment message) {
+        String text;
+        try {
+            text = message.reinterpret(1000).getString(0).strip();
+        } catch (RuntimeException e) {
+            text = "(message unreadable: " + e + ")";
+        }
+        System.err.println("drcorl: MuJoCo fatal error: " + text + " — the simulation cannot continue; exiting with status "
+                + FATAL_EXIT_CODE);
+        System.err.flush();
+        System.exit(FATAL_EXIT_CODE);
     }
 
     /** Called by MuJoCo on a warning; must not throw (an exception here would abort the JVM). */

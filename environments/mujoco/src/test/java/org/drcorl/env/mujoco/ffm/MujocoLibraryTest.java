@@ -52,4 +52,28 @@ class MujocoLibraryTest {
         assertEquals(MjLayout.VERSION, library.version());
         assertFalse(library.source().isBlank());
     }
+
+    /**
+     * MuJoCo's own error handler would print "Press Enter to exit" and wait on stdin forever in a
+     * batch run; drcorl's names the error and exits with a status of its own, shutdown hooks run.
+     */
+    @Test
+    void aFatalMujocoErrorEndsTheProcessWithAMessageNotAHang() throws Exception {
+        var availability = MujocoLibrary.availability();
+        assumeTrue(availability.available(), "MuJoCo not available: " + availability.reason());
+        Path dir = Files.createTempDirectory("mujoco-error");
+        Path marker = dir.resolve("hooks-ran");
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(javaBin.toString(), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), MujocoErrorProbe.class.getName(), marker.toString())
+                .redirectErrorStream(true).start(); // stdin stays an open pipe: a handler reading it would block
+        boolean ended = p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+        if (!ended) p.destroyForcibly();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertTrue(ended, "the process hung after the MuJoCo error: " + output);
+        assertEquals(MujocoLibrary.FATAL_EXIT_CODE, p.exitValue(), output);
+        assertTrue(output.contains("MuJoCo fatal error: probe error 42"), output);
+        assertFalse(output.contains("RETURNED"), output);
+        assertTrue(Files.exists(marker), "shutdown hooks ran (temporary files get removed)");
+    }
 }
