@@ -163,7 +163,7 @@ final class Experiment {
             if (subset.size() == 0) throw new UserError("no episode of the dataset is within κ = " + Format.number(kappa) + " for " + a.name());
             MetricsLog metrics = new MetricsLog();
             DeterministicPolicy policy = pipeline.behaviorCloning(subset, reg, preset.pretrainSteps() + preset.extractSteps(),
-                    progress, log -> metrics.add(log.step(), Map.of("regularizer_loss", log.regularizerLoss())));
+                    progress, log -> addRegularizerLoss(metrics, log));
             metrics.write(layout.metrics(a.name(), kappa, seed));
             return policy;
         }
@@ -173,7 +173,7 @@ final class Experiment {
         MetricsLog phase1 = new MetricsLog();
         MetricsLog metrics = new MetricsLog();
         DeterministicPolicy policy = pipeline.extract(reg, setup.handler(a), kappa, online, progress,
-                log -> phase1.add(log.step(), Map.of("regularizer_loss", log.regularizerLoss())), log -> {
+                log -> addRegularizerLoss(phase1, log), log -> {
             metrics.add(log);
             if (verbose && log.step() % 250 == 0) {
                 err.printf("%n  step %d: Ĉ %.3f, β %.3f, Q̄_r %.2f, Q̄_c %.2f, reg %.4f, %s%n", log.step(), log.costEstimate(),
@@ -184,6 +184,11 @@ final class Experiment {
         if (phase1.size() > 0) phase1.write(layout.phase1Metrics(a.name(), kappa, seed));
         metrics.write(layout.metrics(a.name(), kappa, seed));
         return policy;
+    }
+
+    /** A data-only step (cloning, phase 1): the regularizer's loss is all there is to log. */
+    private static void addRegularizerLoss(MetricsLog metrics, org.drcorl.train.PolicyExtractor.StepLog log) {
+        metrics.add(log.step(), Map.of("regularizer_loss", log.regularizerLoss()));
     }
 
     /** DSRL's evaluation of one policy: {@code episodes} rollouts from seeds fixed by the run's seed. */
