@@ -3,6 +3,7 @@ package org.drcorl.env.mujoco;
 import java.util.List;
 import java.util.Optional;
 import org.drcorl.env.mujoco.behavior.GaitBehaviorPolicies;
+import org.drcorl.env.mujoco.behavior.LinearBehaviorPolicies;
 import org.drcorl.env.mujoco.task.AntCircle;
 import org.drcorl.env.mujoco.task.AntRun;
 import org.drcorl.env.mujoco.task.AntVelocity;
@@ -18,9 +19,11 @@ public final class MujocoTaskCatalog {
     public static final List<MujocoTaskDefinition> ALL = List.of(
             new MujocoTaskDefinition(HalfCheetahVelocity.SPEC, HalfCheetahVelocity::new,
                     GaitBehaviorPolicies.shipped("half_cheetah.txt", 0.05, 0.3, 0.55, 0.75)),
-            new MujocoTaskDefinition(HopperVelocity.SPEC, HopperVelocity::new, null),
+            new MujocoTaskDefinition(HopperVelocity.SPEC, HopperVelocity::new,
+                    LinearBehaviorPolicies.shipped("hopper.txt", 0.6, 0.02, 0.1)),
             new MujocoTaskDefinition(Walker2dVelocity.SPEC, Walker2dVelocity::new, null),
-            new MujocoTaskDefinition(SwimmerVelocity.SPEC, SwimmerVelocity::new, null),
+            new MujocoTaskDefinition(SwimmerVelocity.SPEC, SwimmerVelocity::new,
+                    LinearBehaviorPolicies.shipped("swimmer.txt", 0.1, 0.02, 0.1)),
             new MujocoTaskDefinition(AntVelocity.SPEC, AntVelocity::new, null),
             new MujocoTaskDefinition(AntRun.SPEC, AntRun::new, null),
             new MujocoTaskDefinition(AntCircle.SPEC, AntCircle::new, null));

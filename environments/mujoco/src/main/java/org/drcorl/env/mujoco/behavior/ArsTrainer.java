@@ -1,0 +1,333 @@
+package org.drcorl.env.mujoco.behavior;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.drcorl.env.mujoco.MujocoTaskEnv;
+import org.drcorl.spi.StepResult;
+
+/**
+ * Augmented Random Search (Mania, Guy and Recht 2018, "V2-t"): trains a {@link LinearPolicy}
+ * by perturbing its weights in N random directions, playing each direction's ± pair from the
+ * same initial state, and stepping along the best b directions' reward differences, scaled by
+ * those rewards' standard deviation. Observations are normalized by running statistics of every
+ * state visited. It needs no gradient and no network: a few hundred iterations make a hopper or a
+ * walker move at a commanded speed, which is what data collection needs.
+ *
+ * <p>The reward ARS maximizes is an {@link Objective}, not the task's: behaviour policies are
+ * trained to hold a target speed (below or above the cost threshold), not to run as fast as
+ * they can. Deterministic from the seed, whatever the thread count (rollouts are merged in
+ * direction order).
+ */
+public final class ArsTrainer {
+
+    /** The per-step training reward of a step just taken. */
+    @FunctionalInterface
+    public interface Objective {
+        double reward(MujocoTaskEnv env, StepResult step, float[] action);
+
+        /**
+         * Hold {@code target} m/s along +x: {@code min(v_x, target) − ½·max(0, v_x − target) −
+         * ctrl·‖a‖²}, v the velocity over the step. No alive bonus (ARS's "shift"):
+         * standing still earns 0, so it is no optimum (with a bonus of even a third of a step at
+         * the target, ARS learned to stand still). The gentle slope above the target keeps a
+         * step's reward positive up to three times the target, so a policy that overshoots is
+         * better off slowing down than falling (a steeper penalty taught ARS to throw the hopper
+         * to the ground); a reward clipped to the target's neighbourhood gave too little signal
+         * to learn to hop at all.
+         */
+        static Objective speed(double target, double controlWeight) {
+            return (env, step, action) -> {
+                double v = env.velocityX(), s = 0;
+                for (float a : action) s += (double) a * a;
+                return Math.min(v, target) - 0.5 * Math.max(0, v - target) - controlWeight * s;
+            };
+        }
+
+        /**
+         * Circle clockwise at {@code radius} around the origin: Bullet-Safety-Gym's circle reward
+         * {@code 0.1·(x·(−v_y) + y·v_x)/(1 + |‖p‖ − radius|)} with the task's radius replaced, less
+         * {@code ctrl·‖a‖²}. Trained at several radii, inside and outside a safe strip.
+         */
+        static Objective circle(double radius, double controlWeight) {
+            return (env, step, action) -> {
+                double x = env.data().qpos(0), y = env.data().qpos(1), s = 0;
+                for (float a : action) s += (double) a * a;
+                return 0.1 * (x * -env.velocityY() + y * env.velocityX()) / (1 + Math.abs(Math.hypot(x, y) - radius))
+                        - controlWeight * s;
+            };
+        }
+
+        /** The task's own reward less {@code shift} per step (ARS removes an alive bonus this way). */
+        static Objective task(double shift) {
+            return penalized(shift, 0);
+        }
+
+        /**
+         * The task's reward less {@code shift} and less {@code lambda} per step of cost: a policy
+         * that goes as fast as it can without crossing the threshold often (a swimmer whose head
+         * swings past the threshold within every stroke learns smoother strokes this way).
+         */
+        static Objective penalized(double shift, double lambda) {
+            return (env, step, action) -> step.reward() - shift - lambda * step.cost();
+        }
+    }
+
+    /** ARS's hyper-parameters. */
+    public record Settings(int directions, int top, double stepSize, double noise, int horizon) {
+        public Settings {
+            if (directions < 1 || top < 1 || top > directions) {
+                throw new IllegalArgumentException("need 1 <= top <= directions, got " + top + " of " + directions);
+            }
+            if (!(stepSize > 0 && noise > 0) || horizon < 1) throw new IllegalArgumentException("bad ARS settings " + this);
+        }
+    }
+
+    /** What one evaluation episode of a policy did. */
+    public record Evaluation(int steps, double meanSpeed, double taskReward, double cost, double objective) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d steps, %.3f m/s, task reward %.1f, cost %.0f, objective %.1f",
+                    steps, meanSpeed, taskReward, cost, objective);
+        }
+    }
+
+    /** How many visited states a warm start's statistics weigh. */
+    static final long PRIOR_STATES = 20_000;
+
+    private final Supplier<? extends MujocoTaskEnv> envs;
+    private final int threads;
+
+    public ArsTrainer(Supplier<? extends MujocoTaskEnv> envs, int threads) {
+        this.envs = envs;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** Sums of visited observations, merged into the running statistics after each iteration. */
+    private static final class StateSums {
+        final double[] sum, squares;
+        long count;
+
+        StateSums(int dim) {
+            sum = new double[dim];
+            squares = new double[dim];
+        }
+
+        void add(float[] obs) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += obs[i];
+                squares[i] += (double) obs[i] * obs[i];
+            }
+            count++;
+        }
+
+        void add(StateSums o) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += o.sum[i];
+                squares[i] += o.squares[i];
+            }
+            count += o.count;
+        }
+    }
+
+    private record Rollout(double objective, Evaluation evaluation, StateSums states) {}
+
+    /** Plays {@code policy} for one episode from the initial state of {@code seed}. */
+    public Evaluation evaluate(MujocoTaskEnv env, LinearPolicy policy, Objective objective, int horizon, long seed) {
+        return rollout(env, policy, objective, horizon, seed).evaluation();
+    }
+
+    private static Rollout rollout(MujocoTaskEnv env, LinearPolicy policy, Objective objective, int horizon, long seed) {
+        StateSums states = new StateSums(policy.observationDim());
+        float[] obs = env.reset(seed);
+        double[] a = new double[policy.actionDim()];
+        float[] action = new float[a.length];
+        double total = 0, task = 0, cost = 0, distance = 0;
+        int t = 0;
+        StepResult r;
+        do {
+            states.add(obs);
+            policy.act(obs, a);
+            for (int i = 0; i < a.length; i++) action[i] = (float) a[i];
+            r = env.step(action);
+            total += objective.reward(env, r, action);
+            task += r.reward();
+            cost += r.cost();
+            distance += env.velocityX();
+            obs = r.observation();
+            t++;
+        } while (!r.done() && t < horizon);
+        return new Rollout(total, new Evaluation(t, distance / t, task, cost, total), states);
+    }
+
+    /**
+     * Trains from {@code start} for {@code iterations} ARS steps and returns the policy with the
+     * final observation statistics. {@code progress} receives a line every tenth iteration.
+     */
+    public LinearPolicy train(LinearPolicy start, Objective objective, Settings settings, int iterations, long seed,
+                              java.util.function.Consumer<String> progress) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int rows = start.actionDim(), cols = start.observationDim();
+        double[][] w = new double[rows][];
+        for (int i = 0; i < rows; i++) w[i] = start.weights()[i].clone();
+        StateSums seen = new StateSums(cols);
+        if (Arrays.stream(w).flatMapToDouble(Arrays::stream).anyMatch(x -> x != 0)) {
+            // a warm start: its weights were learned under its statistics, so they count as many states
+            seen.count = PRIOR_STATES;
+            for (int j = 0; j < cols; j++) {
+                seen.sum[j] = start.mean()[j] * PRIOR_STATES;
+                seen.squares[j] = (start.std()[j] * start.std()[j] + start.mean()[j] * start.mean()[j]) * PRIOR_STATES;
+            }
+        }
+        LinearPolicy current = start;
+        List<MujocoTaskEnv> pool = new ArrayList<>();
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            for (int k = 0; k < threads; k++) pool.add(envs.get());
+            for (int it = 0; it < iterations; it++) {
+                int n = settings.directions();
+                double[][][] deltas = new double[n][rows][cols];
+                long[] seeds = new long[n];
+                for (int d = 0; d < n; d++) {
+                    for (double[] row : deltas[d]) for (int j = 0; j < cols; j++) row[j] = random.nextGaussian();
+                    seeds[d] = random.nextLong();
+                }
+                LinearPolicy base = current;
+                Rollout[] plus = new Rollout[n], minus = new Rollout[n];
+                List<Future<?>> work = new ArrayList<>();
+                for (int k = 0; k < threads; k++) {
+                    int worker = k;
+                    work.add(executor.submit(() -> {
+                        MujocoTaskEnv env = pool.get(worker);
+                        for (int d = worker; d < n; d += threads) {
+                            plus[d] = rollout(env, perturbed(base, w, deltas[d], settings.noise()), objective, settings.horizon(), seeds[d]);
+                            minus[d] = rollout(env, perturbed(base, w, deltas[d], -settings.noise()), objective, settings.horizon(), seeds[d]);
+                        }
+                    }));
+                }
+                for (Future<?> f : work) f.get();
+                Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+                Arrays.sort(order, Comparator.comparingDouble(d -> -Math.max(plus[d].objective(), minus[d].objective())));
+                double mean = 0, sq = 0;
+                for (int e = 0; e < settings.top(); e++) {
+                    mean += plus[order[e]].objective() + minus[order[e]].objective();
+                }
+                mean /= 2 * settings.top();
+                for (int e = 0; e < settings.top(); e++) {
+                    sq += Math.pow(plus[order[e]].objective() - mean, 2) + Math.pow(minus[order[e]].objective() - mean, 2);
+                }
+                double sigma = Math.sqrt(sq / (2 * settings.top()));
+                if (sigma > 1e-9) {
+                    double scale = settings.stepSize() / (settings.top() * sigma);
+                    for (int e = 0; e < settings.top(); e++) {
+                        int d = order[e];
+                        double diff = plus[d].objective() - minus[d].objective();
+                        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) w[i][j] += scale * diff * deltas[d][i][j];
+                    }
+                }
+                for (int d = 0; d < n; d++) {
+                    seen.add(plus[d].states());
+                    seen.add(minus[d].states());
+                }
+                current = normalized(start, w, seen);
+                if (progress != null && (it % 10 == 9 || it == iterations - 1)) {
+                    Evaluation e = rollout(pool.get(0), current, objective, settings.horizon(), 1_000_003L * it).evaluation();
+                    progress.accept(String.format(Locale.ROOT, "  iteration %d: %s", it + 1, e));
+                }
+            }
+            return current;
+        } catch (Exception e) {
+            throw new IllegalStateException("ARS training failed: " + e.getMessage(), e);
+        } finally {
+            executor.shutdownNow();
+            for (MujocoTaskEnv env : pool) env.close();
+        }
+    }
+
+    /** The policy with the running statistics; σ floored so that a constant entry does not blow up. */
+    private static LinearPolicy normalized(LinearPolicy start, double[][] w, StateSums seen) {
+        int cols = start.observationDim();
+        double[] mean = new double[cols], std = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            mean[j] = seen.sum[j] / seen.count;
+            std[j] = Math.max(1e-2, Math.sqrt(Math.max(0, seen.squares[j] / seen.count - mean[j] * mean[j])));
+        }
+        return new LinearPolicy(start.target(), mean, std, w);
+    }
+
+    private static LinearPolicy perturbed(LinearPolicy base, double[][] w, double[][] delta, double noise) {
+        double[][] p = new double[w.length][w[0].length];
+        for (int i = 0; i < w.length; i++) for (int j = 0; j < w[i].length; j++) p[i][j] = w[i][j] + noise * delta[i][j];
+        return base.withWeights(base.target(), p);
+    }
+
+    /**
+     * Trains one policy per target speed, each warm-started from the previous one, and prints
+     * them as a policy file ({@code policies/NAME.txt}). Arguments: task id, target speeds
+     * (comma-separated, m/s), iterations per target, seed; optionally horizon, directions, top,
+     * step size, noise, control weight, threads, and the objective: {@code speed} (hold the targets, the default),
+     * {@code task SHIFT} (the task's reward less SHIFT per step; the targets only label the
+     * policies), {@code penalized SHIFT} (the same less TARGET per step of cost: the targets are
+     * cost weights) or {@code circle} (the targets are radii). {@code -Ddrcorl.ars.start=FILE} starts
+     * from the last policy of a policy file instead of zero.
+     */
+    public static void main(String[] args) {
+        if (args.length < 4) {
+            System.err.println("usage: ArsTrainer TASK_ID SPEED[,SPEED...] ITERATIONS SEED [HORIZON N TOP STEP NOISE CTRL THREADS [speed|task|penalized|circle [SHIFT]]]");
+            System.exit(2);
+        }
+        var definition = org.drcorl.env.mujoco.MujocoTaskCatalog.find(args[0])
+                .orElseThrow(() -> new IllegalArgumentException("unknown mujoco task " + args[0]));
+        double[] targets = Arrays.stream(args[1].split(",")).mapToDouble(Double::parseDouble).toArray();
+        int iterations = Integer.parseInt(args[2]);
+        long seed = Long.parseLong(args[3]);
+        int horizon = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
+        Settings settings = new Settings(args.length > 5 ? Integer.parseInt(args[5]) : 8, args.length > 6 ? Integer.parseInt(args[6]) : 4,
+                args.length > 7 ? Double.parseDouble(args[7]) : 0.02, args.length > 8 ? Double.parseDouble(args[8]) : 0.03, horizon);
+        double control = args.length > 9 ? Double.parseDouble(args[9]) : 1e-3;
+        int threads = args.length > 10 ? Integer.parseInt(args[10]) : Runtime.getRuntime().availableProcessors();
+        String kind = args.length > 11 ? args[11] : "speed";
+        double shift = args.length > 12 ? Double.parseDouble(args[12]) : 0;
+        ArsTrainer trainer = new ArsTrainer(definition.factory(), threads);
+        var spec = definition.spec();
+        String startFile = System.getProperty("drcorl.ars.start");
+        LinearPolicy policy;
+        try {
+            policy = startFile == null ? LinearPolicy.zero(0, spec.observationDim(), spec.actionDim())
+                    : LinearPolicy.parseAll(startFile, java.nio.file.Files.readAllLines(java.nio.file.Path.of(startFile))).getLast();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        StringBuilder out = new StringBuilder("# " + args[0] + ": ArsTrainer " + String.join(" ", args) + "\n");
+        for (double target : targets) {
+            System.err.printf(Locale.ROOT, "target %.3f m/s%n", target);
+            Objective objective = switch (kind) {
+                case "task" -> Objective.task(shift);
+                case "penalized" -> Objective.penalized(shift, target);
+                case "circle" -> Objective.circle(target, control);
+                case "speed" -> Objective.speed(target, control);
+                default -> throw new IllegalArgumentException("objective must be speed, task, penalized or circle, got " + kind);
+            };
+            policy = trainer.train(policy.withWeights(target, policy.weights()), objective, settings,
+                    iterations, seed++, System.err::println);
+            try (MujocoTaskEnv env = definition.factory().get()) {
+                for (long s = 0; s < 3; s++) {
+                    out.append(String.format(Locale.ROOT, "# target %.3f, episode %d: %s%n", target, s,
+                            trainer.evaluate(env, policy, objective, 1000, 77 + s)));
+                }
+            }
+            out.append(policy.toText());
+            System.out.print(out); // each policy as soon as it is trained: a long chain can be stopped
+            System.out.flush();
+            out.setLength(0);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.drcorl.env.mujoco.behavior;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A linear feedback policy, {@code a = clip(W·(s − μ)/σ, −1, 1)}, as Augmented Random Search
+ * trains it ({@link ArsTrainer}): μ and σ are the observation statistics seen while training,
+ * frozen with the weights. Hopping and walking need feedback (an open-loop gait falls over
+ * within a second); a linear map of the normalized state is enough for it.
+ *
+ * @param target  what the policy was trained for (a speed in m/s, a radius in m), informational
+ * @param mean    μ per observation entry
+ * @param std     σ per observation entry (positive)
+ * @param weights W, one row per action entry
+ */
+public record LinearPolicy(double target, double[] mean, double[] std, double[][] weights) {
+
+    public LinearPolicy {
+        if (mean.length != std.length) throw new IllegalArgumentException("mean and std differ in length");
+        for (double[] row : weights) {
+            if (row.length != mean.length) throw new IllegalArgumentException("a weight row has " + row.length
+                    + " entries for an observation of " + mean.length);
+        }
+        for (double s : std) if (!(s > 0)) throw new IllegalArgumentException("observation std must be positive, got " + s);
+        mean = mean.clone();
+        std = std.clone();
+        double[][] w = new double[weights.length][];
+        for (int i = 0; i < w.length; i++) w[i] = weights[i].clone();
+        weights = w;
+    }
+
+    /** The zero policy for these dimensions, with unit statistics: where a search starts. */
+    public static LinearPolicy zero(double target, int observationDim, int actionDim) {
+        double[] std = new double[observationDim];
+        Arrays.fill(std, 1);
+        return new LinearPolicy(target, new double[observationDim], std, new double[actionDim][observationDim]);
+    }
+
+    public int observationDim() {
+        return mean.length;
+    }
+
+    public int actionDim() {
+        return weights.length;
+    }
+
+    /** The action for {@code obs}, written into {@code out}; allocates nothing. */
+    public void act(float[] obs, double[] out) {
+        for (int i = 0; i < weights.length; i++) {
+            double[] row = weights[i];
+            double a = 0;
+            for (int j = 0; j < row.length; j++) a += row[j] * ((obs[j] - mean[j]) / std[j]);
+            out[i] = Math.max(-1, Math.min(1, a));
+        }
+    }
+
+    /** The same statistics with other weights. */
+    LinearPolicy withWeights(double target, double[][] w) {
+        return new LinearPolicy(target, mean, std, w);
+    }
+
+    /** The same weights with other statistics. */
+    LinearPolicy withStatistics(double[] newMean, double[] newStd) {
+        return new LinearPolicy(target, newMean, newStd, weights);
+    }
+
+    /** The policy as text: a header line {@code policy TARGET OBS ACT}, then μ, σ and W's rows, one per line. */
+    public String toText() {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "policy %.4f %d %d%n", target, observationDim(), actionDim()));
+        appendLine(b, mean);
+        appendLine(b, std);
+        for (double[] row : weights) appendLine(b, row);
+        return b.toString();
+    }
+
+    private static void appendLine(StringBuilder b, double[] values) {
+        for (int i = 0; i < values.length; i++) b.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6g", values[i]));
+        b.append('\n');
+    }
+
+    /** Every policy of a text in {@link #toText} form; lines starting with # are comments. */
+    public static List<LinearPolicy> parseAll(String source, List<String> lines) {
+        List<String> content = lines.stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<LinearPolicy> policies = new ArrayList<>();
+        int i = 0;
+        while (i < content.size()) {
+            String[] header = content.get(i).split("\\s+");
+            if (header.length != 4 || !header[0].equals("policy")) {
+                throw new IllegalArgumentException(source + ": expected 'policy TARGET OBS ACT', got '" + content.get(i) + "'");
+            }
+            int obs = Integer.parseInt(header[2]), act = Integer.parseInt(header[3]);
+            if (i + 3 + act > content.size()) throw new IllegalArgumentException(source + ": policy " + policies.size() + " is cut short");
+            double[] mean = numbers(source, content.get(i + 1), obs), std = numbers(source, content.get(i + 2), obs);
+            double[][] w = new double[act][];
+            for (int r = 0; r < act; r++) w[r] = numbers(source, content.get(i + 3 + r), obs);
+            policies.add(new LinearPolicy(Double.parseDouble(header[1]), mean, std, w));
+            i += 3 + act;
+        }
+        if (policies.isEmpty()) throw new IllegalArgumentException(source + " holds no policy");
+        return policies;
+    }
+
+    private static double[] numbers(String source, String line, int expected) {
+        String[] parts = line.split("\\s+");
+        if (parts.length != expected) {
+            throw new IllegalArgumentException(source + ": a line has " + parts.length + " numbers, expected " + expected);
+        }
+        double[] v = new double[expected];
+        for (int i = 0; i < expected; i++) v[i] = Double.parseDouble(parts[i]);
+        return v;
+    }
+
+    /** The policies of a shipped file ({@code policies/NAME} in this plugin's jar). */
+    public static List<LinearPolicy> shipped(String name) {
+        String resource = "/org/drcorl/env/mujoco/policies/" + name;
+        try (InputStream in = LinearPolicy.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalArgumentException("policy file not found: " + resource);
+            return parseAll(resource, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LinearPolicy p && target == p.target && Arrays.equals(mean, p.mean) && Arrays.equals(std, p.std)
+                && Arrays.deepEquals(weights, p.weights);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(mean) * 31 + Arrays.deepHashCode(weights);
+    }
+}
