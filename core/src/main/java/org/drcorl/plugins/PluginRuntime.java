@@ -85,14 +85,16 @@ public final class PluginRuntime implements AutoCloseable {
             }
         }
         Map<String, Path> loadedFrom = new LinkedHashMap<>();
+        Map<Path, Declared> declared = new LinkedHashMap<>();
         for (Path file : candidates) {
-            String id;
             try {
-                id = pluginIdOf(file);
+                declared.put(file, declarationOf(file));
             } catch (RefusedPlugin e) {
                 problems.add(new PluginProblem(file, e.getMessage(), e.getCause()));
-                continue;
             }
+        }
+        for (Path file : dependenciesFirst(declared)) {
+            String id = declared.get(file).id();
             if (id != null && loadedFrom.containsKey(id)) {
                 problems.add(duplicate(file, id, loadedFrom.get(id)));
                 continue;
@@ -110,7 +112,8 @@ public final class PluginRuntime implements AutoCloseable {
             Path file = wrapper.getPluginPath();
             if (wrapper.getPluginState() != PluginState.STARTED) {
                 Throwable failure = wrapper.getFailedException();
-                problems.add(new PluginProblem(file, "plugin '" + wrapper.getPluginId() + "' did not start ("
+                boolean reported = problems.stream().anyMatch(p -> file.equals(p.file())); // e.g. a missing dependency
+                if (!reported) problems.add(new PluginProblem(file, "plugin '" + wrapper.getPluginId() + "' did not start ("
                         + wrapper.getPluginState() + ")" + (failure == null ? "" : ": " + rootMessage(failure)), failure));
                 unload(wrapper.getPluginId());
                 continue;
@@ -231,8 +234,11 @@ public final class PluginRuntime implements AutoCloseable {
      * The Plugin-Id of a jar, read before PF4J sees it so that a jar that is not a plugin or
      * repeats an id gets a precise message; null for zips and folders (PF4J reads those).
      */
-    private static String pluginIdOf(Path file) throws RefusedPlugin {
-        if (!file.getFileName().toString().endsWith(".jar")) return null;
+    /** What a plugin file's manifest declares: its id (null for a plugin that is not a jar) and the ids it depends on. */
+    private record Declared(String id, List<String> dependencies) {}
+
+    private static Declared declarationOf(Path file) throws RefusedPlugin {
+        if (!file.getFileName().toString().endsWith(".jar")) return new Declared(null, List.of());
         try (JarFile jar = new JarFile(file.toFile())) {
             var manifest = jar.getManifest();
             String id = manifest == null ? null : manifest.getMainAttributes().getValue("Plugin-Id");
@@ -243,10 +249,39 @@ public final class PluginRuntime implements AutoCloseable {
                 throw new RefusedPlugin("plugin jar has no META-INF/extensions.idx, so none of its extensions can be"
                         + " found (build it with PF4J's annotation processor)", null);
             }
-            return id.trim();
+            String deps = manifest.getMainAttributes().getValue("Plugin-Dependencies");
+            List<String> dependencies = deps == null ? List.of() : java.util.Arrays.stream(deps.split(","))
+                    .map(d -> d.trim().replaceAll("[@?].*$", "")).filter(d -> !d.isEmpty()).toList();
+            return new Declared(id.trim(), dependencies);
         } catch (IOException e) {
             throw new RefusedPlugin("not a readable jar: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The files in an order where every plugin comes after the plugins it depends on (otherwise
+     * file-name order). PF4J checks a plugin's dependencies when it is loaded, so a plugin whose
+     * file name sorts before its dependency's would be refused although both are there.
+     */
+    private static List<Path> dependenciesFirst(Map<Path, Declared> declared) {
+        Map<String, Path> byId = new LinkedHashMap<>();
+        declared.forEach((file, d) -> {
+            if (d.id() != null) byId.putIfAbsent(d.id(), file);
+        });
+        List<Path> order = new ArrayList<>();
+        java.util.Set<Path> visiting = new java.util.HashSet<>();
+        for (Path file : declared.keySet()) visit(file, declared, byId, visiting, order);
+        return order;
+    }
+
+    private static void visit(Path file, Map<Path, Declared> declared, Map<String, Path> byId, java.util.Set<Path> visiting,
+                              List<Path> order) {
+        if (order.contains(file) || !visiting.add(file)) return; // placed already, or a cycle: PF4J reports it
+        for (String dependency : declared.get(file).dependencies()) {
+            Path needed = byId.get(dependency);
+            if (needed != null) visit(needed, declared, byId, visiting, order);
+        }
+        order.add(file);
     }
 
     private static String rootMessage(Throwable e) {

@@ -126,6 +126,23 @@ class PluginRuntimeTest {
     }
 
     @Test
+    void loadsDependenciesFirstWhateverTheFileNames() throws Exception {
+        // "a-addon.jar" sorts before "good-1.0.jar", the plugin it depends on; PF4J resolves
+        // dependencies as each plugin is loaded, so the runtime must order them itself
+        Path addon = plugin("addon").dependsOn("good").source("addon.Extra", regularizer("addon", "Extra", "extra", ""))
+                .buildInto(tmp.resolve("build-addon"), "a-addon.jar");
+        try (PluginRuntime rt = PluginRuntime.load(List.of(folderWith("ordered", good, addon)))) {
+            assertEquals(List.of(), rt.problems());
+            assertEquals(List.of("addon", "good"), rt.plugins().stream().map(LoadedPlugin::id).toList());
+        }
+        try (PluginRuntime rt = PluginRuntime.load(List.of(folderWith("orphan", addon)))) {
+            assertEquals(1, rt.problems().size(), "one line for the plugin whose dependency is missing: " + rt.problems());
+            assertTrue(rt.problems().getFirst().message().contains("Dependencies '[good]' not found"), rt.problems().getFirst().message());
+            assertEquals(List.of(), rt.plugins());
+        }
+    }
+
+    @Test
     void refusesASecondProviderOfTheSameName() throws Exception {
         Path rival = plugin("rival").source("rival.Other", regularizer("rival", "Other", "squared-error", ""))
                 .buildInto(tmp.resolve("build-rival"), "rival.jar");

@@ -24,7 +24,9 @@ import javax.tools.ToolProvider;
 public final class TestPluginBuilder {
     private final String pluginId;
     private final Map<String, String> sources = new LinkedHashMap<>();
+    private final List<Path> compiledClasses = new ArrayList<>();
     private String version = "1.0.0";
+    private String dependencies;
     private boolean manifest = true;
 
     private TestPluginBuilder(String pluginId) {
@@ -43,6 +45,21 @@ public final class TestPluginBuilder {
 
     public TestPluginBuilder version(String v) {
         this.version = v;
+        return this;
+    }
+
+    /** Declares {@code Plugin-Dependencies} (PF4J's syntax, e.g. {@code mujoco} or {@code a, b@>=1.0}). */
+    public TestPluginBuilder dependsOn(String pluginDependencies) {
+        this.dependencies = pluginDependencies;
+        return this;
+    }
+
+    /**
+     * Packs everything under an already compiled folder too (a module's {@code target/classes}
+     * with its {@code META-INF/extensions.idx} and resources): that module as a plugin jar.
+     */
+    public TestPluginBuilder compiledClasses(Path folder) {
+        compiledClasses.add(folder);
         return this;
     }
 
@@ -66,9 +83,11 @@ public final class TestPluginBuilder {
             Files.writeString(file, e.getValue());
             args.add(file.toString());
         }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, args.toArray(String[]::new));
-        if (rc != 0) throw new IllegalStateException("test plugin " + pluginId + " did not compile");
+        if (!sources.isEmpty()) {
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            int rc = javac.run(null, null, null, args.toArray(String[]::new));
+            if (rc != 0) throw new IllegalStateException("test plugin " + pluginId + " did not compile");
+        }
 
         Manifest mf = new Manifest();
         Attributes main = mf.getMainAttributes();
@@ -78,18 +97,27 @@ public final class TestPluginBuilder {
             main.putValue("Plugin-Version", version);
             main.putValue("Plugin-Provider", "tests");
             main.putValue("Plugin-Class", "org.drcorl.spi.DrcorlPlugin");
+            if (dependencies != null) main.putValue("Plugin-Dependencies", dependencies);
         }
         Files.createDirectories(dir);
         Path jar = dir.resolve(fileName);
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out, mf);
-             Stream<Path> files = Files.walk(classes)) {
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out, mf)) {
+            for (Path root : compiledClasses) pack(root, jos);
+            pack(classes, jos);
+        }
+        return jar;
+    }
+
+    private static void pack(Path root, JarOutputStream jos) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
-                jos.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
+                String name = root.relativize(p).toString().replace('\\', '/');
+                if (name.equals("META-INF/MANIFEST.MF")) continue;
+                jos.putNextEntry(new JarEntry(name));
                 jos.write(Files.readAllBytes(p));
                 jos.closeEntry();
             }
         }
-        return jar;
     }
 
     /** Source of a regularizer extension named {@code name}. */
