@@ -25,7 +25,8 @@ public final class MujocoTaskCatalog {
             new MujocoTaskDefinition(SwimmerVelocity.SPEC, SwimmerVelocity::new,
                     LinearBehaviorPolicies.shipped("swimmer.txt", 0.1, 0.02, 0.1)),
             new MujocoTaskDefinition(AntVelocity.SPEC, AntVelocity::new, null),
-            new MujocoTaskDefinition(AntRun.SPEC, AntRun::new, null),
+            new MujocoTaskDefinition(AntRun.SPEC, AntRun::new,
+                    GaitBehaviorPolicies.shipped("ant.txt", 1.0 / 30, 0.5, 0.7, 1.0, 0.01, 0.05)),
             new MujocoTaskDefinition(AntCircle.SPEC, AntCircle::new, null));
 
     /** The task with this id, if it is one of the family's. */

@@ -155,7 +155,7 @@ public final class ArsTrainer {
         StepResult r;
         do {
             states.add(obs);
-            policy.act(obs, a);
+            policy.act(obs, t, a);
             for (int i = 0; i < a.length; i++) action[i] = (float) a[i];
             r = env.step(action);
             total += objective.reward(env, r, action);
@@ -260,7 +260,7 @@ public final class ArsTrainer {
             mean[j] = seen.sum[j] / seen.count;
             std[j] = Math.max(1e-2, Math.sqrt(Math.max(0, seen.squares[j] / seen.count - mean[j] * mean[j])));
         }
-        return new LinearPolicy(start.target(), mean, std, w);
+        return new LinearPolicy(start.target(), mean, std, w, start.base(), start.stepSeconds());
     }
 
     private static LinearPolicy perturbed(LinearPolicy base, double[][] w, double[][] delta, double noise) {
@@ -271,13 +271,15 @@ public final class ArsTrainer {
 
     /**
      * Trains one policy per target speed, each warm-started from the previous one, and prints
-     * them as a policy file ({@code policies/NAME.txt}). Arguments: task id, target speeds
+     * them as a policy file ({@code policies/NAME.txt}), each under the mean speed it measured in
+     * three episodes of the task's length (the number a behaviour family splits calm from fast by). Arguments: task id, target speeds
      * (comma-separated, m/s), iterations per target, seed; optionally horizon, directions, top,
      * step size, noise, control weight, threads, and the objective: {@code speed} (hold the targets, the default),
      * {@code task SHIFT} (the task's reward less SHIFT per step; the targets only label the
      * policies), {@code penalized SHIFT} (the same less TARGET per step of cost: the targets are
      * cost weights) or {@code circle} (the targets are radii). {@code -Ddrcorl.ars.start=FILE} starts
-     * from the last policy of a policy file instead of zero.
+     * from the last policy of a policy file instead of zero; {@code -Ddrcorl.ars.gait=NAME} from a
+     * zero correction of the shipped gait {@code gaits/NAME}.
      */
     public static void main(String[] args) {
         if (args.length < 4) {
@@ -298,11 +300,19 @@ public final class ArsTrainer {
         double shift = args.length > 12 ? Double.parseDouble(args[12]) : 0;
         ArsTrainer trainer = new ArsTrainer(definition.factory(), threads);
         var spec = definition.spec();
-        String startFile = System.getProperty("drcorl.ars.start");
+        String startFile = System.getProperty("drcorl.ars.start"), gaitFile = System.getProperty("drcorl.ars.gait");
         LinearPolicy policy;
         try {
-            policy = startFile == null ? LinearPolicy.zero(0, spec.observationDim(), spec.actionDim())
-                    : LinearPolicy.parseAll(startFile, java.nio.file.Files.readAllLines(java.nio.file.Path.of(startFile))).getLast();
+            if (gaitFile != null) {
+                double dt;
+                try (MujocoTaskEnv env = definition.factory().get()) {
+                    dt = env.frameSkip() * env.model().timestep();
+                }
+                policy = LinearPolicy.onGait(0, spec.observationDim(), GaitBehaviorPolicies.readGait(gaitFile), dt);
+            } else {
+                policy = startFile == null ? LinearPolicy.zero(0, spec.observationDim(), spec.actionDim())
+                        : LinearPolicy.parseAll(startFile, java.nio.file.Files.readAllLines(java.nio.file.Path.of(startFile))).getLast();
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -318,13 +328,16 @@ public final class ArsTrainer {
             };
             policy = trainer.train(policy.withWeights(target, policy.weights()), objective, settings,
                     iterations, seed++, System.err::println);
+            double speed = 0;
             try (MujocoTaskEnv env = definition.factory().get()) {
                 for (long s = 0; s < 3; s++) {
-                    out.append(String.format(Locale.ROOT, "# target %.3f, episode %d: %s%n", target, s,
-                            trainer.evaluate(env, policy, objective, 1000, 77 + s)));
+                    Evaluation e = trainer.evaluate(env, policy, objective, spec.maxEpisodeSteps(), 77 + s);
+                    out.append(String.format(Locale.ROOT, "# target %.3f, episode %d: %s%n", target, s, e));
+                    speed += e.meanSpeed() / 3;
                 }
             }
-            out.append(policy.toText());
+            // the file names a policy by what it does (its measured speed; a circle's radius), not by what it was asked
+            out.append((kind.equals("circle") ? policy : policy.withWeights(speed, policy.weights())).toText());
             System.out.print(out); // each policy as soon as it is trained: a long chain can be stopped
             System.out.flush();
             out.setLength(0);

@@ -25,7 +25,8 @@ import org.drcorl.spi.EpisodePolicy;
  *       zero to their maximum instead of jumping from one to the other.
  * </ul>
  *
- * Each episode adds Gaussian action noise of a σ drawn from [0.05, 0.2]. Labels are
+ * Each episode adds Gaussian action noise of a σ drawn from [{@code minNoise}, {@code maxNoise}]
+ * (by default [0.05, 0.2]; the ant's gait loses its speed under strong noise). Labels are
  * {@code careful(α)}, {@code frontier(α)} and {@code reckless(α)} by thirds of α.
  */
 public final class GaitBehaviorPolicies implements BehaviorPolicyFamily {
@@ -34,6 +35,8 @@ public final class GaitBehaviorPolicies implements BehaviorPolicyFamily {
     private final double minAmplitude;
     private final double safeAmplitude;
     private final double burstAmplitude;
+    private final double minNoise;
+    private final double maxNoise;
 
     /**
      * @param gait           the tuned gait
@@ -43,6 +46,15 @@ public final class GaitBehaviorPolicies implements BehaviorPolicyFamily {
      * @param burstAmplitude amplitude scale of the bursts above the threshold
      */
     public GaitBehaviorPolicies(Gait gait, double stepSeconds, double minAmplitude, double safeAmplitude, double burstAmplitude) {
+        this(gait, stepSeconds, minAmplitude, safeAmplitude, burstAmplitude, 0.05, 0.2);
+    }
+
+    /** The same with the range of the episodes' action-noise σ. */
+    public GaitBehaviorPolicies(Gait gait, double stepSeconds, double minAmplitude, double safeAmplitude, double burstAmplitude,
+                                double minNoise, double maxNoise) {
+        if (!(0 <= minNoise && minNoise <= maxNoise)) throw new IllegalArgumentException("need 0 <= minNoise <= maxNoise");
+        this.minNoise = minNoise;
+        this.maxNoise = maxNoise;
         if (!(stepSeconds > 0)) throw new IllegalArgumentException("step duration must be positive, got " + stepSeconds);
         if (!(0 <= minAmplitude && minAmplitude < safeAmplitude && safeAmplitude < burstAmplitude)) {
             throw new IllegalArgumentException("need 0 <= minAmplitude < safeAmplitude < burstAmplitude, got "
@@ -59,6 +71,12 @@ public final class GaitBehaviorPolicies implements BehaviorPolicyFamily {
     public static GaitBehaviorPolicies shipped(String gaitFile, double stepSeconds, double minAmplitude,
                                                double safeAmplitude, double burstAmplitude) {
         return new GaitBehaviorPolicies(readGait(gaitFile), stepSeconds, minAmplitude, safeAmplitude, burstAmplitude);
+    }
+
+    /** The same with the range of the episodes' action-noise σ. */
+    public static GaitBehaviorPolicies shipped(String gaitFile, double stepSeconds, double minAmplitude, double safeAmplitude,
+                                               double burstAmplitude, double minNoise, double maxNoise) {
+        return new GaitBehaviorPolicies(readGait(gaitFile), stepSeconds, minAmplitude, safeAmplitude, burstAmplitude, minNoise, maxNoise);
     }
 
     /** The first gait line of a shipped gait file; lines starting with # are comments. */
@@ -86,7 +104,7 @@ public final class GaitBehaviorPolicies implements BehaviorPolicyFamily {
             throw new IllegalArgumentException("episode " + episode + " of " + episodes);
         }
         double alpha = (episode + random.nextDouble()) / episodes;
-        double noise = 0.05 + 0.15 * random.nextDouble();
+        double noise = minNoise + (maxNoise - minNoise) * random.nextDouble();
         double calm = alpha < 1.0 / 3 ? minAmplitude + (safeAmplitude - minAmplitude) * 3 * alpha : safeAmplitude;
         double bursts = alpha < 1.0 / 3 ? 0 : (alpha - 1.0 / 3) * 1.5;
         return new GaitPolicy(gait, stepSeconds, calm, burstAmplitude, bursts, noise, random.split(), label(alpha));

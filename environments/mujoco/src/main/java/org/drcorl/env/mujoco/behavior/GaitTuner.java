@@ -24,6 +24,7 @@ public final class GaitTuner {
     private final int horizon;
     private final int warmup;
     private final double actionNoise;
+    private static final boolean TASK_OBJECTIVE = "task".equals(System.getProperty("drcorl.gait.objective"));
 
     /**
      * @param envs        makes the task's environment
@@ -67,8 +68,12 @@ public final class GaitTuner {
         return new Trial(counted == 0 ? 0 : distance / (counted * dt), t, rewards, costs);
     }
 
-    /** The score CEM maximizes for a target speed. */
+    /**
+     * The score CEM maximizes for a target speed; with {@code -Ddrcorl.gait.objective=task}, the
+     * task's own reward per step instead (a circling task needs a turning gait, not a fast one).
+     */
     double score(Trial trial, double targetSpeed) {
+        if (TASK_OBJECTIVE) return trial.rewardReturn() / horizon;
         double fell = 1.0 - (double) trial.steps() / horizon;
         return -Math.abs(trial.meanSpeed() - targetSpeed) - 3.0 * Math.abs(targetSpeed) * fell - 5.0 * fell;
     }

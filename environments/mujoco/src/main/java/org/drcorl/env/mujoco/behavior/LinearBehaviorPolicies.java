@@ -89,10 +89,10 @@ public final class LinearBehaviorPolicies implements BehaviorPolicyFamily {
 
         @Override
         public float[] act(float[] observation) {
-            if (step++ % SEGMENT_STEPS == 0) {
+            if (step % SEGMENT_STEPS == 0) {
                 current = random.nextDouble() < bursts ? fast.get(random.nextInt(fast.size())) : calm;
             }
-            current.act(observation, buffer);
+            current.act(observation, step++, buffer);
             float[] action = new float[buffer.length];
             for (int i = 0; i < action.length; i++) {
                 action[i] = (float) Math.max(-1, Math.min(1, buffer[i] + noise * random.nextGaussian()));

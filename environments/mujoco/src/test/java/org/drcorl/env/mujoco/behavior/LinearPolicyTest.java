@@ -37,6 +37,25 @@ class LinearPolicyTest {
     }
 
     @Test
+    void aBaseGaitIsCorrectedByTheFeedbackAndRoundTrips() {
+        Gait gait = new Gait(1, 2.0, new double[] {0.5, 0.2}, new double[] {0, Math.PI / 2}, new double[] {0.1, 0});
+        LinearPolicy onGait = new LinearPolicy(2, policy.mean(), policy.std(), policy.weights(), gait, 0.05);
+        double[] out = new double[2], expected = new double[2];
+        float[] obs = {2, -1, 0.5f};
+        for (int step : new int[] {0, 3, 7}) {
+            onGait.act(obs, step, out);
+            gait.actionAt(step * 0.05, 1.0, expected);
+            assertArrayEquals(new double[] {expected[0] + 0.25, expected[1] + 0.5}, out, 1e-12, "gait + feedback at step " + step);
+        }
+        List<LinearPolicy> parsed = LinearPolicy.parseAll("test", List.of((onGait.toText() + policy.toText()).split("\n")));
+        assertEquals(2, parsed.size());
+        assertEquals(onGait.base().toLine(), parsed.get(0).base().toLine());
+        assertArrayEquals(onGait.weights()[1], parsed.get(0).weights()[1], 0);
+        assertEquals(0.05, parsed.get(0).stepSeconds());
+        assertEquals(policy, parsed.get(1));
+    }
+
+    @Test
     void badTextIsRefusedNamingTheSource() {
         var cut = assertThrows(IllegalArgumentException.class,
                 () -> LinearPolicy.parseAll("hopper.txt", List.of("policy 1.0 3 2", "0 0 0", "1 1 1", "0 0 0")));
