@@ -23,7 +23,7 @@ public final class MujocoTaskCatalog {
                     LinearBehaviorPolicies.shipped("hopper.txt", 0.6, 0.02, 0.1)),
             new MujocoTaskDefinition(Walker2dVelocity.SPEC, Walker2dVelocity::new, null),
             new MujocoTaskDefinition(SwimmerVelocity.SPEC, SwimmerVelocity::new,
-                    LinearBehaviorPolicies.shipped("swimmer.txt", 0.1, 0.02, 0.1)),
+                    LinearBehaviorPolicies.shipped("swimmer.txt", 0.07, 0.02, 0.05)),
             new MujocoTaskDefinition(AntVelocity.SPEC, AntVelocity::new, null),
             new MujocoTaskDefinition(AntRun.SPEC, AntRun::new,
                     GaitBehaviorPolicies.shipped("ant.txt", 1.0 / 30, 0.5, 0.7, 1.0, 0.01, 0.05)),
