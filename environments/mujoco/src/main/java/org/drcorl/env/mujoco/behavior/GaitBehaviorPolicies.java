@@ -6,15 +6,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.drcorl.spi.BehaviorPolicyFamily;
 import org.drcorl.spi.EpisodePolicy;
 
 /**
  * Data-collection policies of a locomotion task: one tuned {@link Gait}, played at an
- * aggressiveness α that spreads over the collection run. Episode i of n draws α uniformly
- * from [i/n, (i+1)/n) (stratified, so every part of the range is covered):
+ * {@link Aggressiveness} α that spreads over the collection run:
  *
  * <ul>
  *   <li>careful (α &lt; 1/3): the gait at a calm amplitude from {@code minAmplitude} (a slow,
@@ -100,19 +98,8 @@ public final class GaitBehaviorPolicies implements BehaviorPolicyFamily {
 
     @Override
     public EpisodePolicy policyFor(int episode, int episodes, SplittableRandom random) {
-        if (episodes <= 0 || episode < 0 || episode >= episodes) {
-            throw new IllegalArgumentException("episode " + episode + " of " + episodes);
-        }
-        double alpha = (episode + random.nextDouble()) / episodes;
-        double noise = minNoise + (maxNoise - minNoise) * random.nextDouble();
-        double calm = alpha < 1.0 / 3 ? minAmplitude + (safeAmplitude - minAmplitude) * 3 * alpha : safeAmplitude;
-        double bursts = alpha < 1.0 / 3 ? 0 : (alpha - 1.0 / 3) * 1.5;
-        return new GaitPolicy(gait, stepSeconds, calm, burstAmplitude, bursts, noise, random.split(), label(alpha));
-    }
-
-    /** {@code careful(0.20)}, {@code frontier(0.50)} or {@code reckless(0.85)}. */
-    static String label(double alpha) {
-        String kind = alpha < 1.0 / 3 ? "careful" : alpha < 2.0 / 3 ? "frontier" : "reckless";
-        return String.format(Locale.ROOT, "%s(%.2f)", kind, alpha);
+        Aggressiveness a = Aggressiveness.draw(episode, episodes, random, minNoise, maxNoise);
+        double calm = minAmplitude + (safeAmplitude - minAmplitude) * a.calmLevel();
+        return new GaitPolicy(gait, stepSeconds, calm, burstAmplitude, a, random.split());
     }
 }

@@ -17,14 +17,13 @@ import org.drcorl.spi.EpisodePolicy;
  * <ul>
  *   <li>careful (α &lt; 1/3): one calm policy for the whole episode, slower for smaller α;
  *   <li>frontier and reckless (α ≥ 1/3): the fastest calm policy, switching to a fast one in a
- *       share of the episode's {@value #SEGMENT_STEPS}-step segments that grows from 0 to 1
+ *       share of the episode's {@value SegmentedPolicy#SEGMENT_STEPS}-step segments that grows from 0 to 1
  *       with α — so cost returns spread from zero to their maximum.
  * </ul>
  *
  * Each episode adds Gaussian action noise of a σ drawn from [{@code minNoise}, {@code maxNoise}].
  */
 public final class LinearBehaviorPolicies implements BehaviorPolicyFamily {
-    static final int SEGMENT_STEPS = 50;
     private final List<LinearPolicy> calm;
     private final List<LinearPolicy> fast;
     private final double minNoise;
@@ -55,54 +54,27 @@ public final class LinearBehaviorPolicies implements BehaviorPolicyFamily {
 
     @Override
     public EpisodePolicy policyFor(int episode, int episodes, SplittableRandom random) {
-        if (episodes <= 0 || episode < 0 || episode >= episodes) {
-            throw new IllegalArgumentException("episode " + episode + " of " + episodes);
-        }
-        double alpha = (episode + random.nextDouble()) / episodes;
-        double noise = minNoise + (maxNoise - minNoise) * random.nextDouble();
-        LinearPolicy base = alpha < 1.0 / 3 ? calm.get(Math.min(calm.size() - 1, (int) (3 * alpha * calm.size()))) : calm.getLast();
-        double bursts = alpha < 1.0 / 3 ? 0 : (alpha - 1.0 / 3) * 1.5;
-        return new Switching(base, fast, bursts, noise, random.split(), GaitBehaviorPolicies.label(alpha));
+        Aggressiveness a = Aggressiveness.draw(episode, episodes, random, minNoise, maxNoise);
+        LinearPolicy base = calm.get(Math.min(calm.size() - 1, (int) (a.calmLevel() * calm.size())));
+        return new Switching(base, fast, a, random.split());
     }
 
-    /** Plays the calm policy, or in a segment with probability {@code bursts} one of the fast ones. */
-    private static final class Switching implements EpisodePolicy {
+    /** Plays the calm policy, or in a burst segment one of the fast ones, drawn at the segment's start. */
+    private static final class Switching extends SegmentedPolicy {
         private final LinearPolicy calm;
         private final List<LinearPolicy> fast;
-        private final double bursts;
-        private final double noise;
-        private final SplittableRandom random;
-        private final String label;
-        private final double[] buffer;
         private LinearPolicy current;
-        private int step;
 
-        Switching(LinearPolicy calm, List<LinearPolicy> fast, double bursts, double noise, SplittableRandom random, String label) {
+        Switching(LinearPolicy calm, List<LinearPolicy> fast, Aggressiveness aggressiveness, SplittableRandom random) {
+            super(calm.actionDim(), aggressiveness, random);
             this.calm = calm;
             this.fast = fast;
-            this.bursts = bursts;
-            this.noise = noise;
-            this.random = random;
-            this.label = label;
-            this.buffer = new double[calm.actionDim()];
         }
 
         @Override
-        public float[] act(float[] observation) {
-            if (step % SEGMENT_STEPS == 0) {
-                current = random.nextDouble() < bursts ? fast.get(random.nextInt(fast.size())) : calm;
-            }
-            current.act(observation, step++, buffer);
-            float[] action = new float[buffer.length];
-            for (int i = 0; i < action.length; i++) {
-                action[i] = (float) Math.max(-1, Math.min(1, buffer[i] + noise * random.nextGaussian()));
-            }
-            return action;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        protected void act(float[] observation, int step, boolean burst, boolean segmentStart, double[] out) {
+            if (segmentStart) current = burst ? fast.get(random().nextInt(fast.size())) : calm;
+            current.act(observation, step, out);
         }
     }
 }
