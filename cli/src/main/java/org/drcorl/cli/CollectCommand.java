@@ -62,6 +62,10 @@ final class CollectCommand implements Callable<Integer> {
                 throw new UserError("task " + taskId + " is unavailable here: " + provider.availability().reason());
             }
             TaskSpec task = runtime.requireSpec(taskId);
+            if (provider.behaviorPolicies(taskId).isEmpty()) { // before the progress bar starts
+                throw new UserError("task " + taskId + " offers no behaviour policies to collect data with"
+                        + " (train on a DSRL file of it instead: drcorl run --task " + taskId + " --dataset FILE)");
+            }
             OfflineDataset dataset;
             try (ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName("collect " + taskId)
                     .setInitialMax((long) episodes * task.maxEpisodeSteps()).setUnit(" steps", 1)
