@@ -81,13 +81,21 @@ public final class ArsTrainer {
         }
     }
 
-    /** ARS's hyper-parameters. */
-    public record Settings(int directions, int top, double stepSize, double noise, int horizon) {
+    /**
+     * ARS's hyper-parameters. {@code starts} is how many initial states each direction's ± pair
+     * is played from (their objectives averaged): 1 is ARS's own; more make a policy that holds
+     * up from any initial state, not only from the ones it happened to see.
+     */
+    public record Settings(int directions, int top, double stepSize, double noise, int horizon, int starts) {
+        public Settings(int directions, int top, double stepSize, double noise, int horizon) {
+            this(directions, top, stepSize, noise, horizon, 1);
+        }
+
         public Settings {
             if (directions < 1 || top < 1 || top > directions) {
                 throw new IllegalArgumentException("need 1 <= top <= directions, got " + top + " of " + directions);
             }
-            if (!(stepSize > 0 && noise > 0) || horizon < 1) throw new IllegalArgumentException("bad ARS settings " + this);
+            if (!(stepSize > 0 && noise > 0) || horizon < 1 || starts < 1) throw new IllegalArgumentException("bad ARS settings " + this);
         }
     }
 
@@ -208,8 +216,8 @@ public final class ArsTrainer {
                     work.add(executor.submit(() -> {
                         MujocoTaskEnv env = pool.get(worker);
                         for (int d = worker; d < n; d += threads) {
-                            plus[d] = rollout(env, perturbed(base, w, deltas[d], settings.noise()), objective, settings.horizon(), seeds[d]);
-                            minus[d] = rollout(env, perturbed(base, w, deltas[d], -settings.noise()), objective, settings.horizon(), seeds[d]);
+                            plus[d] = rollouts(env, perturbed(base, w, deltas[d], settings.noise()), objective, settings, seeds[d]);
+                            minus[d] = rollouts(env, perturbed(base, w, deltas[d], -settings.noise()), objective, settings, seeds[d]);
                         }
                     }));
                 }
@@ -252,6 +260,20 @@ public final class ArsTrainer {
         }
     }
 
+    /** {@code settings.starts()} rollouts from initial states of seeds {@code seed, seed + 1, ...}: mean objective, all states. */
+    private static Rollout rollouts(MujocoTaskEnv env, LinearPolicy policy, Objective objective, Settings settings, long seed) {
+        Rollout first = rollout(env, policy, objective, settings.horizon(), seed);
+        if (settings.starts() == 1) return first;
+        double total = first.objective();
+        StateSums states = first.states();
+        for (int k = 1; k < settings.starts(); k++) {
+            Rollout r = rollout(env, policy, objective, settings.horizon(), seed + k);
+            total += r.objective();
+            states.add(r.states());
+        }
+        return new Rollout(total / settings.starts(), first.evaluation(), states);
+    }
+
     /** The policy with the running statistics; σ floored so that a constant entry does not blow up. */
     private static LinearPolicy normalized(LinearPolicy start, double[][] w, StateSums seen) {
         int cols = start.observationDim();
@@ -279,7 +301,8 @@ public final class ArsTrainer {
      * policies), {@code penalized SHIFT} (the same less TARGET per step of cost: the targets are
      * cost weights) or {@code circle} (the targets are radii). {@code -Ddrcorl.ars.start=FILE} starts
      * from the last policy of a policy file instead of zero; {@code -Ddrcorl.ars.gait=NAME} from a
-     * zero correction of the shipped gait {@code gaits/NAME}.
+     * zero correction of the shipped gait {@code gaits/NAME}; {@code -Ddrcorl.ars.starts=K} plays
+     * every direction from K initial states.
      */
     public static void main(String[] args) {
         if (args.length < 4) {
@@ -293,7 +316,8 @@ public final class ArsTrainer {
         long seed = Long.parseLong(args[3]);
         int horizon = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
         Settings settings = new Settings(args.length > 5 ? Integer.parseInt(args[5]) : 8, args.length > 6 ? Integer.parseInt(args[6]) : 4,
-                args.length > 7 ? Double.parseDouble(args[7]) : 0.02, args.length > 8 ? Double.parseDouble(args[8]) : 0.03, horizon);
+                args.length > 7 ? Double.parseDouble(args[7]) : 0.02, args.length > 8 ? Double.parseDouble(args[8]) : 0.03, horizon,
+                Integer.getInteger("drcorl.ars.starts", 1));
         double control = args.length > 9 ? Double.parseDouble(args[9]) : 1e-3;
         int threads = args.length > 10 ? Integer.parseInt(args[10]) : Runtime.getRuntime().availableProcessors();
         String kind = args.length > 11 ? args[11] : "speed";

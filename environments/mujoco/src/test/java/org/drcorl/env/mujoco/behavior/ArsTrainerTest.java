@@ -1,6 +1,7 @@
 package org.drcorl.env.mujoco.behavior;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.drcorl.env.mujoco.TaskTests;
@@ -42,5 +43,11 @@ class ArsTrainerTest {
         LinearPolicy one = new ArsTrainer(HopperVelocity::new, 1).train(start, objective, SETTINGS, 3, 5, line -> {});
         LinearPolicy two = new ArsTrainer(HopperVelocity::new, 2).train(start, objective, SETTINGS, 3, 5, line -> {});
         assertEquals(one, two);
+        // several initial states per direction: still deterministic, and another policy than from one state
+        var twoStarts = new ArsTrainer.Settings(8, 4, 0.02, 0.03, 300, 2);
+        LinearPolicy a = new ArsTrainer(HopperVelocity::new, 1).train(start, objective, twoStarts, 3, 5, line -> {});
+        LinearPolicy b = new ArsTrainer(HopperVelocity::new, 2).train(start, objective, twoStarts, 3, 5, line -> {});
+        assertEquals(a, b);
+        assertNotEquals(one, a);
     }
 }
