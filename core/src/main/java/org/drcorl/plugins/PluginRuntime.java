@@ -230,13 +230,14 @@ public final class PluginRuntime implements AutoCloseable {
                 + "; remove one of them", null);
     }
 
-    /**
-     * The Plugin-Id of a jar, read before PF4J sees it so that a jar that is not a plugin or
-     * repeats an id gets a precise message; null for zips and folders (PF4J reads those).
-     */
     /** What a plugin file's manifest declares: its id (null for a plugin that is not a jar) and the ids it depends on. */
     private record Declared(String id, List<String> dependencies) {}
 
+    /**
+     * The Plugin-Id and Plugin-Dependencies of a jar, read before PF4J sees it so that a jar that
+     * is not a plugin or repeats an id gets a precise message, and so that dependencies load
+     * first; no id for zips and folders (PF4J reads those).
+     */
     private static Declared declarationOf(Path file) throws RefusedPlugin {
         if (!file.getFileName().toString().endsWith(".jar")) return new Declared(null, List.of());
         try (JarFile jar = new JarFile(file.toFile())) {
@@ -269,17 +270,17 @@ public final class PluginRuntime implements AutoCloseable {
             if (d.id() != null) byId.putIfAbsent(d.id(), file);
         });
         List<Path> order = new ArrayList<>();
-        java.util.Set<Path> visiting = new java.util.HashSet<>();
-        for (Path file : declared.keySet()) visit(file, declared, byId, visiting, order);
+        java.util.Set<Path> visited = new java.util.HashSet<>();
+        for (Path file : declared.keySet()) visit(file, declared, byId, visited, order);
         return order;
     }
 
-    private static void visit(Path file, Map<Path, Declared> declared, Map<String, Path> byId, java.util.Set<Path> visiting,
+    private static void visit(Path file, Map<Path, Declared> declared, Map<String, Path> byId, java.util.Set<Path> visited,
                               List<Path> order) {
-        if (order.contains(file) || !visiting.add(file)) return; // placed already, or a cycle: PF4J reports it
+        if (!visited.add(file)) return; // placed already, or on the current path (a cycle: PF4J reports it)
         for (String dependency : declared.get(file).dependencies()) {
             Path needed = byId.get(dependency);
-            if (needed != null) visit(needed, declared, byId, visiting, order);
+            if (needed != null) visit(needed, declared, byId, visited, order);
         }
         order.add(file);
     }

@@ -146,15 +146,17 @@ public final class ArsTrainer {
         }
     }
 
-    private record Rollout(double objective, Evaluation evaluation, StateSums states) {}
+    /** The ± side of one direction: its objective (the mean over its initial states) and the states it visited. */
+    private record Rollout(double objective, StateSums states) {}
 
     /** Plays {@code policy} for one episode from the initial state of {@code seed}. */
     public Evaluation evaluate(MujocoTaskEnv env, LinearPolicy policy, Objective objective, int horizon, long seed) {
-        return rollout(env, policy, objective, horizon, seed).evaluation();
+        return play(env, policy, objective, horizon, seed, null);
     }
 
-    private static Rollout rollout(MujocoTaskEnv env, LinearPolicy policy, Objective objective, int horizon, long seed) {
-        StateSums states = new StateSums(policy.observationDim());
+    /** One episode; adds every observation acted on to {@code states} where that is not null. */
+    private static Evaluation play(MujocoTaskEnv env, LinearPolicy policy, Objective objective, int horizon, long seed,
+                                   StateSums states) {
         float[] obs = env.reset(seed);
         double[] a = new double[policy.actionDim()];
         float[] action = new float[a.length];
@@ -162,7 +164,7 @@ public final class ArsTrainer {
         int t = 0;
         StepResult r;
         do {
-            states.add(obs);
+            if (states != null) states.add(obs);
             policy.act(obs, t, a);
             for (int i = 0; i < a.length; i++) action[i] = (float) a[i];
             r = env.step(action);
@@ -173,7 +175,17 @@ public final class ArsTrainer {
             obs = r.observation();
             t++;
         } while (!r.done() && t < horizon);
-        return new Rollout(total, new Evaluation(t, distance / t, task, cost, total), states);
+        return new Evaluation(t, distance / t, task, cost, total);
+    }
+
+    /** {@code settings.starts()} episodes from the initial states of seeds {@code seed, seed + 1, ...}. */
+    private static Rollout rollouts(MujocoTaskEnv env, LinearPolicy policy, Objective objective, Settings settings, long seed) {
+        StateSums states = new StateSums(policy.observationDim());
+        double total = 0;
+        for (int k = 0; k < settings.starts(); k++) {
+            total += play(env, policy, objective, settings.horizon(), seed + k, states).objective();
+        }
+        return new Rollout(total / settings.starts(), states);
     }
 
     /**
@@ -247,7 +259,7 @@ public final class ArsTrainer {
                 }
                 current = normalized(start, w, seen);
                 if (progress != null && (it % 10 == 9 || it == iterations - 1)) {
-                    Evaluation e = rollout(pool.get(0), current, objective, settings.horizon(), 1_000_003L * it).evaluation();
+                    Evaluation e = evaluate(pool.get(0), current, objective, settings.horizon(), 1_000_003L * it);
                     progress.accept(String.format(Locale.ROOT, "  iteration %d: %s", it + 1, e));
                 }
             }
@@ -258,20 +270,6 @@ public final class ArsTrainer {
             executor.shutdownNow();
             for (MujocoTaskEnv env : pool) env.close();
         }
-    }
-
-    /** {@code settings.starts()} rollouts from initial states of seeds {@code seed, seed + 1, ...}: mean objective, all states. */
-    private static Rollout rollouts(MujocoTaskEnv env, LinearPolicy policy, Objective objective, Settings settings, long seed) {
-        Rollout first = rollout(env, policy, objective, settings.horizon(), seed);
-        if (settings.starts() == 1) return first;
-        double total = first.objective();
-        StateSums states = first.states();
-        for (int k = 1; k < settings.starts(); k++) {
-            Rollout r = rollout(env, policy, objective, settings.horizon(), seed + k);
-            total += r.objective();
-            states.add(r.states());
-        }
-        return new Rollout(total / settings.starts(), first.evaluation(), states);
     }
 
     /** The policy with the running statistics; σ floored so that a constant entry does not blow up. */

@@ -24,7 +24,7 @@ public final class GaitTuner {
     private final int horizon;
     private final int warmup;
     private final double actionNoise;
-    private static final boolean TASK_OBJECTIVE = "task".equals(System.getProperty("drcorl.gait.objective"));
+    private final boolean taskReward;
 
     /**
      * @param envs        makes the task's environment
@@ -33,6 +33,12 @@ public final class GaitTuner {
      * @param actionNoise σ of the Gaussian noise added to the gait's actions while tuning (robustness)
      */
     public GaitTuner(Supplier<? extends MujocoTaskEnv> envs, int horizon, int warmup, double actionNoise) {
+        this(envs, horizon, warmup, actionNoise, false);
+    }
+
+    /** The same, scoring the task's own reward per step instead of a target speed if {@code taskReward}. */
+    public GaitTuner(Supplier<? extends MujocoTaskEnv> envs, int horizon, int warmup, double actionNoise, boolean taskReward) {
+        this.taskReward = taskReward;
         if (warmup >= horizon) throw new IllegalArgumentException("warm-up " + warmup + " >= horizon " + horizon);
         this.envs = envs;
         this.horizon = horizon;
@@ -69,11 +75,11 @@ public final class GaitTuner {
     }
 
     /**
-     * The score CEM maximizes for a target speed; with {@code -Ddrcorl.gait.objective=task}, the
-     * task's own reward per step instead (a circling task needs a turning gait, not a fast one).
+     * The score CEM maximizes for a target speed; for a tuner made to score the task's reward,
+     * that reward per step instead (a circling task needs a turning gait, not a fast one).
      */
     double score(Trial trial, double targetSpeed) {
-        if (TASK_OBJECTIVE) return trial.rewardReturn() / horizon;
+        if (taskReward) return trial.rewardReturn() / horizon;
         double fell = 1.0 - (double) trial.steps() / horizon;
         return -Math.abs(trial.meanSpeed() - targetSpeed) - 3.0 * Math.abs(targetSpeed) * fell - 5.0 * fell;
     }
@@ -136,6 +142,7 @@ public final class GaitTuner {
      * Tunes one gait from a neutral start and prints it as a gait-file line.
      * Arguments: task id, target speed (m/s; a large one asks for the fastest gait), starting
      * frequency (Hz), iterations, seed; optionally horizon (steps, default 200).
+     * {@code -Ddrcorl.gait.objective=task} scores the task's own reward instead of the speed.
      */
     public static void main(String[] args) {
         if (args.length < 5) {
@@ -149,7 +156,8 @@ public final class GaitTuner {
         long seed = Long.parseLong(args[4]);
         int horizon = args.length > 5 ? Integer.parseInt(args[5]) : 200;
         int actuators = definition.spec().actionDim();
-        GaitTuner tuner = new GaitTuner(definition.factory(), horizon, horizon / 5, 0.1);
+        GaitTuner tuner = new GaitTuner(definition.factory(), horizon, horizon / 5, 0.1,
+                "task".equals(System.getProperty("drcorl.gait.objective")));
         Gait gait = tuner.tune(target, neutral(actuators, hz, 0.9), startStd(actuators, 1.0, 0.4, 2.0, 0.4),
                 iterations, 32, 6, seed);
         System.out.println("# " + args[0] + ": GaitTuner " + String.join(" ", args));

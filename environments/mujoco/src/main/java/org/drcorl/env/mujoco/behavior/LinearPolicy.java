@@ -90,11 +90,6 @@ public record LinearPolicy(double target, double[] mean, double[] std, double[][
         return new LinearPolicy(target, mean, std, w, base, stepSeconds);
     }
 
-    /** The same weights and base with other statistics. */
-    LinearPolicy withStatistics(double[] newMean, double[] newStd) {
-        return new LinearPolicy(target, newMean, newStd, weights, base, stepSeconds);
-    }
-
     /** A zero feedback on top of {@code gait}: where ARS starts a gait-based policy. */
     public static LinearPolicy onGait(double target, int observationDim, Gait gait, double stepSeconds) {
         LinearPolicy zero = zero(target, observationDim, gait.actuators());
