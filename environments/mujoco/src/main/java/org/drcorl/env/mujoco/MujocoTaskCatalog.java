@@ -2,6 +2,7 @@ package org.drcorl.env.mujoco;
 
 import java.util.List;
 import java.util.Optional;
+import org.drcorl.env.mujoco.behavior.CircleGaitBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.GaitBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.LinearBehaviorPolicies;
 import org.drcorl.env.mujoco.task.AntCircle;
@@ -27,7 +28,19 @@ public final class MujocoTaskCatalog {
             new MujocoTaskDefinition(AntVelocity.SPEC, AntVelocity::new, null),
             new MujocoTaskDefinition(AntRun.SPEC, AntRun::new,
                     GaitBehaviorPolicies.shipped("ant.txt", 1.0 / 30, 0.5, 0.7, 1.0, 0.01, 0.05)),
-            new MujocoTaskDefinition(AntCircle.SPEC, AntCircle::new, null));
+            new MujocoTaskDefinition(AntCircle.SPEC, AntCircle::new, antCirclePolicies()));
+
+    /**
+     * Ant Circle's family: the slow ant gait (Ant Circle acts only every 0.1 s) at amplitude 0.7,
+     * where it walks about 0.4 m/s without falling over when its quarter changes, steered round
+     * circles of radius 4 to 5.2 m (careful: inside the safe strip) with bursts aimed at 8 m. The
+     * unturned gait walks about 15° right of the torso's x axis.
+     */
+    private static CircleGaitBehaviorPolicies antCirclePolicies() {
+        var layout = new CircleGaitBehaviorPolicies.Layout(AntCircle.POSITION_INDEX, AntCircle.POSITION_SCALE,
+                AntCircle.ORIENTATION_INDEX, Math.toRadians(-15), 0.5, Math.toRadians(10));
+        return new CircleGaitBehaviorPolicies(GaitBehaviorPolicies.readGait("ant_slow.txt"), layout, 0.1, 0.7, 4, 5.2, 8, 0, 0.05);
+    }
 
     /** The task with this id, if it is one of the family's. */
     public static Optional<MujocoTaskDefinition> find(String id) {

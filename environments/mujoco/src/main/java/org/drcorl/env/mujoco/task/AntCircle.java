@@ -18,8 +18,16 @@ public final class AntCircle extends MujocoTaskEnv {
     public static final String ID = "OfflineAntCircle-v0";
     public static final TaskSpec SPEC = VelocityTaskSpecs.dsrl(ID,
             "Ant circles clockwise at radius 7 inside the strip |x| <= 6");
-    static final double RADIUS = 7;
-    static final double SAFE_HALF_WIDTH = 6;
+    /** The circle's radius (m), where the reward peaks. */
+    public static final double RADIUS = 7;
+    /** Half-width of the safe strip: |x| beyond it costs (m). */
+    public static final double SAFE_HALF_WIDTH = 6;
+    /** Observation index of 0.1·x (0.1·y follows), for policies that steer by position. */
+    public static final int POSITION_INDEX = BulletAntAgent.POSITION;
+    /** x = POSITION_SCALE · observation[POSITION_INDEX]. */
+    public static final double POSITION_SCALE = 1 / BulletAntAgent.POSITION_SCALE;
+    /** Observation index of the torso's orientation quaternion (w, x, y, z). */
+    public static final int ORIENTATION_INDEX = BulletAntAgent.ORIENTATION;
 
     private final BulletAntAgent agent;
 

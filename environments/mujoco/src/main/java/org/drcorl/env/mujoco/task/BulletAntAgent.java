@@ -27,6 +27,10 @@ final class BulletAntAgent {
     static final int OBSERVATION_DIM = 33;
     /** The torso must stay above this height (m) for the ant to be alive. */
     static final double MIN_TORSO_HEIGHT = 0.26;
+    /** Index of 0.1·x (0.1·y follows) and of the orientation quaternion in the observation. */
+    static final int POSITION = 0, ORIENTATION = 8;
+    /** The observation holds this times the position. */
+    static final double POSITION_SCALE = 0.1;
     /** Bullet-Safety-Gym's speed limit of the ant in Run (m/s). */
     static final double SPEED_LIMIT = 1.5;
 
@@ -38,13 +42,13 @@ final class BulletAntAgent {
 
     /** Writes the 33 agent values into obs[0..33). */
     void writeObservation(MujocoData d, float[] obs) {
-        obs[0] = (float) (0.1 * d.qpos(0));
-        obs[1] = (float) (0.1 * d.qpos(1));
+        obs[POSITION] = (float) (POSITION_SCALE * d.qpos(0));
+        obs[POSITION + 1] = (float) (POSITION_SCALE * d.qpos(1));
         obs[2] = (float) (0.2 * d.qvel(0));
         obs[3] = (float) (0.2 * d.qvel(1));
         for (int k = 0; k < 3; k++) obs[4 + k] = (float) (0.1 * d.qvel(3 + k));
         obs[7] = (float) d.qpos(2);
-        for (int k = 0; k < 4; k++) obs[8 + k] = (float) d.qpos(3 + k);
+        for (int k = 0; k < 4; k++) obs[ORIENTATION + k] = (float) d.qpos(3 + k);
         for (int j = 0; j < 8; j++) {
             obs[12 + j] = (float) d.qpos(7 + j);
             obs[20 + j] = (float) (0.1 * d.qvel(6 + j));
