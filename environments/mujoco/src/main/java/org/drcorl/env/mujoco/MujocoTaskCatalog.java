@@ -37,9 +37,9 @@ public final class MujocoTaskCatalog {
      * unturned gait walks about 15° right of the torso's x axis.
      */
     private static CircleGaitBehaviorPolicies antCirclePolicies() {
-        var layout = new CircleGaitBehaviorPolicies.Layout(AntCircle.POSITION_INDEX, AntCircle.POSITION_SCALE,
+        var steering = new CircleGaitBehaviorPolicies.Steering(AntCircle.POSITION_INDEX, AntCircle.POSITION_SCALE,
                 AntCircle.ORIENTATION_INDEX, Math.toRadians(-15), 0.5, Math.toRadians(10));
-        return new CircleGaitBehaviorPolicies(GaitBehaviorPolicies.readGait("ant_slow.txt"), layout, 0.1, 0.7, 4, 5.2, 8, 0, 0.05);
+        return new CircleGaitBehaviorPolicies(GaitBehaviorPolicies.readGait("ant_slow.txt"), steering, 0.1, 0.7, 4, 5.2, 8, 0, 0.05);
     }
 
     /** The task with this id, if it is one of the family's. */

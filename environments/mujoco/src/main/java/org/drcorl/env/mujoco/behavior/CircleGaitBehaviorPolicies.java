@@ -23,7 +23,7 @@ import org.drcorl.spi.EpisodePolicy;
  */
 public final class CircleGaitBehaviorPolicies implements BehaviorPolicyFamily {
     private final Gait gait;
-    private final Layout layout;
+    private final Steering steering;
     private final double stepSeconds;
     private final double amplitude;
     private final double minRadius;
@@ -42,13 +42,13 @@ public final class CircleGaitBehaviorPolicies implements BehaviorPolicyFamily {
      * @param gain             guidance gain (1/m): the course turns atan(gain · radius error) off the tangent
      * @param hysteresis       extra error (radians) beyond 45° before the policy changes quarter
      */
-    public record Layout(int positionIndex, double positionScale, int orientationIndex, double gaitHeading, double gain,
+    public record Steering(int positionIndex, double positionScale, int orientationIndex, double gaitHeading, double gain,
                          double hysteresis) {
     }
 
     /**
      * @param gait        the ant's gait (8 actuators in the ant's actuator order)
-     * @param layout      where position and orientation are, and the steering settings
+     * @param steering    where position and orientation are, and the steering settings
      * @param stepSeconds the task's environment step (s), the gait's clock
      * @param amplitude   amplitude scale the gait is played at
      * @param minRadius   radius of the most careful episode (m)
@@ -57,7 +57,7 @@ public final class CircleGaitBehaviorPolicies implements BehaviorPolicyFamily {
      * @param minNoise    smallest σ of an episode's Gaussian action noise
      * @param maxNoise    largest σ
      */
-    public CircleGaitBehaviorPolicies(Gait gait, Layout layout, double stepSeconds, double amplitude, double minRadius,
+    public CircleGaitBehaviorPolicies(Gait gait, Steering steering, double stepSeconds, double amplitude, double minRadius,
                                       double safeRadius, double burstRadius, double minNoise, double maxNoise) {
         if (gait.actuators() != AntQuarterTurns.ACTUATORS) {
             throw new IllegalArgumentException("the steered gait must drive the ant's 8 actuators, got " + gait.actuators());
@@ -69,7 +69,7 @@ public final class CircleGaitBehaviorPolicies implements BehaviorPolicyFamily {
         }
         if (!(0 <= minNoise && minNoise <= maxNoise)) throw new IllegalArgumentException("need 0 <= minNoise <= maxNoise");
         this.gait = gait;
-        this.layout = layout;
+        this.steering = steering;
         this.stepSeconds = stepSeconds;
         this.amplitude = amplitude;
         this.minRadius = minRadius;
@@ -99,9 +99,10 @@ public final class CircleGaitBehaviorPolicies implements BehaviorPolicyFamily {
 
         @Override
         protected void act(float[] observation, int step, boolean burst, boolean segmentStart, double[] out) {
-            double course = course(observation, burst ? burstRadius : calmRadius) - yaw(observation) - layout.gaitHeading();
-            int nearest = (int) Math.floorMod(Math.round(course / (Math.PI / 2)), 4);
-            if (quarter < 0 || Math.abs(wrap(course - quarter * Math.PI / 2)) > Math.PI / 4 + layout.hysteresis()) {
+            // the course in the torso's frame, measured from the unturned gait's walking direction
+            double bearing = course(observation, burst ? burstRadius : calmRadius) - yaw(observation) - steering.gaitHeading();
+            int nearest = Math.floorMod(Math.round(bearing / (Math.PI / 2)), 4);
+            if (quarter < 0 || Math.abs(wrap(bearing - quarter * Math.PI / 2)) > Math.PI / 4 + steering.hysteresis()) {
                 quarter = nearest;
             }
             gait.actionAt(step * stepSeconds, amplitude, gaitAction);
@@ -110,16 +111,16 @@ public final class CircleGaitBehaviorPolicies implements BehaviorPolicyFamily {
 
         /** The world direction to walk: the clockwise tangent, turned toward the target radius. */
         private double course(float[] o, double radius) {
-            double x = layout.positionScale() * o[layout.positionIndex()];
-            double y = layout.positionScale() * o[layout.positionIndex() + 1];
+            double x = steering.positionScale() * o[steering.positionIndex()];
+            double y = steering.positionScale() * o[steering.positionIndex() + 1];
             double r = Math.max(1e-6, Math.hypot(x, y));
-            double off = Math.atan(layout.gain() * (radius - r)); // > 0: inside the target circle, head outward
+            double off = Math.atan(steering.gain() * (radius - r)); // > 0: inside the target circle, head outward
             double tangent = Math.atan2(-x, y); // clockwise: (y, −x)
             return tangent + off; // outward is the tangent turned by +90° when circling clockwise
         }
 
         private double yaw(float[] o) {
-            int q = layout.orientationIndex();
+            int q = steering.orientationIndex();
             double w = o[q], x = o[q + 1], y = o[q + 2], z = o[q + 3];
             return Math.atan2(2 * (w * z + x * y), 1 - 2 * (y * y + z * z));
         }
