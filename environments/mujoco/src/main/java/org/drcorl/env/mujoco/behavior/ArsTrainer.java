@@ -52,20 +52,6 @@ public final class ArsTrainer {
             };
         }
 
-        /**
-         * Circle clockwise at {@code radius} around the origin: Bullet-Safety-Gym's circle reward
-         * {@code 0.1·(x·(−v_y) + y·v_x)/(1 + |‖p‖ − radius|)} with the task's radius replaced, less
-         * {@code ctrl·‖a‖²}. Trained at several radii, inside and outside a safe strip.
-         */
-        static Objective circle(double radius, double controlWeight) {
-            return (env, step, action) -> {
-                double x = env.data().qpos(0), y = env.data().qpos(1), s = 0;
-                for (float a : action) s += (double) a * a;
-                return 0.1 * (x * -env.velocityY() + y * env.velocityX()) / (1 + Math.abs(Math.hypot(x, y) - radius))
-                        - controlWeight * s;
-            };
-        }
-
         /** The task's own reward less {@code shift} per step (ARS removes an alive bonus this way). */
         static Objective task(double shift) {
             return penalized(shift, 0);
@@ -297,14 +283,14 @@ public final class ArsTrainer {
      * step size, noise, control weight, threads, and the objective: {@code speed} (hold the targets, the default),
      * {@code task SHIFT} (the task's reward less SHIFT per step; the targets only label the
      * policies), {@code penalized SHIFT} (the same less TARGET per step of cost: the targets are
-     * cost weights) or {@code circle} (the targets are radii). {@code -Ddrcorl.ars.start=FILE} starts
+     * cost weights). {@code -Ddrcorl.ars.start=FILE} starts
      * from the last policy of a policy file instead of zero; {@code -Ddrcorl.ars.gait=NAME} from a
      * zero correction of the shipped gait {@code gaits/NAME}; {@code -Ddrcorl.ars.starts=K} plays
      * every direction from K initial states.
      */
     public static void main(String[] args) {
         if (args.length < 4) {
-            System.err.println("usage: ArsTrainer TASK_ID SPEED[,SPEED...] ITERATIONS SEED [HORIZON N TOP STEP NOISE CTRL THREADS [speed|task|penalized|circle [SHIFT]]]");
+            System.err.println("usage: ArsTrainer TASK_ID SPEED[,SPEED...] ITERATIONS SEED [HORIZON N TOP STEP NOISE CTRL THREADS [speed|task|penalized [SHIFT]]]");
             System.exit(2);
         }
         var definition = org.drcorl.env.mujoco.MujocoTaskCatalog.find(args[0])
@@ -344,9 +330,8 @@ public final class ArsTrainer {
             Objective objective = switch (kind) {
                 case "task" -> Objective.task(shift);
                 case "penalized" -> Objective.penalized(shift, target);
-                case "circle" -> Objective.circle(target, control);
                 case "speed" -> Objective.speed(target, control);
-                default -> throw new IllegalArgumentException("objective must be speed, task, penalized or circle, got " + kind);
+                default -> throw new IllegalArgumentException("objective must be speed, task or penalized, got " + kind);
             };
             policy = trainer.train(policy.withWeights(target, policy.weights()), objective, settings,
                     iterations, seed++, System.err::println);
@@ -358,8 +343,8 @@ public final class ArsTrainer {
                     speed += e.meanSpeed() / 3;
                 }
             }
-            // the file names a policy by what it does (its measured speed; a circle's radius), not by what it was asked
-            out.append((kind.equals("circle") ? policy : policy.withWeights(speed, policy.weights())).toText());
+            // the file names a policy by what it does (its measured speed), not by what it was asked
+            out.append(policy.withWeights(speed, policy.weights()).toText());
             System.out.print(out); // each policy as soon as it is trained: a long chain can be stopped
             System.out.flush();
             out.setLength(0);

@@ -113,7 +113,7 @@ public final class CircleGaitBehaviorPolicies implements BehaviorPolicyFamily {
         private double course(float[] o, double radius) {
             double x = steering.positionScale() * o[steering.positionIndex()];
             double y = steering.positionScale() * o[steering.positionIndex() + 1];
-            double r = Math.max(1e-6, Math.hypot(x, y));
+            double r = Math.hypot(x, y);
             double off = Math.atan(steering.gain() * (radius - r)); // > 0: inside the target circle, head outward
             double tangent = Math.atan2(-x, y); // clockwise: (y, −x)
             return tangent + off; // outward is the tangent turned by +90° when circling clockwise

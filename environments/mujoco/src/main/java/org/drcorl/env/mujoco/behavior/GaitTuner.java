@@ -76,7 +76,7 @@ public final class GaitTuner {
 
     /**
      * The score CEM maximizes for a target speed; for a tuner made to score the task's reward,
-     * that reward per step instead (a circling task needs a turning gait, not a fast one).
+     * that reward per step instead (for a task whose reward is not forward speed).
      */
     double score(Trial trial, double targetSpeed) {
         if (taskReward) return trial.rewardReturn() / horizon;

@@ -22,7 +22,7 @@ import java.util.Locale;
  * then starts from a gait that already walks instead of from standing still, which is what
  * makes it work for the ant.
  *
- * @param target      what the policy does: the mean speed it measured (m/s), or the radius it circles at (m)
+ * @param target      what the policy does: the mean speed it measured (m/s)
  * @param mean        μ per observation entry
  * @param std         σ per observation entry (positive)
  * @param weights     W, one row per action entry
