@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.drcorl.env.mujoco.behavior.CircleGaitBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.GaitBehaviorPolicies;
-import org.drcorl.env.mujoco.behavior.LinearBehaviorPolicies;
+import org.drcorl.env.mujoco.behavior.FeedbackBehaviorPolicies;
 import org.drcorl.env.mujoco.task.AntCircle;
 import org.drcorl.env.mujoco.task.AntRun;
 import org.drcorl.env.mujoco.task.AntVelocity;
@@ -21,10 +21,10 @@ public final class MujocoTaskCatalog {
             new MujocoTaskDefinition(HalfCheetahVelocity.SPEC, HalfCheetahVelocity::new,
                     GaitBehaviorPolicies.shipped("half_cheetah.txt", 0.05, 0.3, 0.55, 0.75)),
             new MujocoTaskDefinition(HopperVelocity.SPEC, HopperVelocity::new,
-                    LinearBehaviorPolicies.shipped("hopper.txt", 0.6, 0.02, 0.1)),
+                    FeedbackBehaviorPolicies.shipped("hopper.txt", 0.6, 0.02, 0.1)),
             new MujocoTaskDefinition(Walker2dVelocity.SPEC, Walker2dVelocity::new, null),
             new MujocoTaskDefinition(SwimmerVelocity.SPEC, SwimmerVelocity::new,
-                    LinearBehaviorPolicies.shipped("swimmer.txt", 0.07, 0.02, 0.05)),
+                    FeedbackBehaviorPolicies.shipped("swimmer.txt", 0.07, 0.02, 0.05)),
             new MujocoTaskDefinition(AntVelocity.SPEC, AntVelocity::new, null),
             new MujocoTaskDefinition(AntRun.SPEC, AntRun::new,
                     GaitBehaviorPolicies.shipped("ant.txt", 1.0 / 30, 0.5, 0.7, 1.0, 0.01, 0.05)),

@@ -1,11 +1,5 @@
 package org.drcorl.env.mujoco.behavior;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +23,7 @@ import java.util.Locale;
  * @param base        the open-loop gait the feedback corrects, or null for none
  * @param stepSeconds the task's environment step (s), the gait's clock; ignored without a base
  */
-public record LinearPolicy(double target, double[] mean, double[] std, double[][] weights, Gait base, double stepSeconds) {
+public record LinearPolicy(double target, double[] mean, double[] std, double[][] weights, Gait base, double stepSeconds) implements FeedbackPolicy {
 
     /** A policy without a base gait. */
     public LinearPolicy(double target, double[] mean, double[] std, double[][] weights) {
@@ -65,6 +59,7 @@ public record LinearPolicy(double target, double[] mean, double[] std, double[][
         return mean.length;
     }
 
+    @Override
     public int actionDim() {
         return weights.length;
     }
@@ -75,6 +70,7 @@ public record LinearPolicy(double target, double[] mean, double[] std, double[][
     }
 
     /** The action for {@code obs} at {@code step} of the episode, written into {@code out}; allocates nothing. */
+    @Override
     public void act(float[] obs, int step, double[] out) {
         if (base != null) base.actionAt(step * stepSeconds, 1.0, out);
         for (int i = 0; i < weights.length; i++) {
@@ -83,6 +79,11 @@ public record LinearPolicy(double target, double[] mean, double[] std, double[][
             for (int j = 0; j < row.length; j++) a += row[j] * ((obs[j] - mean[j]) / std[j]);
             out[i] = Math.max(-1, Math.min(1, a));
         }
+    }
+
+    @Override
+    public LinearPolicy withTarget(double newTarget) {
+        return withWeights(newTarget, weights);
     }
 
     /** The same statistics and base with other weights. */
@@ -101,6 +102,7 @@ public record LinearPolicy(double target, double[] mean, double[] std, double[][
      * {@code policy TARGET OBS ACT gait STEP_SECONDS}, then the gait's line), then μ, σ and W's
      * rows, one per line.
      */
+    @Override
     public String toText() {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "policy %.4f %d %d", target, observationDim(), actionDim()));
         if (base != null) b.append(String.format(Locale.ROOT, " gait %.6f%n%s", stepSeconds, base.toLine()));
@@ -152,17 +154,6 @@ public record LinearPolicy(double target, double[] mean, double[] std, double[][
         double[] v = new double[expected];
         for (int i = 0; i < expected; i++) v[i] = Double.parseDouble(parts[i]);
         return v;
-    }
-
-    /** The policies of a shipped file ({@code policies/NAME} in this plugin's jar). */
-    public static List<LinearPolicy> shipped(String name) {
-        String resource = "/org/drcorl/env/mujoco/policies/" + name;
-        try (InputStream in = LinearPolicy.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalArgumentException("policy file not found: " + resource);
-            return parseAll(resource, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
     }
 
     @Override

@@ -71,7 +71,7 @@ class LinearPolicyTest {
     @Test
     void shippedPoliciesLoad() {
         for (String file : List.of("hopper.txt", "swimmer.txt")) {
-            List<LinearPolicy> policies = LinearPolicy.shipped(file);
+            List<FeedbackPolicy> policies = FeedbackPolicy.shipped(file);
             assertTrue(policies.size() >= 2, file + " holds policies for several targets");
         }
     }
