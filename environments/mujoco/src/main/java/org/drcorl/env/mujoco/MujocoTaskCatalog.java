@@ -22,10 +22,14 @@ public final class MujocoTaskCatalog {
                     GaitBehaviorPolicies.shipped("half_cheetah.txt", 0.05, 0.3, 0.55, 0.75)),
             new MujocoTaskDefinition(HopperVelocity.SPEC, HopperVelocity::new,
                     FeedbackBehaviorPolicies.shipped("hopper.txt", 0.6, 0.02, 0.1)),
-            new MujocoTaskDefinition(Walker2dVelocity.SPEC, Walker2dVelocity::new, null),
+            // six PPO walkers from 1.0 to 3.1 m/s; each episode plays one (they fall when handed over mid-stride)
+            new MujocoTaskDefinition(Walker2dVelocity.SPEC, Walker2dVelocity::new,
+                    FeedbackBehaviorPolicies.shipped("walker2d.txt", 2.0, 0.05, 0.3, FeedbackBehaviorPolicies.Mixing.WHOLE_EPISODES)),
             new MujocoTaskDefinition(SwimmerVelocity.SPEC, SwimmerVelocity::new,
                     FeedbackBehaviorPolicies.shipped("swimmer.txt", 0.07, 0.02, 0.05)),
-            new MujocoTaskDefinition(AntVelocity.SPEC, AntVelocity::new, null),
+            // two smooth ARS ants (1.2, 1.7 m/s; cost ~0-10), two jerky PPO ants (~1.6 m/s; cost ~200 per 1000 steps): one per episode
+            new MujocoTaskDefinition(AntVelocity.SPEC, AntVelocity::new,
+                    FeedbackBehaviorPolicies.shipped("ant_calm.txt", "ant_fast.txt", 0.02, 0.1, FeedbackBehaviorPolicies.Mixing.WHOLE_EPISODES)),
             new MujocoTaskDefinition(AntRun.SPEC, AntRun::new,
                     GaitBehaviorPolicies.shipped("ant.txt", 1.0 / 30, 0.5, 0.7, 1.0, 0.01, 0.05)),
             new MujocoTaskDefinition(AntCircle.SPEC, AntCircle::new, antCirclePolicies()));

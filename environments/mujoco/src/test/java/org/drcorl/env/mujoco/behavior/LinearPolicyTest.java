@@ -70,7 +70,7 @@ class LinearPolicyTest {
 
     @Test
     void shippedPoliciesLoad() {
-        for (String file : List.of("hopper.txt", "swimmer.txt")) {
+        for (String file : List.of("hopper.txt", "swimmer.txt", "walker2d.txt", "ant_calm.txt", "ant_fast.txt")) {
             List<FeedbackPolicy> policies = FeedbackPolicy.shipped(file);
             assertTrue(policies.size() >= 2, file + " holds policies for several targets");
         }
