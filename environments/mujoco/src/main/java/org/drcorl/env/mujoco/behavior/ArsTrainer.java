@@ -29,44 +29,6 @@ import org.drcorl.spi.StepResult;
  */
 public final class ArsTrainer {
 
-    /** The per-step training reward of a step just taken. */
-    @FunctionalInterface
-    public interface Objective {
-        double reward(MujocoTaskEnv env, StepResult step, float[] action);
-
-        /**
-         * Hold {@code target} m/s along +x: {@code min(v_x, target) − ½·max(0, v_x − target) −
-         * ctrl·‖a‖²}, v the velocity over the step. No alive bonus (ARS's "shift"):
-         * standing still earns 0, so it is no optimum (with a bonus of even a third of a step at
-         * the target, ARS learned to stand still). The gentle slope above the target keeps a
-         * step's reward positive up to three times the target, so a policy that overshoots is
-         * better off slowing down than falling (a steeper penalty taught ARS to throw the hopper
-         * to the ground); a reward clipped to the target's neighbourhood gave too little signal
-         * to learn to hop at all.
-         */
-        static Objective speed(double target, double controlWeight) {
-            return (env, step, action) -> {
-                double v = env.velocityX(), s = 0;
-                for (float a : action) s += (double) a * a;
-                return Math.min(v, target) - 0.5 * Math.max(0, v - target) - controlWeight * s;
-            };
-        }
-
-        /** The task's own reward less {@code shift} per step (ARS removes an alive bonus this way). */
-        static Objective task(double shift) {
-            return penalized(shift, 0);
-        }
-
-        /**
-         * The task's reward less {@code shift} and less {@code lambda} per step of cost: a policy
-         * that goes as fast as it can without crossing the threshold often (a swimmer whose head
-         * swings past the threshold within every stroke learns smoother strokes this way).
-         */
-        static Objective penalized(double shift, double lambda) {
-            return (env, step, action) -> step.reward() - shift - lambda * step.cost();
-        }
-    }
-
     /**
      * ARS's hyper-parameters. {@code starts} is how many initial states each direction's ± pair
      * is played from (their objectives averaged): 1 is ARS's own; more make a policy that holds

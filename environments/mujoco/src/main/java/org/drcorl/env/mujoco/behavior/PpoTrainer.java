@@ -190,7 +190,7 @@ public final class PpoTrainer {
      * {@code objective}; every {@code snapshotEvery} updates (and after the last) hands the
      * current policy to {@code snapshots}. {@code progress} receives a line per update.
      */
-    public MlpPolicy train(ArsTrainer.Objective objective, Settings settings, long totalSteps, long seed, int snapshotEvery,
+    public MlpPolicy train(Objective objective, Settings settings, long totalSteps, long seed, int snapshotEvery,
                            Consumer<Snapshot> snapshots, Consumer<String> progress) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Worker> workers = new ArrayList<>();
@@ -361,7 +361,7 @@ public final class PpoTrainer {
     }
 
     /** Plays {@code settings.stepsPerEnv()} steps of one environment with the current parameters, sampling actions. */
-    private static void collect(Worker w, Model model, double[] theta, double[] mean, double[] std, ArsTrainer.Objective objective,
+    private static void collect(Worker w, Model model, double[] theta, double[] mean, double[] std, Objective objective,
                                 Settings settings, double[][] act, double[][] crit) {
         int actionDim = model.actor().outputs();
         float[] applied = new float[actionDim];
@@ -468,7 +468,7 @@ public final class PpoTrainer {
      * last as {@code OUT/final.txt}. Arguments: task id, total steps, seed, output folder;
      * optionally the objective — {@code task} (the task's reward, the default),
      * {@code run CTRL} (1 per step alive + v_x − CTRL·‖a‖²: runs faster where the task's control
-     * cost holds a robot back) or {@code hold TARGET} (walk at TARGET m/s, see {@link #hold}) —
+     * cost holds a robot back) or {@code hold TARGET} (walk at TARGET m/s, see {@link Objective#hold}) —
      * then environments, threads, snapshot interval K.
      */
     public static void main(String[] args) throws IOException {
@@ -483,10 +483,10 @@ public final class PpoTrainer {
         Files.createDirectories(out);
         String kind = args.length > 4 ? args[4] : "task";
         int at = kind.equals("task") ? 5 : 6;
-        ArsTrainer.Objective objective = switch (kind) {
-            case "task" -> ArsTrainer.Objective.task(0);
-            case "run" -> run(Double.parseDouble(args[5]));
-            case "hold" -> hold(Double.parseDouble(args[5]), 1e-3);
+        Objective objective = switch (kind) {
+            case "task" -> Objective.task(0);
+            case "run" -> Objective.run(Double.parseDouble(args[5]));
+            case "hold" -> Objective.hold(Double.parseDouble(args[5]), 1e-3);
             default -> throw new IllegalArgumentException("objective must be task, run or hold, got " + kind);
         };
         int envCount = args.length > at ? Integer.parseInt(args[at]) : 4;
@@ -502,29 +502,6 @@ public final class PpoTrainer {
                 throw new UncheckedIOException(e);
             }
         }, System.err::println);
-    }
-
-    /**
-     * Walk at {@code target}: 1 per step alive + min(v_x, target) − max(0, v_x − target) −
-     * {@code control}·‖a‖². The alive bonus makes falling expensive (ARS's speed objective has
-     * none, because ARS then learned to stand still; PPO learns to walk for the extra reward); the
-     * slope above the target teaches a smooth gait whose speed within a stride stays near it.
-     */
-    static ArsTrainer.Objective hold(double target, double control) {
-        return (env, step, action) -> {
-            double v = env.velocityX(), s = 0;
-            for (float a : action) s += (double) a * a;
-            return 1 + Math.min(v, target) - Math.max(0, v - target) - control * s;
-        };
-    }
-
-    /** One per step alive + v_x − {@code control}·‖a‖²: the locomotion reward with a control weight of one's own. */
-    static ArsTrainer.Objective run(double control) {
-        return (env, step, action) -> {
-            double s = 0;
-            for (float a : action) s += (double) a * a;
-            return 1 + env.velocityX() - control * s;
-        };
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -20,7 +20,7 @@ class ArsTrainerTest {
 
     @Test
     void trainingImprovesTheObjective() {
-        var objective = ArsTrainer.Objective.speed(1.0, 1e-3);
+        var objective = Objective.speed(1.0, 1e-3);
         var trainer = new ArsTrainer(HopperVelocity::new, 2);
         LinearPolicy start = LinearPolicy.zero(1.0, 11, 3);
         LinearPolicy trained = trainer.train(start, objective, SETTINGS, 20, 1, line -> {});
@@ -38,7 +38,7 @@ class ArsTrainerTest {
 
     @Test
     void sameSeedSamePolicyWhateverTheThreads() {
-        var objective = ArsTrainer.Objective.speed(1.0, 1e-3);
+        var objective = Objective.speed(1.0, 1e-3);
         LinearPolicy start = LinearPolicy.zero(1.0, 11, 3);
         LinearPolicy one = new ArsTrainer(HopperVelocity::new, 1).train(start, objective, SETTINGS, 3, 5, line -> {});
         LinearPolicy two = new ArsTrainer(HopperVelocity::new, 2).train(start, objective, SETTINGS, 3, 5, line -> {});

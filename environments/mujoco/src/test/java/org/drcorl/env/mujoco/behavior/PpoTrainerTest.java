@@ -22,7 +22,7 @@ class PpoTrainerTest {
     void trainingMakesTheHopperMoveForward() {
         List<PpoTrainer.Snapshot> snapshots = new ArrayList<>();
         var settings = PpoTrainer.Settings.mujoco(4, 1000);
-        MlpPolicy trained = new PpoTrainer(HopperVelocity::new, 2).train(ArsTrainer.Objective.task(0), settings, 10 * 2048, 1, 1,
+        MlpPolicy trained = new PpoTrainer(HopperVelocity::new, 2).train(Objective.task(0), settings, 10 * 2048, 1, 1,
                 snapshots::add, line -> {});
         assertEquals(10, snapshots.size());
         PpoTrainer.Snapshot first = snapshots.getFirst(), last = snapshots.getLast();
@@ -40,10 +40,10 @@ class PpoTrainerTest {
     @Test
     void sameSeedSamePolicyWhateverTheThreads() {
         var settings = new PpoTrainer.Settings(3, 100, 2, 4, 3e-4, 0.99, 0.95, 0.2, 0.5, 60, new int[] {16});
-        MlpPolicy one = new PpoTrainer(HopperVelocity::new, 1).train(ArsTrainer.Objective.task(0), settings, 600, 9, 1, null, null);
-        MlpPolicy two = new PpoTrainer(HopperVelocity::new, 2).train(ArsTrainer.Objective.task(0), settings, 600, 9, 1, null, null);
+        MlpPolicy one = new PpoTrainer(HopperVelocity::new, 1).train(Objective.task(0), settings, 600, 9, 1, null, null);
+        MlpPolicy two = new PpoTrainer(HopperVelocity::new, 2).train(Objective.task(0), settings, 600, 9, 1, null, null);
         assertEquals(one.toText(), two.toText());
-        MlpPolicy other = new PpoTrainer(HopperVelocity::new, 2).train(ArsTrainer.Objective.task(0), settings, 600, 10, 1, null, null);
+        MlpPolicy other = new PpoTrainer(HopperVelocity::new, 2).train(Objective.task(0), settings, 600, 10, 1, null, null);
         assertTrue(!other.toText().equals(one.toText()), "another seed trains another policy");
     }
 }
