@@ -219,12 +219,14 @@ public final class PpoTrainer {
             int updates = (int) Math.max(1, totalSteps / batch);
             long adamSteps = 0;
             long started = System.nanoTime();
+            double rolloutSeconds = 0; // environment steps and acting, against the gradient updates: where the time goes
             MlpPolicy policy = null;
             List<GradientBuffers> buffers = new ArrayList<>();
             for (int k = 0; k < GRADIENT_PARTS; k++) buffers.add(new GradientBuffers(model));
             for (int update = 1; update <= updates; update++) {
                 double[] frozenMean = observations.mean.clone(), frozenStd = observations.stds();
                 double[] params = theta.clone();
+                long rolloutStart = System.nanoTime();
                 List<Future<?>> work = new ArrayList<>();
                 for (int k = 0; k < threads; k++) {
                     int t0 = k;
@@ -237,6 +239,7 @@ public final class PpoTrainer {
                     }));
                 }
                 for (Future<?> f : work) f.get();
+                rolloutSeconds += (System.nanoTime() - rolloutStart) / 1e9;
                 // statistics merge in environment order, so that the thread count does not matter
                 List<double[]> ended = new ArrayList<>();
                 for (int e = 0; e < workers.size(); e++) {
@@ -337,9 +340,9 @@ public final class PpoTrainer {
                 Snapshot snapshot = new Snapshot(update, steps, policy, ended.size(), length / m, meanSpeed, task / m, cost / m);
                 if (progress != null) {
                     double seconds = (System.nanoTime() - started) / 1e9;
-                    progress.accept(String.format(Locale.ROOT, "%s | σ %.3f, clipped %.2f, kl %.4f | %.0f steps/s, eta %.0f s",
+                    progress.accept(String.format(Locale.ROOT, "%s | σ %.3f, clipped %.2f, kl %.4f | %.0f steps/s (%.0f %% in rollouts), eta %.0f s",
                             snapshot, Math.exp(theta[model.logStdAt()]), clipped / counted, approxKl / counted, steps / seconds,
-                            seconds / update * (updates - update)));
+                            100 * rolloutSeconds / seconds, seconds / update * (updates - update)));
                 }
                 if (snapshots != null && (update % snapshotEvery == 0 || update == updates)) snapshots.accept(snapshot);
             }
