@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.drcorl.env.mujoco.MujocoTaskEnv;
-import org.drcorl.spi.StepResult;
 
 /**
  * Augmented Random Search (Mania, Guy and Recht 2018, "V2-t"): trains a {@link LinearPolicy}
@@ -105,25 +104,12 @@ public final class ArsTrainer {
     /** One episode; adds every observation acted on to {@code states} where that is not null. */
     private static Evaluation play(MujocoTaskEnv env, LinearPolicy policy, Objective objective, int horizon, long seed,
                                    StateSums states) {
-        float[] obs = env.reset(seed);
-        double[] a = new double[policy.actionDim()];
-        float[] action = new float[a.length];
-        double total = 0, task = 0, cost = 0, distance = 0;
-        int t = 0;
-        StepResult r;
-        do {
+        double[] total = {0};
+        PolicyEvaluator.Episode e = PolicyEvaluator.play(env, policy, horizon, seed, (obs, action, r) -> {
             if (states != null) states.add(obs);
-            policy.act(obs, t, a);
-            for (int i = 0; i < a.length; i++) action[i] = (float) a[i];
-            r = env.step(action);
-            total += objective.reward(env, r, action);
-            task += r.reward();
-            cost += r.cost();
-            distance += env.velocityX();
-            obs = r.observation();
-            t++;
-        } while (!r.done() && t < horizon);
-        return new Evaluation(t, distance / t, task, cost, total);
+            total[0] += objective.reward(env, r, action);
+        });
+        return new Evaluation(e.steps(), e.meanSpeed(), e.taskReturn(), e.cost(), total[0]);
     }
 
     /** {@code settings.starts()} episodes from the initial states of seeds {@code seed, seed + 1, ...}. */

@@ -35,7 +35,7 @@ public interface FeedbackPolicy {
      * {@code mlp}), in any mix; lines starting with # are comments.
      */
     static List<FeedbackPolicy> parseAll(String source, List<String> lines) {
-        List<String> content = lines.stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> content = PolicyText.content(lines);
         List<FeedbackPolicy> policies = new ArrayList<>();
         int from = 0;
         while (from < content.size()) {

@@ -107,20 +107,15 @@ public record LinearPolicy(double target, double[] mean, double[] std, double[][
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "policy %.4f %d %d", target, observationDim(), actionDim()));
         if (base != null) b.append(String.format(Locale.ROOT, " gait %.6f%n%s", stepSeconds, base.toLine()));
         b.append('\n');
-        appendLine(b, mean);
-        appendLine(b, std);
-        for (double[] row : weights) appendLine(b, row);
+        PolicyText.appendLine(b, mean, 0, mean.length, 6);
+        PolicyText.appendLine(b, std, 0, std.length, 6);
+        for (double[] row : weights) PolicyText.appendLine(b, row, 0, row.length, 6);
         return b.toString();
-    }
-
-    private static void appendLine(StringBuilder b, double[] values) {
-        for (int i = 0; i < values.length; i++) b.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6g", values[i]));
-        b.append('\n');
     }
 
     /** Every policy of a text in {@link #toText} form; lines starting with # are comments. */
     public static List<LinearPolicy> parseAll(String source, List<String> lines) {
-        List<String> content = lines.stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> content = PolicyText.content(lines);
         List<LinearPolicy> policies = new ArrayList<>();
         int i = 0;
         while (i < content.size()) {
@@ -135,25 +130,15 @@ public record LinearPolicy(double target, double[] mean, double[] std, double[][
                 throw new IllegalArgumentException(source + ": policy " + policies.size() + " is cut short");
             }
             Gait base = gait ? Gait.parse(content.get(at++)) : null;
-            double[] mean = numbers(source, content.get(at), obs), std = numbers(source, content.get(at + 1), obs);
+            double[] mean = PolicyText.numbers(source, content.get(at), obs), std = PolicyText.numbers(source, content.get(at + 1), obs);
             double[][] w = new double[act][];
-            for (int r = 0; r < act; r++) w[r] = numbers(source, content.get(at + 2 + r), obs);
+            for (int r = 0; r < act; r++) w[r] = PolicyText.numbers(source, content.get(at + 2 + r), obs);
             policies.add(new LinearPolicy(Double.parseDouble(header[1]), mean, std, w, base,
                     gait ? Double.parseDouble(header[5]) : 0));
             i = at + 2 + act;
         }
         if (policies.isEmpty()) throw new IllegalArgumentException(source + " holds no policy");
         return policies;
-    }
-
-    private static double[] numbers(String source, String line, int expected) {
-        String[] parts = line.split("\\s+");
-        if (parts.length != expected) {
-            throw new IllegalArgumentException(source + ": a line has " + parts.length + " numbers, expected " + expected);
-        }
-        double[] v = new double[expected];
-        for (int i = 0; i < expected; i++) v[i] = Double.parseDouble(parts[i]);
-        return v;
     }
 
     @Override

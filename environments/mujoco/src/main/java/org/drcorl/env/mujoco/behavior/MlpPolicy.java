@@ -15,6 +15,8 @@ import java.util.Locale;
 public final class MlpPolicy implements FeedbackPolicy {
     /** Normalized observations are clipped to this many standard deviations, in training and here. */
     static final double OBSERVATION_CLIP = 10;
+    /** Significant digits of the text form: a network's actions change by ~1e-6 through it. */
+    private static final int DIGITS = 7;
 
     private final double target;
     private final double[] mean;
@@ -94,29 +96,24 @@ public final class MlpPolicy implements FeedbackPolicy {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "mlp %.4f", target));
         for (int s : sizes) b.append(' ').append(s);
         b.append('\n');
-        appendLine(b, mean, 0, mean.length);
-        appendLine(b, std, 0, std.length);
+        PolicyText.appendLine(b, mean, 0, mean.length, DIGITS);
+        PolicyText.appendLine(b, std, 0, std.length, DIGITS);
         int at = 0;
         for (int l = 0; l + 1 < sizes.length; l++) {
             int n = sizes[l], m = sizes[l + 1], bias = at + m * n;
             for (int o = 0; o < m; o++) {
-                appendLine(b, parameters, at + o * n, n);
+                PolicyText.appendLine(b, parameters, at + o * n, n, DIGITS);
                 b.setCharAt(b.length() - 1, ' ');
-                b.append(String.format(Locale.ROOT, "%.7g", parameters[bias + o])).append('\n');
+                b.append(String.format(Locale.ROOT, "%." + DIGITS + "g", parameters[bias + o])).append('\n');
             }
             at = bias + m;
         }
         return b.toString();
     }
 
-    private static void appendLine(StringBuilder b, double[] values, int from, int count) {
-        for (int i = 0; i < count; i++) b.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.7g", values[from + i]));
-        b.append('\n');
-    }
-
     /** Every policy of a text in {@link #toText} form; lines starting with # are comments. */
     public static List<MlpPolicy> parseAll(String source, List<String> lines) {
-        List<String> content = lines.stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> content = PolicyText.content(lines);
         List<MlpPolicy> policies = new ArrayList<>();
         int i = 0;
         while (i < content.size()) {
@@ -134,13 +131,13 @@ public final class MlpPolicy implements FeedbackPolicy {
             int units = 0;
             for (int k = 1; k < sizes.length; k++) units += sizes[k];
             if (i + 3 + units > content.size()) throw new IllegalArgumentException(source + ": policy " + policies.size() + " is cut short");
-            double[] mean = numbers(source, content.get(i + 1), sizes[0]), std = numbers(source, content.get(i + 2), sizes[0]);
+            double[] mean = PolicyText.numbers(source, content.get(i + 1), sizes[0]), std = PolicyText.numbers(source, content.get(i + 2), sizes[0]);
             double[] p = new double[net.parameterCount()];
             int line = i + 3, at = 0;
             for (int l = 0; l + 1 < sizes.length; l++) {
                 int n = sizes[l], m = sizes[l + 1], bias = at + m * n;
                 for (int o = 0; o < m; o++) {
-                    double[] row = numbers(source, content.get(line++), n + 1);
+                    double[] row = PolicyText.numbers(source, content.get(line++), n + 1);
                     System.arraycopy(row, 0, p, at + o * n, n);
                     p[bias + o] = row[n];
                 }
@@ -151,19 +148,5 @@ public final class MlpPolicy implements FeedbackPolicy {
         }
         if (policies.isEmpty()) throw new IllegalArgumentException(source + " holds no policy");
         return policies;
-    }
-
-    private static double[] numbers(String source, String line, int expected) {
-        String[] parts = line.split("\\s+");
-        if (parts.length != expected) {
-            throw new IllegalArgumentException(source + ": a line has " + parts.length + " numbers, expected " + expected);
-        }
-        double[] v = new double[expected];
-        try {
-            for (int i = 0; i < expected; i++) v[i] = Double.parseDouble(parts[i]);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(source + ": not a number in '" + line + "'");
-        }
-        return v;
     }
 }

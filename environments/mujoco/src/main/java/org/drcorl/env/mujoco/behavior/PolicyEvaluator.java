@@ -26,8 +26,19 @@ public final class PolicyEvaluator {
         }
     }
 
+    /** Sees every step of an episode: the observation acted on, the action and what the step returned. */
+    @FunctionalInterface
+    public interface StepListener {
+        void onStep(float[] observation, float[] action, StepResult result);
+    }
+
     /** Plays {@code policy} from the initial state of {@code seed} until the episode ends or {@code horizon} steps. */
     public static Episode play(MujocoTaskEnv env, FeedbackPolicy policy, int horizon, long seed) {
+        return play(env, policy, horizon, seed, null);
+    }
+
+    /** The same, telling {@code listener} (when not null) of every step right after it is taken. */
+    public static Episode play(MujocoTaskEnv env, FeedbackPolicy policy, int horizon, long seed, StepListener listener) {
         float[] obs = env.reset(seed);
         double[] a = new double[policy.actionDim()];
         float[] action = new float[a.length];
@@ -38,6 +49,7 @@ public final class PolicyEvaluator {
             policy.act(obs, t, a);
             for (int i = 0; i < a.length; i++) action[i] = (float) a[i];
             r = env.step(action);
+            if (listener != null) listener.onStep(obs, action, r);
             task += r.reward();
             cost += r.cost();
             distance += env.velocityX();
