@@ -198,11 +198,13 @@ public final class ArsTrainer {
                 }
             }
             return current;
-        } catch (Exception e) {
-            throw new IllegalStateException("ARS training failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ARS training interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("ARS training failed: " + e.getCause(), e.getCause());
         } finally {
-            executor.shutdownNow();
-            for (MujocoTaskEnv env : pool) env.close();
+            Shutdown.stopThenClose(executor, pool);
         }
     }
 

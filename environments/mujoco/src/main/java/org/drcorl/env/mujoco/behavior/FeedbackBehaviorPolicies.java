@@ -24,8 +24,10 @@ import org.drcorl.spi.EpisodePolicy;
  *
  * That is {@link Mixing#BURSTS}. Robots that fall when one policy hands over to another
  * mid-stride (the walker: PPO's policies each know only their own gait's states) play
- * {@link Mixing#WHOLE_EPISODES} instead: one policy for the whole episode, the i-th slowest of n
- * for α in [i/n, (i+1)/n).
+ * {@link Mixing#WHOLE_EPISODES} instead: one policy for the whole episode, the i-th of n for α
+ * in [i/n, (i+1)/n), counting the calm policies by speed, then the fast ones by speed. The
+ * episode's label (careful, frontier, reckless) is still α's third, as in every family, not the
+ * kind of policy it drew.
  *
  * <p>Each episode adds Gaussian action noise of a σ drawn from [{@code minNoise}, {@code maxNoise}].
  */
@@ -34,7 +36,7 @@ public final class FeedbackBehaviorPolicies implements BehaviorPolicyFamily {
     public enum Mixing {
         /** A calm policy with bursts of fast ones (see the class comment). */
         BURSTS,
-        /** One policy for the whole episode, faster for larger α. */
+        /** One policy for the whole episode: calm ones for smaller α, fast ones for larger. */
         WHOLE_EPISODES
     }
 

@@ -39,9 +39,9 @@ public interface FeedbackPolicy {
         List<FeedbackPolicy> policies = new ArrayList<>();
         int from = 0;
         while (from < content.size()) {
-            boolean network = content.get(from).startsWith("mlp ");
+            boolean network = firstWord(content.get(from)).equals("mlp");
             int to = from + 1; // the run of policies of one kind: up to the next header of the other kind
-            while (to < content.size() && !content.get(to).startsWith(network ? "policy " : "mlp ")) to++;
+            while (to < content.size() && !firstWord(content.get(to)).equals(network ? "policy" : "mlp")) to++;
             List<String> run = content.subList(from, to);
             policies.addAll(network ? MlpPolicy.parseAll(source, run) : LinearPolicy.parseAll(source, run));
             from = to;
@@ -61,5 +61,9 @@ public interface FeedbackPolicy {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
         return parseAll(resource, lines);
+    }
+
+    private static String firstWord(String line) {
+        return line.split("\\s+", 2)[0];
     }
 }

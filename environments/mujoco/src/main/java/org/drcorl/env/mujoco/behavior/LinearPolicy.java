@@ -119,23 +119,28 @@ public record LinearPolicy(double target, double[] mean, double[] std, double[][
         List<LinearPolicy> policies = new ArrayList<>();
         int i = 0;
         while (i < content.size()) {
-            String[] header = content.get(i).split("\\s+");
-            boolean gait = header.length == 6 && header[4].equals("gait");
-            if (!(header.length == 4 || gait) || !header[0].equals("policy")) {
-                throw new IllegalArgumentException(source + ": expected 'policy TARGET OBS ACT [gait STEP_SECONDS]', got '"
-                        + content.get(i) + "'");
+            try {
+                String[] header = content.get(i).split("\\s+");
+                boolean gait = header.length == 6 && header[4].equals("gait");
+                if (!(header.length == 4 || gait) || !header[0].equals("policy")) {
+                    throw new IllegalArgumentException(source + ": expected 'policy TARGET OBS ACT [gait STEP_SECONDS]', got '"
+                            + content.get(i) + "'");
+                }
+                int obs = Integer.parseInt(header[2]), act = Integer.parseInt(header[3]), at = i + 1;
+                if (at + (gait ? 1 : 0) + 2 + act > content.size()) {
+                    throw new IllegalArgumentException(source + ": policy " + policies.size() + " is cut short");
+                }
+                Gait base = gait ? Gait.parse(content.get(at++)) : null;
+                double[] mean = PolicyText.numbers(source, content.get(at), obs), std = PolicyText.numbers(source, content.get(at + 1), obs);
+                double[][] w = new double[act][];
+                for (int r = 0; r < act; r++) w[r] = PolicyText.numbers(source, content.get(at + 2 + r), obs);
+                policies.add(new LinearPolicy(Double.parseDouble(header[1]), mean, std, w, base,
+                        gait ? Double.parseDouble(header[5]) : 0));
+                i = at + 2 + act;
+            } catch (IllegalArgumentException e) { // a bad number or shape deep down: say which file and policy
+                if (e.getMessage() != null && e.getMessage().startsWith(source)) throw e;
+                throw new IllegalArgumentException(source + ": policy " + policies.size() + ": " + e.getMessage(), e);
             }
-            int obs = Integer.parseInt(header[2]), act = Integer.parseInt(header[3]), at = i + 1;
-            if (at + (gait ? 1 : 0) + 2 + act > content.size()) {
-                throw new IllegalArgumentException(source + ": policy " + policies.size() + " is cut short");
-            }
-            Gait base = gait ? Gait.parse(content.get(at++)) : null;
-            double[] mean = PolicyText.numbers(source, content.get(at), obs), std = PolicyText.numbers(source, content.get(at + 1), obs);
-            double[][] w = new double[act][];
-            for (int r = 0; r < act; r++) w[r] = PolicyText.numbers(source, content.get(at + 2 + r), obs);
-            policies.add(new LinearPolicy(Double.parseDouble(header[1]), mean, std, w, base,
-                    gait ? Double.parseDouble(header[5]) : 0));
-            i = at + 2 + act;
         }
         if (policies.isEmpty()) throw new IllegalArgumentException(source + " holds no policy");
         return policies;

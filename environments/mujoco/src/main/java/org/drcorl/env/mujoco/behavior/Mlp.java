@@ -73,8 +73,8 @@ final class Mlp {
     /**
      * Adds the gradient of a loss to {@code grad} (laid out as the parameters), given the loss's
      * gradient with respect to the output in {@code outputGradient} and the activations of the
-     * forward pass; {@code scratch} comes from {@link #newActivations}. Overwrites both gradient
-     * buffers' working contents, not the activations.
+     * forward pass; {@code scratch} comes from {@link #newActivations} and is overwritten (the
+     * activations are not).
      */
     void backward(double[] p, int at, double[][] activations, double[] outputGradient, double[] grad, double[][] scratch) {
         double[] delta = scratch[sizes.length - 1];

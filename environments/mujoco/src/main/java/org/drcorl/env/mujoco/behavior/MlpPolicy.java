@@ -41,7 +41,8 @@ public final class MlpPolicy implements FeedbackPolicy {
             throw new IllegalArgumentException("a network of sizes " + Arrays.toString(sizes) + " has " + net.parameterCount()
                     + " parameters, got " + parameters.length);
         }
-        for (double s : std) if (!(s > 0)) throw new IllegalArgumentException("observation std must be positive, got " + s);
+        for (double s : std) if (!(s > 0 && s < Double.POSITIVE_INFINITY)) throw new IllegalArgumentException("observation std must be positive and finite, got " + s);
+        for (double m : mean) if (!Double.isFinite(m)) throw new IllegalArgumentException("observation mean must be finite, got " + m);
         for (double v : parameters) if (!Double.isFinite(v)) throw new IllegalArgumentException("a network parameter is not finite");
         this.target = target;
         this.mean = mean.clone();
@@ -68,7 +69,7 @@ public final class MlpPolicy implements FeedbackPolicy {
         return new MlpPolicy(newTarget, mean, std, net.sizes(), parameters);
     }
 
-    /** Thread-safe (a shipped policy serves every episode of a collection); allocates two small buffers per call. */
+    /** Thread-safe (a shipped policy serves every episode of a collection): allocates its layers' small buffers per call. */
     @Override
     public void act(float[] obs, int step, double[] out) {
         double[][] activations = net.newActivations();
@@ -117,34 +118,39 @@ public final class MlpPolicy implements FeedbackPolicy {
         List<MlpPolicy> policies = new ArrayList<>();
         int i = 0;
         while (i < content.size()) {
-            String[] header = content.get(i).split("\\s+");
-            if (header.length < 4 || !header[0].equals("mlp")) {
-                throw new IllegalArgumentException(source + ": expected 'mlp TARGET OBS HIDDEN... ACT', got '" + content.get(i) + "'");
-            }
-            int[] sizes = new int[header.length - 2];
             try {
-                for (int k = 0; k < sizes.length; k++) sizes[k] = Integer.parseInt(header[k + 2]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(source + ": bad layer size in '" + content.get(i) + "'");
-            }
-            Mlp net = new Mlp(sizes);
-            int units = 0;
-            for (int k = 1; k < sizes.length; k++) units += sizes[k];
-            if (i + 3 + units > content.size()) throw new IllegalArgumentException(source + ": policy " + policies.size() + " is cut short");
-            double[] mean = PolicyText.numbers(source, content.get(i + 1), sizes[0]), std = PolicyText.numbers(source, content.get(i + 2), sizes[0]);
-            double[] p = new double[net.parameterCount()];
-            int line = i + 3, at = 0;
-            for (int l = 0; l + 1 < sizes.length; l++) {
-                int n = sizes[l], m = sizes[l + 1], bias = at + m * n;
-                for (int o = 0; o < m; o++) {
-                    double[] row = PolicyText.numbers(source, content.get(line++), n + 1);
-                    System.arraycopy(row, 0, p, at + o * n, n);
-                    p[bias + o] = row[n];
+                String[] header = content.get(i).split("\\s+");
+                if (header.length < 4 || !header[0].equals("mlp")) {
+                    throw new IllegalArgumentException(source + ": expected 'mlp TARGET OBS HIDDEN... ACT', got '" + content.get(i) + "'");
                 }
-                at = bias + m;
+                int[] sizes = new int[header.length - 2];
+                try {
+                    for (int k = 0; k < sizes.length; k++) sizes[k] = Integer.parseInt(header[k + 2]);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(source + ": bad layer size in '" + content.get(i) + "'");
+                }
+                Mlp net = new Mlp(sizes);
+                int units = 0;
+                for (int k = 1; k < sizes.length; k++) units += sizes[k];
+                if (i + 3 + units > content.size()) throw new IllegalArgumentException(source + ": policy " + policies.size() + " is cut short");
+                double[] mean = PolicyText.numbers(source, content.get(i + 1), sizes[0]), std = PolicyText.numbers(source, content.get(i + 2), sizes[0]);
+                double[] p = new double[net.parameterCount()];
+                int line = i + 3, at = 0;
+                for (int l = 0; l + 1 < sizes.length; l++) {
+                    int n = sizes[l], m = sizes[l + 1], bias = at + m * n;
+                    for (int o = 0; o < m; o++) {
+                        double[] row = PolicyText.numbers(source, content.get(line++), n + 1);
+                        System.arraycopy(row, 0, p, at + o * n, n);
+                        p[bias + o] = row[n];
+                    }
+                    at = bias + m;
+                }
+                policies.add(new MlpPolicy(Double.parseDouble(header[1]), mean, std, sizes, p));
+                i = line;
+            } catch (IllegalArgumentException e) { // a bad number or shape deep down: say which file and policy
+                if (e.getMessage() != null && e.getMessage().startsWith(source)) throw e;
+                throw new IllegalArgumentException(source + ": policy " + policies.size() + ": " + e.getMessage(), e);
             }
-            policies.add(new MlpPolicy(Double.parseDouble(header[1]), mean, std, sizes, p));
-            i = line;
         }
         if (policies.isEmpty()) throw new IllegalArgumentException(source + " holds no policy");
         return policies;

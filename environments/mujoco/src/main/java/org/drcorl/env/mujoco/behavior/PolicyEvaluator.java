@@ -39,6 +39,7 @@ public final class PolicyEvaluator {
 
     /** The same, telling {@code listener} (when not null) of every step right after it is taken. */
     public static Episode play(MujocoTaskEnv env, FeedbackPolicy policy, int horizon, long seed, StepListener listener) {
+        if (horizon < 1) throw new IllegalArgumentException("an episode needs a horizon of at least 1 step, got " + horizon);
         float[] obs = env.reset(seed);
         double[] a = new double[policy.actionDim()];
         float[] action = new float[a.length];

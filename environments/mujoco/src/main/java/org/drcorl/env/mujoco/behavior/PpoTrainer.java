@@ -24,7 +24,7 @@ import org.drcorl.spi.StepResult;
  * of PPO"): a Gaussian policy with a state-independent log σ and separate tanh actor and critic
  * networks, observations normalized by running statistics and clipped to ±10, rewards scaled by
  * the running standard deviation of the discounted return, GAE(λ), per-minibatch advantage
- * normalization, a global gradient-norm clip, Adam with a learning rate annealed to zero. A
+ * normalization, a global gradient-norm clip, Adam with a learning rate annealed linearly towards zero. A
  * time-limit truncation bootstraps from the critic; a termination does not.
  *
  * <p>It exists because ARS's linear policies stay far below the walker's and the ant's cost
@@ -57,10 +57,19 @@ public final class PpoTrainer {
             if (!(learningRate > 0 && gamma > 0 && gamma <= 1 && lambda >= 0 && lambda <= 1 && clip > 0 && maxGradNorm > 0)) {
                 throw new IllegalArgumentException("bad PPO coefficients " + this);
             }
+            for (int h : hidden) if (h < 1) throw new IllegalArgumentException("hidden layer sizes must be positive: " + this);
             hidden = hidden.clone();
         }
 
-        /** The common MuJoCo settings: 2048 samples per update, 10 epochs of 32 minibatches, 64×64 networks. */
+        @Override
+        public int[] hidden() {
+            return hidden.clone();
+        }
+
+        /**
+         * The common MuJoCo settings: about 2048 samples per update ({@code 2048 / envs} per
+         * environment), 10 epochs of 32 minibatches, 64×64 networks.
+         */
         public static Settings mujoco(int envs, int horizon) {
             return new Settings(envs, 2048 / envs, 10, 32, 3e-4, 0.99, 0.95, 0.2, 0.5, horizon, new int[] {64, 64});
         }
@@ -73,7 +82,11 @@ public final class PpoTrainer {
         }
     }
 
-    /** The policy after {@code update} updates ({@code steps} environment steps), and how its training episodes went. */
+    /**
+     * The policy after {@code update} updates ({@code steps} environment steps), with the
+     * observation statistics the next rollout would use, and how the training episodes that
+     * ended in this update went (where none ended, the speed is the last update's).
+     */
     public record Snapshot(int update, long steps, MlpPolicy policy, int episodes, double meanLength, double meanSpeed,
                            double meanTaskReturn, double meanCost) {
         @Override
@@ -192,6 +205,7 @@ public final class PpoTrainer {
      */
     public MlpPolicy train(Objective objective, Settings settings, long totalSteps, long seed, int snapshotEvery,
                            Consumer<Snapshot> snapshots, Consumer<String> progress) {
+        if (snapshotEvery < 1) throw new IllegalArgumentException("snapshot interval must be at least 1, got " + snapshotEvery);
         SplittableRandom random = new SplittableRandom(seed);
         List<Worker> workers = new ArrayList<>();
         ExecutorService executor = Executors.newFixedThreadPool(threads);
@@ -219,6 +233,7 @@ public final class PpoTrainer {
             int updates = (int) Math.max(1, totalSteps / batch);
             long adamSteps = 0;
             long started = System.nanoTime();
+            double lastSpeed = 0;
             double rolloutSeconds = 0; // environment steps and acting, against the gradient updates: where the time goes
             MlpPolicy policy = null;
             List<GradientBuffers> buffers = new ArrayList<>();
@@ -334,7 +349,9 @@ public final class PpoTrainer {
                     cost += f[3];
                 }
                 int m = Math.max(1, ended.size());
-                double meanSpeed = speed / m;
+                // no episode ended in this update (long episodes): keep the last speed as the label, not 0
+                double meanSpeed = ended.isEmpty() ? lastSpeed : speed / m;
+                lastSpeed = meanSpeed;
                 policy = new MlpPolicy(meanSpeed, observations.mean, observations.stds(),
                         concat(observationDim, settings.hidden(), actionDim), Arrays.copyOf(theta, model.actor().parameterCount()));
                 Snapshot snapshot = new Snapshot(update, steps, policy, ended.size(), length / m, meanSpeed, task / m, cost / m);
@@ -347,11 +364,13 @@ public final class PpoTrainer {
                 if (snapshots != null && (update % snapshotEvery == 0 || update == updates)) snapshots.accept(snapshot);
             }
             return policy;
-        } catch (Exception e) {
-            throw new IllegalStateException("PPO training failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("PPO training interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("PPO training failed: " + e.getCause(), e.getCause());
         } finally {
-            executor.shutdownNow();
-            for (Worker w : workers) if (w != null) w.env.close();
+            Shutdown.stopThenClose(executor, workers.stream().map(w -> w == null ? null : w.env).toList());
         }
     }
 
@@ -486,6 +505,10 @@ public final class PpoTrainer {
         Files.createDirectories(out);
         String kind = args.length > 4 ? args[4] : "task";
         int at = kind.equals("task") ? 5 : 6;
+        if (args.length < at) {
+            System.err.println("objective " + kind + " needs a value (run CTRL, hold TARGET)");
+            System.exit(2);
+        }
         Objective objective = switch (kind) {
             case "task" -> Objective.task(0);
             case "run" -> Objective.run(Double.parseDouble(args[5]));
@@ -498,13 +521,16 @@ public final class PpoTrainer {
         Settings settings = Settings.mujoco(envCount, definition.spec().maxEpisodeSteps());
         String header = "# " + args[0] + ": PpoTrainer " + String.join(" ", args) + "\n# " + settings + "\n";
         System.err.println(header);
+        Snapshot[] last = new Snapshot[1];
         new PpoTrainer(definition.factory(), threads).train(objective, settings, total, seed, every, s -> {
+            last[0] = s;
             try {
                 write(out.resolve(String.format(Locale.ROOT, "snapshot-%04d.txt", s.update())), header + "# " + s + "\n" + s.policy().toText());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }, System.err::println);
+        write(out.resolve("final.txt"), header + "# " + last[0] + "\n" + last[0].policy().toText());
     }
 
     private static void write(Path file, String text) throws IOException {

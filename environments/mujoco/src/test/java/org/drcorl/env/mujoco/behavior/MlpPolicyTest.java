@@ -77,5 +77,12 @@ class MlpPolicyTest {
         assertThrows(cut, () -> new MlpPolicy(1, new double[3], new double[] {1, 0, 1}, SIZES, new double[26]), "zero std");
         assertThrows(cut, () -> new MlpPolicy(1, new double[3], new double[] {1, 1, 1}, SIZES, new double[25]), "too few parameters");
         assertThrows(IllegalArgumentException.class, () -> FeedbackPolicy.shipped("no-such.txt"));
+        // errors deep in a policy still name the file and the policy
+        String[] badTarget = text.replaceFirst("mlp 1.0000", "mlp fast").split("\n");
+        e = assertThrows(cut, () -> MlpPolicy.parseAll("walker.txt", List.of(badTarget)));
+        assertTrue(e.getMessage().startsWith("walker.txt: policy 0"), e.getMessage());
+        String[] nanMean = text.replaceFirst("\n[^\n]*\n", "\nNaN 0 0\n").split("\n");
+        e = assertThrows(cut, () -> MlpPolicy.parseAll("walker.txt", List.of(nanMean)));
+        assertTrue(e.getMessage().startsWith("walker.txt: policy 0") && e.getMessage().contains("finite"), e.getMessage());
     }
 }

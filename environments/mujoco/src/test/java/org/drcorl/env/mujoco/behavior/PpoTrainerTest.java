@@ -43,6 +43,8 @@ class PpoTrainerTest {
         MlpPolicy one = new PpoTrainer(HopperVelocity::new, 1).train(Objective.task(0), settings, 600, 9, 1, null, null);
         MlpPolicy two = new PpoTrainer(HopperVelocity::new, 2).train(Objective.task(0), settings, 600, 9, 1, null, null);
         assertEquals(one.toText(), two.toText());
+        MlpPolicy four = new PpoTrainer(HopperVelocity::new, 4).train(Objective.task(0), settings, 600, 9, 1, null, null);
+        assertEquals(one.toText(), four.toText(), "more threads than environments");
         MlpPolicy other = new PpoTrainer(HopperVelocity::new, 2).train(Objective.task(0), settings, 600, 10, 1, null, null);
         assertTrue(!other.toText().equals(one.toText()), "another seed trains another policy");
     }
