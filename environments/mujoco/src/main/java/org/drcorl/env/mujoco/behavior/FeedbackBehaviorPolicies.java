@@ -110,7 +110,7 @@ public final class FeedbackBehaviorPolicies implements BehaviorPolicyFamily {
         if (mixing == Mixing.WHOLE_EPISODES) {
             int n = calm.size() + fast.size(), i = Math.min(n - 1, (int) (a.alpha() * n));
             FeedbackPolicy only = i < calm.size() ? calm.get(i) : fast.get(i - calm.size());
-            return new Switching(only, List.of(only), a, random.split());
+            return new Switching(only, List.of(only), a, random.split()); // bursts play the same policy
         }
         FeedbackPolicy base = calm.get(Math.min(calm.size() - 1, (int) (a.calmLevel() * calm.size())));
         return new Switching(base, fast, a, random.split());

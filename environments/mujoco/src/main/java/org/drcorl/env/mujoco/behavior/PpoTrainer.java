@@ -145,10 +145,9 @@ public final class PpoTrainer {
     private static final class Worker {
         final MujocoTaskEnv env;
         final SplittableRandom random;
-        final double[][] inputs, actions;
+        final double[][] observations, inputs, actions; // raw, normalized (the networks' input), sampled
         final double[] logProbabilities, values, rewards, bootstraps;
         final boolean[] ends;
-        final List<double[]> rawObservations = new ArrayList<>();
         double lastValue;
         float[] observation;
         int episodeSteps;
@@ -158,6 +157,7 @@ public final class PpoTrainer {
         Worker(MujocoTaskEnv env, SplittableRandom random, int steps, int observationDim, int actionDim) {
             this.env = env;
             this.random = random;
+            observations = new double[steps][observationDim];
             inputs = new double[steps][observationDim];
             actions = new double[steps][actionDim];
             logProbabilities = new double[steps];
@@ -207,19 +207,14 @@ public final class PpoTrainer {
                            Consumer<Snapshot> snapshots, Consumer<String> progress) {
         if (snapshotEvery < 1) throw new IllegalArgumentException("snapshot interval must be at least 1, got " + snapshotEvery);
         SplittableRandom random = new SplittableRandom(seed);
-        List<Worker> workers = new ArrayList<>();
+        List<MujocoTaskEnv> pool = new ArrayList<>();
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
-            for (int e = 0; e < settings.envs(); e++) workers.add(null);
-            int observationDim, actionDim;
-            {
-                MujocoTaskEnv first = envs.get();
-                observationDim = first.spec().observationDim();
-                actionDim = first.spec().actionDim();
-                workers.set(0, new Worker(first, random.split(), settings.stepsPerEnv(), observationDim, actionDim));
-            }
-            for (int e = 1; e < settings.envs(); e++) {
-                workers.set(e, new Worker(envs.get(), random.split(), settings.stepsPerEnv(), observationDim, actionDim));
+            for (int e = 0; e < settings.envs(); e++) pool.add(envs.get());
+            int observationDim = pool.getFirst().spec().observationDim(), actionDim = pool.getFirst().spec().actionDim();
+            List<Worker> workers = new ArrayList<>();
+            for (MujocoTaskEnv env : pool) {
+                workers.add(new Worker(env, random.split(), settings.stepsPerEnv(), observationDim, actionDim));
             }
             for (Worker w : workers) w.observation = w.env.reset(w.random.nextLong());
             Model model = Model.of(observationDim, actionDim, settings.hidden());
@@ -259,8 +254,7 @@ public final class PpoTrainer {
                 List<double[]> ended = new ArrayList<>();
                 for (int e = 0; e < workers.size(); e++) {
                     Worker w = workers.get(e);
-                    for (double[] o : w.rawObservations) observations.add(o);
-                    w.rawObservations.clear();
+                    for (double[] o : w.observations) observations.add(o);
                     for (int t = 0; t < settings.stepsPerEnv(); t++) {
                         discounted[e] = discounted[e] * settings.gamma() + w.rewards[t];
                         returns.add(new double[] {discounted[e]});
@@ -284,8 +278,8 @@ public final class PpoTrainer {
                         targets[n + t] = gae + w.values[t];
                     }
                     for (int t = 0; t < steps; t++) {
-                        inputs[n + t] = w.inputs[t].clone();
-                        actions[n + t] = w.actions[t].clone();
+                        inputs[n + t] = w.inputs[t]; // the worker's buffers are not written again before the next rollout
+                        actions[n + t] = w.actions[t];
                         oldLogProbabilities[n + t] = w.logProbabilities[t];
                     }
                     n += steps;
@@ -370,7 +364,7 @@ public final class PpoTrainer {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("PPO training failed: " + e.getCause(), e.getCause());
         } finally {
-            Shutdown.stopThenClose(executor, workers.stream().map(w -> w == null ? null : w.env).toList());
+            Shutdown.stopThenClose(executor, pool);
         }
     }
 
@@ -388,8 +382,8 @@ public final class PpoTrainer {
         int actionDim = model.actor().outputs();
         float[] applied = new float[actionDim];
         for (int t = 0; t < settings.stepsPerEnv(); t++) {
-            w.rawObservations.add(toDouble(w.observation));
-            double[] input = w.inputs[t];
+            double[] raw = w.observations[t], input = w.inputs[t];
+            for (int j = 0; j < raw.length; j++) raw[j] = w.observation[j];
             MlpPolicy.normalize(w.observation, mean, std, input);
             System.arraycopy(input, 0, act[0], 0, input.length);
             model.actor().forward(theta, 0, act);
@@ -431,12 +425,6 @@ public final class PpoTrainer {
         MlpPolicy.normalize(w.observation, mean, std, crit[0]);
         model.critic().forward(theta, model.criticAt(), crit);
         w.lastValue = crit[crit.length - 1][0];
-    }
-
-    private static double[] toDouble(float[] x) {
-        double[] d = new double[x.length];
-        for (int i = 0; i < x.length; i++) d[i] = x[i];
-        return d;
     }
 
     /**

@@ -28,7 +28,6 @@ final class Shutdown {
         RuntimeException failure = null;
         if (!interrupted) {
             for (MujocoTaskEnv env : envs) {
-                if (env == null) continue;
                 try {
                     env.close();
                 } catch (RuntimeException e) {
