@@ -13,7 +13,7 @@ import java.util.Locale;
 import org.drcorl.data.DatasetCollector;
 import org.drcorl.data.OfflineDataset;
 import org.drcorl.env.bullet.BulletTaskProvider;
-import org.drcorl.train.TransitionSampler;
+import org.drcorl.data.TransitionSampler;
 
 /**
  * Every benchmark of drcorl in one run, on the current machine: the GEMM ceiling through the

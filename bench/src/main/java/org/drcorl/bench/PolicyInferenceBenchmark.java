@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.drcorl.eval.PlainMlpPolicy;
-import org.drcorl.train.DeterministicPolicy;
+import org.drcorl.train.extract.DeterministicPolicy;
 
 /**
  * The extracted policy (s → 256 → 256 → a, ReLU, tanh) acting: through DJL (a sub-manager, the

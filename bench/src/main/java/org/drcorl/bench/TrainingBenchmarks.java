@@ -6,17 +6,17 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.drcorl.handler.slack.SlackRelaxationHandler;
-import org.drcorl.nn.SeededTrainingRandom;
+import org.drcorl.spi.SeededTrainingRandom;
 import org.drcorl.regularizer.diffusion.DiffusionScoreRegularizer;
-import org.drcorl.train.BehaviorModelConfig;
-import org.drcorl.train.CriticConfig;
-import org.drcorl.train.DeterministicPolicy;
-import org.drcorl.train.DiffusionBehaviorModel;
-import org.drcorl.train.ExtractionConfig;
-import org.drcorl.train.IqlCritic;
-import org.drcorl.train.PolicyExtractor;
-import org.drcorl.train.TransitionBatch;
-import org.drcorl.train.TransitionSampler;
+import org.drcorl.train.behaviormodel.BehaviorModelConfig;
+import org.drcorl.train.critic.CriticConfig;
+import org.drcorl.train.extract.DeterministicPolicy;
+import org.drcorl.train.behaviormodel.DiffusionBehaviorModel;
+import org.drcorl.train.extract.ExtractionConfig;
+import org.drcorl.train.critic.IqlCritic;
+import org.drcorl.train.extract.PolicyExtractor;
+import org.drcorl.data.TransitionBatch;
+import org.drcorl.data.TransitionSampler;
 
 /**
  * One training step of each stage, exactly as {@code OfflinePipeline} runs it (a sub-manager per

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.drcorl.data.OfflineDataset;
 import org.drcorl.eval.PlainMlpPolicy;
-import org.drcorl.plugins.PluginRuntime;
+import org.drcorl.pluginhost.PluginRuntime;
 import org.drcorl.report.Evaluation;
 import org.drcorl.report.ResultsTables;
 import org.drcorl.spi.NormalizationConstants;

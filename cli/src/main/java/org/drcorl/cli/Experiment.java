@@ -19,9 +19,9 @@ import org.drcorl.spi.NormalizationConstants;
 import org.drcorl.spi.Regularizer;
 import org.drcorl.train.Algorithm;
 import org.drcorl.train.CheckpointMetadata;
-import org.drcorl.train.DeterministicPolicy;
+import org.drcorl.train.extract.DeterministicPolicy;
 import org.drcorl.train.OfflinePipeline;
-import org.drcorl.train.OnlineCostEstimate;
+import org.drcorl.train.extract.OnlineCostEstimate;
 import org.drcorl.train.SavedPolicy;
 
 /**
@@ -187,7 +187,7 @@ final class Experiment {
     }
 
     /** A data-only step (cloning, phase 1): the regularizer's loss is all there is to log. */
-    private static void addRegularizerLoss(MetricsLog metrics, org.drcorl.train.PolicyExtractor.StepLog log) {
+    private static void addRegularizerLoss(MetricsLog metrics, org.drcorl.train.extract.PolicyExtractor.StepLog log) {
         metrics.add(log.step(), Map.of("regularizer_loss", log.regularizerLoss()));
     }
 

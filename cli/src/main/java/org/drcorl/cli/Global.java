@@ -34,8 +34,8 @@ public final class Global {
      * Loads the plugins and reports each refused one on {@code err} in one line (with its stack
      * trace under --verbose); the caller closes the runtime.
      */
-    org.drcorl.plugins.PluginRuntime loadPlugins(java.io.PrintWriter err) {
-        var runtime = org.drcorl.plugins.PluginRuntime.load(pluginDirs());
+    org.drcorl.pluginhost.PluginRuntime loadPlugins(java.io.PrintWriter err) {
+        var runtime = org.drcorl.pluginhost.PluginRuntime.load(pluginDirs());
         for (var problem : runtime.problems()) {
             err.println("drcorl: refused plugin " + problem.oneLine());
             if (verbose && problem.cause() != null) problem.cause().printStackTrace(err);

@@ -15,7 +15,7 @@ import org.drcorl.data.DsrlHdf5Reader;
 import org.drcorl.data.DsrlHdf5Writer;
 import org.drcorl.data.OfflineDataset;
 import org.drcorl.nn.Devices;
-import org.drcorl.plugins.PluginRuntime;
+import org.drcorl.pluginhost.PluginRuntime;
 import org.drcorl.report.AtomicFiles;
 import org.drcorl.report.Evaluation;
 import org.drcorl.report.ResultsTables;

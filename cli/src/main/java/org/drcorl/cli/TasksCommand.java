@@ -1,7 +1,7 @@
 package org.drcorl.cli;
 
 import java.io.PrintWriter;
-import org.drcorl.plugins.PluginRuntime;
+import org.drcorl.pluginhost.PluginRuntime;
 import org.drcorl.spi.Availability;
 import org.drcorl.spi.TaskProvider;
 import org.drcorl.spi.TaskSpec;

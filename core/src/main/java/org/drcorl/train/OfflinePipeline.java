@@ -1,5 +1,14 @@
 package org.drcorl.train;
 
+import org.drcorl.data.TransitionBatch;
+import org.drcorl.data.TransitionSampler;
+import org.drcorl.train.behaviormodel.DiffusionBehaviorModel;
+import org.drcorl.train.critic.IqlCritic;
+import org.drcorl.train.extract.DeterministicPolicy;
+import org.drcorl.train.extract.ExtractionConfig;
+import org.drcorl.train.extract.OnlineCostEstimate;
+import org.drcorl.train.extract.PolicyExtractor;
+
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +17,7 @@ import org.drcorl.nn.Parameters;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.drcorl.data.OfflineDataset;
-import org.drcorl.nn.SeededTrainingRandom;
+import org.drcorl.spi.SeededTrainingRandom;
 import org.drcorl.spi.ConstraintHandler;
 import org.drcorl.spi.Regularizer;
 

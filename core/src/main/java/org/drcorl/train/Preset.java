@@ -1,5 +1,8 @@
 package org.drcorl.train;
 
+import org.drcorl.train.behaviormodel.BehaviorModelConfig;
+import org.drcorl.train.critic.CriticConfig;
+
 import java.util.List;
 import java.util.Locale;
 

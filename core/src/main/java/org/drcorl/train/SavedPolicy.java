@@ -1,5 +1,7 @@
 package org.drcorl.train;
 
+import org.drcorl.train.extract.DeterministicPolicy;
+
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

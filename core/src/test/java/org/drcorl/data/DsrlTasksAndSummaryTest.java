@@ -1,5 +1,9 @@
 package org.drcorl.data;
 
+import org.drcorl.spi.DsrlTaskConstants;
+
+import org.drcorl.spi.DsrlTasks;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;

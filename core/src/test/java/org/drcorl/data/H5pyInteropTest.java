@@ -1,5 +1,7 @@
 package org.drcorl.data;
 
+import org.drcorl.spi.DsrlTasks;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.drcorl.nn;
 
+import org.drcorl.spi.SeededTrainingRandom;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,9 @@
 package org.drcorl.train;
 
+import org.drcorl.train.extract.DeterministicPolicy;
+import org.drcorl.train.extract.OnlineCostEstimate;
+import org.drcorl.train.extract.PolicyExtractor;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +18,7 @@ import org.drcorl.data.OfflineDataset;
 import org.drcorl.eval.EpisodeStats;
 import org.drcorl.eval.Evaluator;
 import org.drcorl.eval.PlainMlpPolicy;
-import org.drcorl.plugins.PluginRuntime;
+import org.drcorl.pluginhost.PluginRuntime;
 import org.drcorl.spi.ConstraintHandler;
 import org.drcorl.spi.ConstraintStep;
 import org.drcorl.spi.PolicyUpdate;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.drcorl.data.DatasetCollector;
 import org.drcorl.data.OfflineDataset;
-import org.drcorl.plugins.PluginRuntime;
+import org.drcorl.pluginhost.PluginRuntime;
 import org.drcorl.testing.TestPluginBuilder;
 
 /** A small dataset of the test plugin's Push-v0 task. */

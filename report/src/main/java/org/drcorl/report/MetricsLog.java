@@ -13,7 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.drcorl.train.PolicyExtractor;
+import org.drcorl.train.extract.PolicyExtractor;
 
 /**
  * Numbers logged once per training step (losses, Ĉ, λ, zone, ...), kept in memory and saved as

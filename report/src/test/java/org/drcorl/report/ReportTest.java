@@ -17,7 +17,7 @@ import javax.imageio.ImageIO;
 import org.drcorl.eval.EpisodeStats;
 import org.drcorl.eval.PolicyScore;
 import org.drcorl.spi.NormalizationConstants;
-import org.drcorl.train.PolicyExtractor;
+import org.drcorl.train.extract.PolicyExtractor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Row;

@@ -1,6 +1,6 @@
 package org.drcorl.env.mujoco;
 
-import org.drcorl.data.DsrlTasks;
+import org.drcorl.spi.DsrlTasks;
 import org.drcorl.spi.TaskSpec;
 
 /**

@@ -122,7 +122,7 @@ class DependentPluginTest {
     }
 
     private static AutoCloseable load(Path dir) throws Exception {
-        return (AutoCloseable) host.loadClass("org.drcorl.plugins.PluginRuntime").getMethod("load", List.class).invoke(null, List.of(dir));
+        return (AutoCloseable) host.loadClass("org.drcorl.pluginhost.PluginRuntime").getMethod("load", List.class).invoke(null, List.of(dir));
     }
 
     /** Calls a public method of a host object by name and argument count. */

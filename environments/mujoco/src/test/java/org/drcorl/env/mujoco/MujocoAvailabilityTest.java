@@ -28,7 +28,7 @@ class MujocoAvailabilityTest {
     void specsAreDsrlsAndKnownWithoutTheLibrary() {
         var provider = new MujocoTaskProvider(MujocoTaskCatalog.ALL, () -> Availability.unavailable("test"));
         for (var spec : provider.tasks()) {
-            var dsrl = org.drcorl.data.DsrlTasks.find(spec.id()).orElseThrow(() -> new AssertionError(spec.id() + " is not a DSRL task"));
+            var dsrl = org.drcorl.spi.DsrlTasks.find(spec.id()).orElseThrow(() -> new AssertionError(spec.id() + " is not a DSRL task"));
             assertEquals(dsrl.obsDim(), spec.observationDim(), spec.id());
             assertEquals(dsrl.actDim(), spec.actionDim(), spec.id());
             assertEquals(dsrl.maxEpisodeSteps(), spec.maxEpisodeSteps(), spec.id());

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.drcorl.contract.PointMassBehaviorModel;
 import org.drcorl.contract.TestRegularizerBatch;
-import org.drcorl.nn.SeededTrainingRandom;
+import org.drcorl.spi.SeededTrainingRandom;
 import org.drcorl.spi.BehaviorModel;
 import org.drcorl.spi.PluginOptions;
+import org.drcorl.spi.TrainingRandom;
 import org.drcorl.spi.VpSdeSchedule;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,9 @@ class DiffusionScoreRegularizerTest {
             times = t;
             answer = noisyActions.mul(3f).add(states.get(":, :" + ACTION_DIM));
             return answer;
+        }
+        public NDArray sample(NDArray states, int steps, TrainingRandom random) {
+            throw new AssertionError("the score regularizer never samples");
         }
     }
 

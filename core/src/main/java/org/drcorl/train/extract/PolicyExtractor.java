@@ -1,0 +1,309 @@
+package org.drcorl.train.extract;
+
+import org.drcorl.data.TransitionBatch;
+import org.drcorl.train.PluginFailure;
+import org.drcorl.train.critic.IqlCritic;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.drcorl.nn.Adam;
+import org.drcorl.spi.BehaviorModel;
+import org.drcorl.spi.ConstraintHandler;
+import org.drcorl.spi.ConstraintStep;
+import org.drcorl.spi.PolicyUpdate;
+import org.drcorl.spi.Regularizer;
+import org.drcorl.spi.RegularizerBatch;
+import org.drcorl.spi.TrainingRandom;
+
+/**
+ * Stage 3: extracts the deterministic policy from the behaviour model and the critics.
+ *
+ * <p>Every objective the policy follows is linear in its actions once its action-space
+ * gradient is known: the regularizer's {@code G_reg = ∂R/∂a} (from the plugin, on a leaf
+ * copy of the actions), the reward term's {@code −β ∇_a Q̄_r / B}, the cost term's
+ * {@code +β ∇_a Q̄_c / B}. A parameter gradient for any weighting of them is then one
+ * backward pass of {@code ⟨π(s), G⟩} through the policy. That is what makes a
+ * {@link ConstraintStep} cheap: the handler asks for the updates it needs, each costs one
+ * small backward pass, and the chosen combination is applied and committed to Adam once.
+ *
+ * <p>Phase 1 ({@link #pretrainStep}) follows the regularizer alone; phase 2 ({@link #step})
+ * hands the choice to the constraint handler and fine-tunes both critics by TD on π.
+ */
+public final class PolicyExtractor implements AutoCloseable {
+    private final ExtractionConfig config;
+    private final DeterministicPolicy policy;
+    private final Adam optimizer;
+    private final Regularizer regularizer;
+    private final ConstraintHandler handler;
+    private final BehaviorModel behaviorModel;
+    private final IqlCritic rewardCritic;
+    private final IqlCritic costCritic;
+    private final TrainingRandom random;
+    private long pretrainSteps;
+    private long steps;
+    private double smoothedCost = Double.NaN;
+    private OnlineCostEstimate online;
+    private float[] initialStates;
+    private ai.djl.ndarray.types.Shape initialShape;
+    private double onlineCost = Double.NaN;
+    private long onlineEstimates;
+    private CheckpointCandidates candidates = new CheckpointCandidates(5);
+
+    public PolicyExtractor(DeterministicPolicy policy, ExtractionConfig config, Regularizer regularizer,
+                           ConstraintHandler handler, BehaviorModel behaviorModel, IqlCritic rewardCritic,
+                           IqlCritic costCritic, TrainingRandom random) {
+        this.policy = policy;
+        this.config = config;
+        this.regularizer = regularizer;
+        this.handler = handler;
+        this.behaviorModel = behaviorModel;
+        this.rewardCritic = rewardCritic;
+        this.costCritic = costCritic;
+        this.random = random;
+        this.optimizer = new Adam(policy.parameters(), config.learningRate(), 0.0);
+    }
+
+    /**
+     * Switches Ĉ from the offline critic estimate to rollouts of the current policy (see
+     * {@link OnlineCostEstimate}); null switches back.
+     */
+    public PolicyExtractor withOnlineCostEstimate(OnlineCostEstimate estimate) {
+        this.online = estimate;
+        this.onlineCost = Double.NaN;
+        return this;
+    }
+
+    /**
+     * Makes the offline Ĉ the cost critic's value of π at these states (the dataset's episode
+     * starts: Q_c^π(s₀, π(s₀)) is π's own discounted episode cost) instead of at the batch's
+     * dataset states, whose mean carries the cost of every state the behaviour policies
+     * visited, wherever π would go; null switches back.
+     */
+    public PolicyExtractor withInitialStates(NDArray states) {
+        // Kept as plain floats: each step makes its own copy in the step's manager, so nothing the
+        // estimate computes outlives the step.
+        this.initialStates = states == null ? null : states.toFloatArray();
+        this.initialShape = states == null ? null : states.getShape();
+        return this;
+    }
+
+    /** What one update did, for the training log. */
+    public record StepLog(long step, double regularizerLoss, double costEstimate, double beta,
+                          double rewardQ, double costQ, Map<String, Double> handler) {}
+
+    /** One phase-1 update: the regularizer alone. */
+    public StepLog pretrainStep(TransitionBatch batch, NDManager step) {
+        NDArray actions = policy.act(batch.states());
+        Gradient reg = regularizerGradient(batch, actions, step, pretrainSteps);
+        List<NDArray> grads = parameterGradient(batch.states(), reg.actionGradient(), step);
+        optimizer.step(grads);
+        pretrainSteps++;
+        return new StepLog(pretrainSteps - 1, reg.loss(), Double.NaN, 0, Double.NaN, Double.NaN, Map.of());
+    }
+
+    /** One phase-2 update: the constraint handler chooses, then the critics take a TD step. */
+    public StepLog step(TransitionBatch batch, NDManager step) {
+        NDArray states = batch.states();
+        NDArray actions = policy.act(states);
+        long b = batch.size();
+        double beta = config.beta(steps);
+        Gradient reg = regularizerGradient(batch, actions, step, steps);
+        CriticGradient qr = criticGradient(rewardCritic, states, actions);
+        CriticGradient qc = criticGradient(costCritic, states, actions);
+        NDArray rewardTerm = qr.gradient().mul(-beta / b);
+        NDArray costTerm = qc.gradient().mul(beta / b);
+
+        double costQ = qc.meanValue();
+        if (initialStates != null) {
+            NDArray s0 = step.create(initialStates, initialShape);
+            costQ = costCritic.targetMean(s0, policy.act(s0)).mean().getFloat();
+        }
+        double batchCost = config.normalizedCost(config.episodeCostFromQ(costQ));
+        smoothedCost = Double.isNaN(smoothedCost) ? batchCost
+                : smoothedCost + config.costSmoothing() * (batchCost - smoothedCost);
+        if (online != null && (Double.isNaN(onlineCost) || steps % online.interval() == 0)) {
+            OnlineCostEstimate.Measurement m = online.measure(policy, config.costThreshold(), onlineEstimates++);
+            onlineCost = m.normalizedCost();
+            candidates.offer(steps, () -> policy.parameters().flatten(), m.rewardReturn(), m.normalizedCost());
+        }
+        double costEstimate = online != null ? onlineCost : smoothedCost;
+        long index = steps;
+
+        Map<List<Double>, List<NDArray>> gradients = new HashMap<>();
+        ConstraintStep view = new ConstraintStep() {
+            @Override
+            public long step() {
+                return index;
+            }
+
+            @Override
+            public double costEstimate() {
+                return costEstimate;
+            }
+
+            @Override
+            public PolicyUpdate update(double rewardWeight, double costWeight) {
+                if (!Double.isFinite(rewardWeight) || !Double.isFinite(costWeight)) {
+                    throw new IllegalArgumentException("update(" + rewardWeight + ", " + costWeight + "): weights must be finite");
+                }
+                List<NDArray> g = gradients.computeIfAbsent(List.of(1.0, rewardWeight, costWeight),
+                        k -> parameterGradient(states, combine(reg.actionGradient(), 1.0, rewardTerm, rewardWeight, costTerm, costWeight), step));
+                return new ParameterUpdate(optimizer.preview(g, step), 1.0, rewardWeight, costWeight, step);
+            }
+        };
+        PolicyUpdate chosen;
+        try {
+            chosen = handler.decide(view);
+        } catch (RuntimeException e) {
+            throw new PluginFailure("constraint handler '" + handler.name() + "' failed at step " + index + ": " + e.getMessage(), e);
+        }
+        if (!(chosen instanceof ParameterUpdate update)) {
+            throw new PluginFailure("constraint handler '" + handler.name() + "' returned "
+                    + (chosen == null ? "null" : "an update it did not get from the step") + " at step " + index, null);
+        }
+        optimizer.apply(update.deltas);
+        List<NDArray> followed = gradients.get(List.of(update.regularizerWeight, update.rewardWeight, update.costWeight));
+        if (followed == null) {
+            followed = parameterGradient(states, combine(reg.actionGradient(), update.regularizerWeight, rewardTerm,
+                    update.rewardWeight, costTerm, update.costWeight), step);
+        }
+        optimizer.commit(followed);
+
+        if (config.rewardFineTuning() || config.costFineTuning()) {
+            NDArray nextActions = policy.act(batch.nextStates());
+            if (config.rewardFineTuning()) {
+                rewardCritic.tdUpdate(states, batch.actions(), batch.rewards(), batch.nextStates(), batch.notDone(), nextActions, step);
+            }
+            if (config.costFineTuning()) {
+                costCritic.tdUpdate(states, batch.actions(), batch.costs(), batch.nextStates(), batch.notDone(), nextActions, step);
+            }
+        }
+        steps++;
+        Map<String, Double> diagnostics;
+        try {
+            diagnostics = new LinkedHashMap<>(handler.diagnostics());
+        } catch (RuntimeException e) {
+            throw new PluginFailure("constraint handler '" + handler.name() + "' failed to report diagnostics: " + e.getMessage(), e);
+        }
+        return new StepLog(index, reg.loss(), costEstimate, beta, qr.meanValue(), qc.meanValue(), diagnostics);
+    }
+
+    private static NDArray combine(NDArray reg, double wReg, NDArray reward, double wReward, NDArray cost, double wCost) {
+        NDArray g = reg.mul(wReg);
+        if (wReward != 0) g = g.add(reward.mul(wReward));
+        if (wCost != 0) g = g.add(cost.mul(wCost));
+        return g;
+    }
+
+    private record Gradient(double loss, NDArray actionGradient) {}
+
+    private record CriticGradient(double meanValue, NDArray gradient) {}
+
+    /** The regularizer's loss and its gradient in the actions, on a leaf copy of them. */
+    private Gradient regularizerGradient(TransitionBatch batch, NDArray actions, NDManager step, long index) {
+        NDArray leaf = actions.duplicate();
+        leaf.attach(step);
+        leaf.setRequiresGradient(true);
+        RegularizerBatch view = new RegularizerBatch() {
+            public NDArray states() { return batch.states(); }
+            public NDArray dataActions() { return batch.actions(); }
+            public NDArray policyActions() { return leaf; }
+            public BehaviorModel behaviorModel() {
+                if (behaviorModel == null) throw new IllegalStateException("this run trained no behaviour model");
+                return behaviorModel;
+            }
+            public TrainingRandom random() { return random; }
+            public NDManager manager() { return step; }
+            public long step() { return index; }
+        };
+        double value;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray loss = regularizer.loss(view);
+            if (loss == null || loss.getShape().size() != 1) {
+                throw new IllegalStateException("loss must be a scalar, got " + (loss == null ? "null" : loss.getShape()));
+            }
+            value = loss.getFloat();
+            if (!Double.isFinite(value)) throw new IllegalStateException("loss is " + value);
+            gc.backward(loss);
+        } catch (RuntimeException e) {
+            throw new PluginFailure("regularizer '" + regularizer.name() + "' failed at step " + index + ": " + e.getMessage(), e);
+        }
+        return new Gradient(value, leaf.getGradient());
+    }
+
+    /** ∇_a Q̄(s, a) of a critic's target heads, and the mean Q̄. */
+    private static CriticGradient criticGradient(IqlCritic critic, NDArray states, NDArray actions) {
+        NDArray leaf = actions.duplicate();
+        leaf.setRequiresGradient(true);
+        double mean;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray q = critic.targetMean(states, leaf);
+            mean = q.mean().getFloat();
+            gc.backward(q.sum());
+        }
+        return new CriticGradient(mean, leaf.getGradient());
+    }
+
+    /** ∂⟨π(s), G⟩/∂θ: the policy's parameter gradient for an action-space gradient G. */
+    private List<NDArray> parameterGradient(NDArray states, NDArray actionGradient, NDManager step) {
+        NDArray g = actionGradient.stopGradient();
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.backward(policy.act(states).mul(g).sum());
+        }
+        return optimizer.takeGradients(step);
+    }
+
+    /**
+     * Which policy the final choice kept: the phase-2 step it was taken at ({@code -1}: the final
+     * policy), its reward return and Ĉ as re-measured on the confirmation episodes, whether that Ĉ
+     * is within the budget, and how many policies were compared.
+     */
+    public record Selection(long step, double rewardReturn, double normalizedCost, boolean withinBudget, int compared) {}
+
+    /**
+     * The reference's checkpoint choice, made robust to its noisy estimates: the final policy and
+     * the snapshots the online estimate found best within the budget (and the safest one) are
+     * re-measured on the same confirmation episodes; the highest-reward one within the budget is
+     * loaded, or the lowest-cost one if none is. Empty without online estimates (the final policy stays).
+     */
+    public java.util.Optional<Selection> restoreBestSafe() {
+        if (online == null) return java.util.Optional.empty();
+        List<CheckpointCandidates.Candidate> all = new java.util.ArrayList<>(candidates.all());
+        all.add(new CheckpointCandidates.Candidate(-1, policy.parameters().flatten(), Double.NaN, Double.NaN));
+        CheckpointCandidates.Candidate best = null;
+        OnlineCostEstimate.Measurement bestM = null;
+        for (CheckpointCandidates.Candidate c : all) {
+            policy.parameters().load(c.weights());
+            OnlineCostEstimate.Measurement m = online.confirm(policy, config.costThreshold());
+            boolean better = bestM == null
+                    || (m.normalizedCost() <= 1.0 && (bestM.normalizedCost() > 1.0 || m.rewardReturn() > bestM.rewardReturn()))
+                    || (m.normalizedCost() > 1.0 && bestM.normalizedCost() > 1.0 && m.normalizedCost() < bestM.normalizedCost());
+            if (better) {
+                best = c;
+                bestM = m;
+            }
+        }
+        policy.parameters().load(best.weights()); // never null: the final policy is always compared
+        return java.util.Optional.of(new Selection(best.step(), bestM.rewardReturn(), bestM.normalizedCost(),
+                bestM.normalizedCost() <= 1.0, all.size()));
+    }
+
+    public DeterministicPolicy policy() {
+        return policy;
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public void close() {
+        optimizer.close();
+    }
+}

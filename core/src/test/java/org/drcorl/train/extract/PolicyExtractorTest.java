@@ -1,0 +1,206 @@
+package org.drcorl.train.extract;
+
+import org.drcorl.data.TransitionBatch;
+import org.drcorl.train.PluginFailure;
+import org.drcorl.train.critic.CriticConfig;
+import org.drcorl.train.critic.IqlCritic;
+import org.drcorl.train.critic.QAggregation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.drcorl.contract.ContractSuitesTestAccess;
+import org.drcorl.spi.SeededTrainingRandom;
+import org.drcorl.spi.ConstraintHandler;
+import org.drcorl.spi.ConstraintStep;
+import org.drcorl.spi.PolicyUpdate;
+import org.drcorl.spi.Regularizer;
+import org.drcorl.spi.RegularizerBatch;
+import org.junit.jupiter.api.Test;
+
+class PolicyExtractorTest {
+    private static final int S = 3, A = 2, B = 64;
+
+    /** A handler given as a function, for tests. */
+    private static ConstraintHandler handler(Function<ConstraintStep, PolicyUpdate> decide) {
+        return new ConstraintHandler() {
+            public String name() { return "test"; }
+            public String description() { return "test handler"; }
+            public PolicyUpdate decide(ConstraintStep step) { return decide.apply(step); }
+            public Map<String, Double> diagnostics() { return Map.of("calls", 1.0); }
+        };
+    }
+
+    private record Fixture(NDManager m, DeterministicPolicy policy, IqlCritic reward, IqlCritic cost, TransitionBatch batch) {}
+
+    private static Fixture fixture(NDManager m) {
+        SeededTrainingRandom r = new SeededTrainingRandom(1);
+        NDArray s = r.normal(m, new Shape(B, S));
+        NDArray a = s.get(":, 0:2").tanh().mul(0.5); // the "data" actions follow the state
+        TransitionBatch batch = new TransitionBatch(s, a, m.ones(new Shape(B, 1)), m.zeros(new Shape(B, 1)),
+                r.normal(m, new Shape(B, S)), m.ones(new Shape(B, 1)));
+        CriticConfig cc = new CriticConfig(16, 1e-3, 0.9, 0.7, 0.01, QAggregation.MIN);
+        return new Fixture(m, new DeterministicPolicy(m, S, A, 32, new SplittableRandom(2)),
+                new IqlCritic(m, S, A, cc, new SplittableRandom(3)), new IqlCritic(m, S, A, cc, new SplittableRandom(4)), batch);
+    }
+
+    private static ExtractionConfig config(double beta) {
+        return new ExtractionConfig(32, 3e-3, beta, 0, 20, 100, 0.9, 1.0, false, false);
+    }
+
+    @Test
+    void pretrainingDistillsTheRegularizerAndLeavesNoArraysBehind() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Fixture f = fixture(m);
+            Regularizer bc = new ContractSuitesTestAccess().squaredError();
+            try (PolicyExtractor x = new PolicyExtractor(f.policy(), config(1), bc, handler(ConstraintStep::rewardUpdate),
+                    null, f.reward(), f.cost(), new SeededTrainingRandom(5))) {
+                double first = 0, last = 0;
+                int arrays = f.policy().parameters().manager().getManagedArrays().size();
+                for (int i = 0; i < 150; i++) {
+                    try (NDManager step = m.newSubManager()) {
+                        double loss = x.pretrainStep(f.batch(), step).regularizerLoss();
+                        if (i == 0) first = loss;
+                        last = loss;
+                    }
+                }
+                assertTrue(last < 0.2 * first, "behaviour cloning loss " + first + " -> " + last);
+                assertEquals(arrays, f.policy().parameters().manager().getManagedArrays().size());
+            }
+        }
+    }
+
+    @Test
+    void rewardStepsClimbTheRewardCriticAndCostStepsDescendTheCostCritic() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Fixture f = fixture(m);
+            Regularizer bc = new ContractSuitesTestAccess().squaredError();
+            double[] q = new double[2];
+            for (int mode = 0; mode < 2; mode++) {
+                boolean reward = mode == 0;
+                DeterministicPolicy fresh = new DeterministicPolicy(m, S, A, 32, new SplittableRandom(2));
+                try (PolicyExtractor x = new PolicyExtractor(fresh, config(50), bc,
+                        handler(s -> reward ? s.rewardUpdate() : s.costUpdate()), null, f.reward(), f.cost(), new SeededTrainingRandom(5))) {
+                    PolicyExtractor.StepLog firstLog = null, lastLog = null;
+                    for (int i = 0; i < 60; i++) {
+                        try (NDManager step = m.newSubManager()) {
+                            lastLog = x.step(f.batch(), step);
+                            if (i == 0) firstLog = lastLog;
+                        }
+                    }
+                    q[mode] = reward ? lastLog.rewardQ() - firstLog.rewardQ() : lastLog.costQ() - firstLog.costQ();
+                    assertEquals(Map.of("calls", 1.0), lastLog.handler());
+                }
+            }
+            assertTrue(q[0] > 0, "reward steps raise Q̄_r(s, π(s)) by " + q[0]);
+            assertTrue(q[1] < 0, "cost steps lower Q̄_c(s, π(s)) by " + q[1]);
+        }
+    }
+
+    @Test
+    void aFailingPluginIsReportedByNameAndStep() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Fixture f = fixture(m);
+            Regularizer broken = new Regularizer() {
+                public String name() { return "broken"; }
+                public String description() { return "throws"; }
+                public NDArray loss(RegularizerBatch b) { throw new IllegalStateException("out of ideas"); }
+            };
+            try (PolicyExtractor x = new PolicyExtractor(f.policy(), config(1), broken, handler(ConstraintStep::rewardUpdate),
+                    null, f.reward(), f.cost(), new SeededTrainingRandom(5)); NDManager step = m.newSubManager()) {
+                PluginFailure e = assertThrows(PluginFailure.class, () -> x.step(f.batch(), step));
+                assertEquals("regularizer 'broken' failed at step 0: out of ideas", e.getMessage());
+            }
+            Regularizer bc = new ContractSuitesTestAccess().squaredError();
+            PolicyUpdate foreign = new org.drcorl.contract.VectorUpdate(new double[] {1});
+            try (PolicyExtractor x = new PolicyExtractor(f.policy(), config(1), bc, handler(s -> foreign),
+                    null, f.reward(), f.cost(), new SeededTrainingRandom(5)); NDManager step = m.newSubManager()) {
+                PluginFailure e = assertThrows(PluginFailure.class, () -> x.step(f.batch(), step));
+                assertTrue(e.getMessage().startsWith("constraint handler 'test' returned an update it did not get from the step"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void theOfflineEstimateAtInitialStatesIsTheCostCriticsValueOfThePolicyThere() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Fixture f = fixture(m);
+            NDArray starts = new SeededTrainingRandom(9).normal(m, new Shape(7, S)).add(2);
+            ExtractionConfig cfg = config(1); // costSmoothing 1: Ĉ is this step's estimate alone
+            Regularizer bc = new ContractSuitesTestAccess().squaredError();
+            double atStarts = f.cost().targetMean(starts, f.policy().act(starts)).mean().getFloat();
+            NDArray batchStates = f.batch().states();
+            double atBatch = f.cost().targetMean(batchStates, f.policy().act(batchStates)).mean().getFloat();
+            try (PolicyExtractor x = new PolicyExtractor(f.policy(), cfg, bc, handler(ConstraintStep::rewardUpdate), null,
+                    f.reward(), f.cost(), new SeededTrainingRandom(5)).withInitialStates(starts)) {
+                double estimate;
+                try (NDManager step = m.newSubManager()) {
+                    estimate = x.step(f.batch(), step).costEstimate();
+                }
+                assertEquals(cfg.normalizedCost(cfg.episodeCostFromQ(atStarts)), estimate, 1e-5);
+                assertTrue(Math.abs(atStarts - atBatch) > 1e-4, "the two estimates should differ in this fixture");
+            }
+        }
+    }
+
+    @Test
+    void fineTuningTrainsExactlyTheCriticsItNames() {
+        for (boolean rewardTuned : new boolean[] {false, true}) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                Fixture f = fixture(m);
+                float[] reward0 = f.reward().qParameters().flatten(), cost0 = f.cost().qParameters().flatten();
+                ExtractionConfig cfg = new ExtractionConfig(32, 3e-3, 1, 0, 20, 100, 0.9, 1.0, rewardTuned, !rewardTuned);
+                try (PolicyExtractor x = new PolicyExtractor(f.policy(), cfg, new ContractSuitesTestAccess().squaredError(),
+                        handler(ConstraintStep::rewardUpdate), null, f.reward(), f.cost(), new SeededTrainingRandom(5))) {
+                    for (int i = 0; i < 3; i++) {
+                        try (NDManager step = m.newSubManager()) {
+                            x.step(f.batch(), step);
+                        }
+                    }
+                }
+                assertEquals(rewardTuned, !java.util.Arrays.equals(reward0, f.reward().qParameters().flatten()), "reward critic");
+                assertEquals(!rewardTuned, !java.util.Arrays.equals(cost0, f.cost().qParameters().flatten()), "cost critic");
+            }
+        }
+    }
+
+    /** The batch, copied into {@code step} as the pipeline's sampler makes it. */
+    private static TransitionBatch copyInto(TransitionBatch b, NDManager step) {
+        java.util.function.Function<NDArray, NDArray> c = a -> step.create(a.toFloatArray(), a.getShape());
+        return new TransitionBatch(c.apply(b.states()), c.apply(b.actions()), c.apply(b.rewards()), c.apply(b.costs()),
+                c.apply(b.nextStates()), c.apply(b.notDone()));
+    }
+
+    @Test
+    void manyPhaseTwoStepsLeaveNoArraysOutsideTheirStep() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Fixture f = fixture(m);
+            NDArray starts = new SeededTrainingRandom(9).normal(m, new Shape(7, S));
+            ExtractionConfig cfg = new ExtractionConfig(32, 3e-3, 1, 0, 20, 100, 0.9, 0.1, true, true);
+            try (PolicyExtractor x = new PolicyExtractor(f.policy(), cfg, new ContractSuitesTestAccess().squaredError(),
+                    handler(s -> s.rewardUpdate().plus(s.costUpdate()).times(0.5)), null, f.reward(), f.cost(),
+                    new SeededTrainingRandom(5)).withInitialStates(starts)) {
+                int[] before = null;
+                for (int i = 0; i < 300; i++) {
+                    try (NDManager step = m.newSubManager()) {
+                        x.step(copyInto(f.batch(), step), step);
+                    }
+                    int[] now = {m.getManagedArrays().size(), f.policy().parameters().manager().getManagedArrays().size(),
+                            f.reward().qParameters().manager().getManagedArrays().size(),
+                            f.cost().qTargetParameters().manager().getManagedArrays().size(),
+                            f.cost().valueParameters().manager().getManagedArrays().size()};
+                    if (i == 0) before = now;
+                    else assertArrayEquals(before, now, "arrays held outside the step after step " + i);
+                }
+            }
+        }
+    }
+}
