@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import org.drcorl.data.DatasetCollector;
 import org.drcorl.data.OfflineDataset;
-import org.drcorl.env.bullet.BulletTaskProvider;
 import org.drcorl.data.TransitionSampler;
+import org.drcorl.env.bullet.BulletTaskProvider;
 
 /**
  * Every benchmark of drcorl in one run, on the current machine: the GEMM ceiling through the

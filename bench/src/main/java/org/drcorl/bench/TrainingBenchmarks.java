@@ -5,18 +5,18 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
-import org.drcorl.handler.slack.SlackRelaxationHandler;
-import org.drcorl.spi.SeededTrainingRandom;
-import org.drcorl.regularizer.diffusion.DiffusionScoreRegularizer;
-import org.drcorl.train.behaviormodel.BehaviorModelConfig;
-import org.drcorl.train.critic.CriticConfig;
-import org.drcorl.train.extract.DeterministicPolicy;
-import org.drcorl.train.behaviormodel.DiffusionBehaviorModel;
-import org.drcorl.train.extract.ExtractionConfig;
-import org.drcorl.train.critic.IqlCritic;
-import org.drcorl.train.extract.PolicyExtractor;
 import org.drcorl.data.TransitionBatch;
 import org.drcorl.data.TransitionSampler;
+import org.drcorl.handler.slack.SlackRelaxationHandler;
+import org.drcorl.regularizer.diffusion.DiffusionScoreRegularizer;
+import org.drcorl.spi.SeededTrainingRandom;
+import org.drcorl.train.behaviormodel.BehaviorModelConfig;
+import org.drcorl.train.behaviormodel.DiffusionBehaviorModel;
+import org.drcorl.train.critic.CriticConfig;
+import org.drcorl.train.critic.IqlCritic;
+import org.drcorl.train.extract.DeterministicPolicy;
+import org.drcorl.train.extract.ExtractionConfig;
+import org.drcorl.train.extract.PolicyExtractor;
 
 /**
  * One training step of each stage, exactly as {@code OfflinePipeline} runs it (a sub-manager per
@@ -142,7 +142,7 @@ final class TrainingBenchmarks {
              IqlCritic cost = new IqlCritic(m, obs, act, cc, new SplittableRandom(8));
              DeterministicPolicy policy = new DeterministicPolicy(m, obs, act, h, new SplittableRandom(9))) {
             model.freeze();
-            ExtractionConfig config = new ExtractionConfig(h, 3e-4, 0.01, 1000, 20, 300, rc.gamma(), 0.05, true, true);
+            ExtractionConfig config = new ExtractionConfig(3e-4, 0.01, 1000, 20, 300, rc.gamma(), 0.05, true, true);
             try (PolicyExtractor x = new PolicyExtractor(policy, config, new DiffusionScoreRegularizer(), new SlackRelaxationHandler(),
                     model, reward, cost, new SeededTrainingRandom(10))) {
                 TransitionSampler batches = sampler.withSeed(11);

@@ -9,16 +9,17 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.drcorl.data.DatasetCollector;
 import org.drcorl.data.DsrlHdf5Writer;
-import org.drcorl.spi.DsrlTasks;
 import org.drcorl.data.OfflineDataset;
+import org.drcorl.experiment.UserError;
 import org.drcorl.pluginhost.PluginRuntime;
+import org.drcorl.spi.DsrlTasks;
 import org.drcorl.spi.TaskProvider;
 import org.drcorl.spi.TaskSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code drcorl collect}: an offline dataset from a task's behaviour policies. */
 @Command(name = "collect", mixinStandardHelpOptions = true,

@@ -2,11 +2,9 @@ package org.drcorl.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import org.drcorl.experiment.RunComparison;
 import org.drcorl.report.ResultsTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,27 +30,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Table merged = null;
-        Set<String> names = new HashSet<>();
-        List<String> problems = new ArrayList<>();
-        for (Path dir : runs) {
-            Path scores = new RunLayout(dir).scores();
-            Table t;
-            try {
-                t = ResultsTables.readScores(scores);
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-                continue;
-            }
-            // the folder name, or the whole path when two runs share a folder name
-            String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
-            if (!names.add(name)) name = dir.toString();
-            names.add(name);
-            Table labelled = ResultsTables.withRun(t, name);
-            merged = merged == null ? labelled : merged.append(labelled);
-        }
-        if (!problems.isEmpty()) throw new UserError(String.join("; ", problems));
-        Table summary = ResultsTables.summary(merged);
+        Table summary = RunComparison.summary(runs);
         out.println(ResultsTables.text(summary));
         if (csv != null) {
             ResultsTables.writeCsv(summary, csv);

@@ -12,16 +12,18 @@ import org.drcorl.data.DatasetException;
 import org.drcorl.data.DatasetSummary;
 import org.drcorl.data.DatasetValidator;
 import org.drcorl.data.DsrlHdf5Reader;
+import org.drcorl.data.OfflineDataset;
+import org.drcorl.experiment.UserError;
+import org.drcorl.report.Numbers;
 import org.drcorl.spi.DsrlTaskConstants;
 import org.drcorl.spi.DsrlTasks;
-import org.drcorl.data.OfflineDataset;
 import org.drcorl.spi.NormalizationConstants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code drcorl dataset info|validate}: look into an offline dataset (DSRL HDF5 layout). */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
@@ -38,7 +40,7 @@ final class DatasetCommand implements Runnable {
     }
 
     /** Bullet's budgets: the default when neither --thresholds nor a known task says otherwise. */
-    static final List<Double> DEFAULT_THRESHOLDS = List.of(10.0, 20.0, 40.0);
+    static final List<Double> DEFAULT_THRESHOLDS = DsrlTasks.BULLET_THRESHOLDS;
 
     /** --task, when given, must be one of DSRL's tasks: that is where the expected dims come from. */
     static Optional<DsrlTaskConstants> task(String taskId) {
@@ -114,7 +116,7 @@ final class DatasetCommand implements Runnable {
             }
             List<String> shares = new ArrayList<>();
             for (DatasetSummary.SafeShare share : s.safeShares()) {
-                shares.add("κ " + Format.number(share.threshold()) + ": " + share.safeEpisodes() + "/" + s.episodes()
+                shares.add("κ " + Numbers.compact(share.threshold()) + ": " + share.safeEpisodes() + "/" + s.episodes()
                         + (s.episodes() == 0 ? "" : String.format(" (%.1f%%)", 100 * share.share())));
             }
             row(out, "safe episodes", String.join("   ", shares));
@@ -146,8 +148,8 @@ final class DatasetCommand implements Runnable {
         }
 
         private static String constants(NormalizationConstants c) {
-            return "R_min " + Format.number(c.rewardMin()) + ", R_max " + Format.number(c.rewardMax())
-                    + ", C_max " + Format.number(c.costMax());
+            return "R_min " + Numbers.compact(c.rewardMin()) + ", R_max " + Numbers.compact(c.rewardMax())
+                    + ", C_max " + Numbers.compact(c.costMax());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.drcorl.cli;
 
+import org.drcorl.experiment.UserError;
 import picocli.CommandLine;
 
 /**

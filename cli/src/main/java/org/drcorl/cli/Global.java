@@ -1,9 +1,9 @@
 package org.drcorl.cli;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.File;
 import picocli.CommandLine.Option;
 
 /** Options every command takes: verbosity and where plugins come from. */

@@ -8,8 +8,8 @@ import org.drcorl.pluginhost.LoadedPlugin;
 import org.drcorl.pluginhost.PluginRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code drcorl plugins}: what loaded, what each contributes, and what was refused and why. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,

@@ -1,25 +1,20 @@
 package org.drcorl.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import org.drcorl.data.DatasetCollector;
-import org.drcorl.data.DatasetException;
-import org.drcorl.data.DsrlHdf5Reader;
-import org.drcorl.data.DsrlHdf5Writer;
-import org.drcorl.data.OfflineDataset;
+import org.drcorl.experiment.ExperimentConfig;
+import org.drcorl.experiment.ExperimentRunner;
+import org.drcorl.experiment.ExperimentSetup;
+import org.drcorl.experiment.RunLayout;
+import org.drcorl.experiment.RunResults;
+import org.drcorl.experiment.UserError;
 import org.drcorl.nn.Devices;
 import org.drcorl.pluginhost.PluginRuntime;
-import org.drcorl.report.AtomicFiles;
-import org.drcorl.report.Evaluation;
 import org.drcorl.report.ResultsTables;
-import org.drcorl.spi.NormalizationConstants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--algos", split = ",", paramLabel = "A1,A2",
             description = "Algorithms (default drcorl,bc-safe,bc-all); presets drcorl, drcorl-lag, drcorl-unconstrained,"
-                    + " bc-lag, bc-safe, bc-all, or REGULARIZER+HANDLER.")
+                    + " bc-lag, bc-safe, bc-all; REGULARIZER+HANDLER; or NAME=REGULARIZER+HANDLER to name a pair.")
     List<String> algorithms;
 
     @Option(names = "--thresholds", split = ",", paramLabel = "K1,K2", description = "Cost budgets κ; default: the task's.")
@@ -115,67 +110,18 @@ final class RunCommand implements Callable<Integer> {
             Devices.useThreads(threads);
             RunLayout layout = new RunLayout(runDirectory != null ? runDirectory
                     : Path.of("runs", setup.taskId() + "-" + setup.preset().name()));
-            OfflineDataset data = dataset(setup, err);
-            String dataHash = data.contentHash();
+            // a hash the config file recorded binds only when the run reads the same dataset path
             boolean sameDatasetPath = file.isPresent() && given.dataset() != null && file.get().config().dataset() != null
                     && given.dataset().equals(file.get().config().dataset());
-            if (sameDatasetPath && file.get().datasetHash().isPresent() && !file.get().datasetHash().get().equals(dataHash)) {
-                throw new UserError("config " + configFile + ": dataset " + setup.datasetFile() + " has changed since the config was"
-                        + " written (content sha256 " + file.get().datasetHash().get() + ", now " + dataHash + "); restore it,"
-                        + " or remove 'resolved' from the config to accept the new data");
-            }
-            NormalizationConstants constants = data.normalization().orElse(setup.task().normalization());
-
-            if (fresh) layout.clear();
-            AtomicFiles.removeLeftovers(layout.root());
-            AtomicFiles.writeString(layout.config(), setup.config().toJsonText(
-                    setup.resolvedJson(dataHash, data.size(), data.episodeCount(), constants)));
-
-            List<Evaluation> evaluations = new Experiment(setup, layout, err, quiet, global.verbose).run(data, dataHash, constants);
-            RunReport.Written written = RunReport.write(setup, layout, data, constants, evaluations, facts(setup, layout, dataHash));
-            out.println(ResultsTables.text(written.summary()));
+            Optional<String> recorded = sameDatasetPath ? file.get().datasetHash() : Optional.empty();
+            RunResults results = new ExperimentRunner(setup, layout, new ConsoleListener(err, quiet, global.verbose))
+                    .run(fresh, recorded);
+            out.println(ResultsTables.text(results.summary()));
             out.println();
             out.println("run directory " + layout.root() + ": config.json, results/ (scores.csv, summary.csv, episodes.csv),"
-                    + " charts/ (" + written.charts().size() + " PNG), report.html");
+                    + " charts/ (" + results.charts().size() + " PNG), report.html");
             out.flush();
             return 0;
         }
-    }
-
-    /** The "what was run" lines of the HTML report. */
-    static Map<String, String> facts(ExperimentSetup setup, RunLayout layout, String dataHash) {
-        ExperimentConfig c = setup.config();
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("task", c.task());
-        f.put("algorithms", String.join(", ", c.algos()));
-        f.put("thresholds κ", c.thresholds().stream().map(Format::number).collect(Collectors.joining(", ")));
-        f.put("seeds", c.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        f.put("preset", c.preset() + (c.set().isEmpty() ? "" : " with " + c.set()));
-        if (!c.regularizerOptions().isEmpty()) f.put("regularizer options", c.regularizerOptions().toString());
-        if (!c.handlerOptions().isEmpty()) f.put("handler options", c.handlerOptions().toString());
-        f.put("dataset", c.dataset() + " (content sha256 " + dataHash.substring(0, Math.min(16, dataHash.length())) + "…)");
-        f.put("evaluation", setup.preset().evalEpisodes() + " episodes per policy and seed");
-        f.put("device", c.device());
-        f.put("reproduce", "drcorl run --config " + layout.config() + " --out " + layout.root());
-        return f;
-    }
-
-    /** The dataset of the run: read, or collected on first use when it is the default file. */
-    static OfflineDataset dataset(ExperimentSetup setup, PrintWriter err) {
-        Path file = setup.datasetFile();
-        if (Files.exists(file)) {
-            try {
-                return DsrlHdf5Reader.read(file);
-            } catch (DatasetException e) {
-                throw new UserError(e.getMessage(), e);
-            }
-        }
-        Path defaultFile = Path.of("runs", "data", setup.taskId() + ".hdf5");
-        if (!file.equals(defaultFile)) throw new UserError("dataset " + file + " does not exist");
-        int episodes = setup.config().collectEpisodes();
-        err.println("drcorl: collecting " + episodes + " episodes of " + setup.taskId() + " into " + file);
-        OfflineDataset data = DatasetCollector.collect(setup.provider(), setup.taskId(), episodes, 0, n -> {});
-        DsrlHdf5Writer.write(data, file); // atomic: a temporary file renamed into place
-        return data;
     }
 }

@@ -7,8 +7,8 @@ import org.drcorl.spi.TaskProvider;
 import org.drcorl.spi.TaskSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code drcorl tasks}: every task of every loaded task plugin. */
 @Command(name = "tasks", mixinStandardHelpOptions = true,

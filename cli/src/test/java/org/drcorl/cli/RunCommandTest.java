@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
+import org.drcorl.experiment.RunLayout;
 import org.drcorl.report.MetricsLog;
 import org.drcorl.report.ResultsTables;
 import org.drcorl.testing.TestPluginBuilder;

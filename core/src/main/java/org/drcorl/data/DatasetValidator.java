@@ -1,11 +1,9 @@
 package org.drcorl.data;
 
-import org.drcorl.spi.DsrlTaskConstants;
-
-import org.drcorl.spi.DsrlTasks;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.drcorl.spi.DsrlTaskConstants;
+import org.drcorl.spi.DsrlTasks;
 import org.drcorl.spi.TaskSpec;
 
 /**

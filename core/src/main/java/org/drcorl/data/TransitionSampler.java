@@ -61,11 +61,6 @@ public final class TransitionSampler {
         return new TransitionSampler(this, seed);
     }
 
-    /** The factor rewards are multiplied by. */
-    public double rewardScale() {
-        return rewardScale;
-    }
-
     public OfflineDataset dataset() {
         return data;
     }

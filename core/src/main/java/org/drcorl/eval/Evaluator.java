@@ -2,7 +2,9 @@ package org.drcorl.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Function;
+import org.drcorl.spi.NormalizationConstants;
 import org.drcorl.spi.SafeEnv;
 import org.drcorl.spi.StepResult;
 import org.drcorl.spi.TaskProvider;
@@ -10,6 +12,19 @@ import org.drcorl.spi.TaskProvider;
 /** Rolls a policy out in a task's environment (DSRL's protocol: undiscounted episode returns). */
 public final class Evaluator {
     private Evaluator() {}
+
+    /**
+     * DSRL's evaluation of one policy: {@code episodes} rollouts from the episodes
+     * {@link EvaluationSeeds#evaluation} fixes for the training seed, scored with {@code constants}.
+     *
+     * @param selectedStep the phase-2 step whose snapshot was kept, if a selection chose one
+     */
+    public static Evaluation evaluate(TaskProvider provider, String taskId, PlainMlpPolicy policy, String algorithm,
+                                      double threshold, long seed, int episodes, NormalizationConstants constants,
+                                      OptionalLong selectedStep) {
+        List<EpisodeStats> runs = rollouts(provider, taskId, policy::act, episodes, EvaluationSeeds.evaluation(seed));
+        return new Evaluation(PolicyScore.of(algorithm, threshold, seed, runs, constants), runs, selectedStep);
+    }
 
     /**
      * @param policy   observation → action

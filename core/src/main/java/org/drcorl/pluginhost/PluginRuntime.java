@@ -360,11 +360,6 @@ public final class PluginRuntime implements AutoCloseable {
         return java.util.Collections.unmodifiableMap(providersByTask);
     }
 
-    /** The provider of a task id. */
-    public Optional<TaskProvider> providerOf(String taskId) {
-        return Optional.ofNullable(providersByTask.get(taskId));
-    }
-
     /** The provider of a task id, or an error listing the known ids. */
     public TaskProvider requireProvider(String taskId) {
         TaskProvider p = providersByTask.get(taskId);

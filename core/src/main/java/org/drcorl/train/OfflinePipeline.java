@@ -1,25 +1,24 @@
 package org.drcorl.train;
 
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.drcorl.data.OfflineDataset;
 import org.drcorl.data.TransitionBatch;
 import org.drcorl.data.TransitionSampler;
+import org.drcorl.nn.Parameters;
+import org.drcorl.spi.ConstraintHandler;
+import org.drcorl.spi.Regularizer;
+import org.drcorl.spi.SeededTrainingRandom;
 import org.drcorl.train.behaviormodel.DiffusionBehaviorModel;
 import org.drcorl.train.critic.IqlCritic;
 import org.drcorl.train.extract.DeterministicPolicy;
 import org.drcorl.train.extract.ExtractionConfig;
 import org.drcorl.train.extract.OnlineCostEstimate;
 import org.drcorl.train.extract.PolicyExtractor;
-
-import ai.djl.ndarray.NDManager;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import org.drcorl.nn.Parameters;
-import java.util.SplittableRandom;
-import java.util.function.Consumer;
-import org.drcorl.data.OfflineDataset;
-import org.drcorl.spi.SeededTrainingRandom;
-import org.drcorl.spi.ConstraintHandler;
-import org.drcorl.spi.Regularizer;
 
 /**
  * The three stages of one (task, seed): the behaviour model and the critics are trained once
@@ -158,7 +157,7 @@ public final class OfflinePipeline implements AutoCloseable {
         trainCritics(progress, l -> {});
         DeterministicPolicy policy = new DeterministicPolicy(manager, data.obsDim(), data.actDim(), preset.policyHidden(),
                 new SplittableRandom(seed ^ 0xD1L));
-        ExtractionConfig config = new ExtractionConfig(preset.policyHidden(), preset.policyLearningRate(), preset.betaStart(),
+        ExtractionConfig config = new ExtractionConfig(preset.policyLearningRate(), preset.betaStart(),
                 preset.betaGrowthSteps(), costThreshold, horizon, preset.rewardCritic().gamma(), preset.costSmoothing(),
                 preset.rewardFineTuning(), preset.costFineTuning());
         TransitionSampler batches = sampler.withSeed(seed ^ 0xD2L);
@@ -223,7 +222,7 @@ public final class OfflinePipeline implements AutoCloseable {
                                                TrainingProgress progress, Consumer<PolicyExtractor.StepLog> log) {
         DeterministicPolicy policy = new DeterministicPolicy(manager, subset.obsDim(), subset.actDim(), preset.policyHidden(),
                 new SplittableRandom(seed ^ 0xE1L));
-        ExtractionConfig config = new ExtractionConfig(preset.policyHidden(), preset.policyLearningRate(), 1.0, 0, 0,
+        ExtractionConfig config = new ExtractionConfig(preset.policyLearningRate(), 1.0, 0, 0,
                 horizon, 0.99, 1.0, false, false);
         TransitionSampler batches = new TransitionSampler(subset, seed ^ 0xE2L);
         try (PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, null, null, null, null,

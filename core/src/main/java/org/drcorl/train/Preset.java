@@ -1,15 +1,16 @@
 package org.drcorl.train;
 
-import org.drcorl.train.behaviormodel.BehaviorModelConfig;
-import org.drcorl.train.critic.CriticConfig;
-
 import java.util.List;
 import java.util.Locale;
+import org.drcorl.train.behaviormodel.BehaviorModelConfig;
+import org.drcorl.train.critic.CriticConfig;
 
 /**
  * Sizes and step budgets of a whole run, by name: {@code smoke} (seconds, for tests),
  * {@code quick} (minutes on a 2-core CPU; the README's default) and {@code paper} (the
- * reference's sizes and budgets; for a GPU).
+ * reference's sizes and budgets; for a GPU). Build one with {@link #builder} (every setting
+ * defaults to {@code paper}'s) or change a few of an existing one with {@link #toBuilder} or
+ * {@link #with} (what {@code --set} does).
  *
  * @param behavior        stage-1 network and optimizer
  * @param behaviorSteps   stage-1 updates
@@ -55,7 +56,11 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         if (onlineCostConfirmEpisodes < 1) {
             throw new IllegalArgumentException("online-cost-confirm-episodes must be >= 1, got " + onlineCostConfirmEpisodes);
         }
-        pluginOptions = java.util.Map.copyOf(pluginOptions);
+        // sorted, not Map.copyOf: an immutable map's iteration order changes from one JVM to the next,
+        // and toString() is part of a saved policy's description, which a resumed run compares
+        var sorted = new java.util.TreeMap<String, java.util.Map<String, String>>();
+        pluginOptions.forEach((plugin, options) -> sorted.put(plugin, java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(options))));
+        pluginOptions = java.util.Collections.unmodifiableMap(sorted);
     }
 
     public static final List<String> NAMES = List.of("smoke", "quick", "paper");
@@ -75,19 +80,129 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         return pluginOptions.getOrDefault(name, java.util.Map.of());
     }
 
+    /** A preset by name: {@code smoke}, {@code quick} or {@code paper}. */
     public static Preset named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "smoke" -> new Preset("smoke", BehaviorModelConfig.paper().withSize(32, 1).withLearningRate(1e-3), 60, 64,
-                    CriticConfig.reward().withHidden(32), CriticConfig.cost().withHidden(32), 60, 64,
-                    32, 1e-3, 20, 40, 64, 1.0, 0, 0.2, 2, true, true, true, 0, 10, 2, java.util.Map.of());
-            case "quick" -> new Preset("quick", BehaviorModelConfig.paper().withSize(128, 2).withLearningRate(1e-3), 4000, 256,
-                    CriticConfig.reward().withHidden(128), CriticConfig.cost().withHidden(128), 8000, 256,
-                    128, 3e-4, 1000, 3000, 256, 0.02, 1000, 0.05, 20, false, false, false, 5, 25, 20, QUICK_PLUGIN_OPTIONS);
-            case "paper" -> new Preset("paper", BehaviorModelConfig.paper(), 2_000_000, 2048,
-                    CriticConfig.reward(), CriticConfig.cost(), 1_000_000, 256,
-                    256, 3e-4, 100_000, 100_000, 256, 0.01, 1000, 0.05, 20, true, true, true, 0, 1000, 20, java.util.Map.of());
+            case "smoke" -> builder("smoke")
+                    .behavior(BehaviorModelConfig.paper().withSize(32, 1).withLearningRate(1e-3)).behaviorSteps(60).behaviorBatch(64)
+                    .critics(CriticConfig.reward().withHidden(32), CriticConfig.cost().withHidden(32)).criticSteps(60).criticBatch(64)
+                    .policyHidden(32).policyLearningRate(1e-3).pretrainSteps(20).extractSteps(40).extractBatch(64)
+                    .betaStart(1.0).betaGrowthSteps(0).costSmoothing(0.2).evalEpisodes(2)
+                    .onlineCostInterval(10).onlineCostConfirmEpisodes(2)
+                    .build();
+            case "quick" -> builder("quick")
+                    .behavior(BehaviorModelConfig.paper().withSize(128, 2).withLearningRate(1e-3)).behaviorSteps(4000).behaviorBatch(256)
+                    .critics(CriticConfig.reward().withHidden(128), CriticConfig.cost().withHidden(128)).criticSteps(8000)
+                    .policyHidden(128).pretrainSteps(1000).extractSteps(3000)
+                    .betaStart(0.02)
+                    .rewardFineTuning(false).costFineTuning(false).initialStateCostEstimate(false)
+                    .onlineCostEpisodes(5).onlineCostInterval(25)
+                    .pluginOptions(QUICK_PLUGIN_OPTIONS)
+                    .build();
+            case "paper" -> builder("paper").build();
             default -> throw new IllegalArgumentException("unknown preset '" + name + "'; available: " + String.join(", ", NAMES));
         };
+    }
+
+    /** A preset named {@code name} that starts from the reference's sizes and budgets ({@code paper}). */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder holding this preset's values, to change a few under a new name. */
+    public Builder toBuilder(String newName) {
+        Builder b = new Builder(newName);
+        b.behavior = behavior;
+        b.behaviorSteps = behaviorSteps;
+        b.behaviorBatch = behaviorBatch;
+        b.rewardCritic = rewardCritic;
+        b.costCritic = costCritic;
+        b.criticSteps = criticSteps;
+        b.criticBatch = criticBatch;
+        b.policyHidden = policyHidden;
+        b.policyLearningRate = policyLearningRate;
+        b.pretrainSteps = pretrainSteps;
+        b.extractSteps = extractSteps;
+        b.extractBatch = extractBatch;
+        b.betaStart = betaStart;
+        b.betaGrowthSteps = betaGrowthSteps;
+        b.costSmoothing = costSmoothing;
+        b.evalEpisodes = evalEpisodes;
+        b.rewardFineTuning = rewardFineTuning;
+        b.costFineTuning = costFineTuning;
+        b.initialStateCostEstimate = initialStateCostEstimate;
+        b.onlineCostEpisodes = onlineCostEpisodes;
+        b.onlineCostInterval = onlineCostInterval;
+        b.onlineCostConfirmEpisodes = onlineCostConfirmEpisodes;
+        b.pluginOptions = pluginOptions;
+        return b;
+    }
+
+    /**
+     * Named settings with defaults: every setting starts at the reference code's value (the
+     * {@code paper} preset), so a preset names only what it changes. The record components
+     * above say what each setting is.
+     */
+    public static final class Builder {
+        private final String name;
+        private BehaviorModelConfig behavior = BehaviorModelConfig.paper();
+        private int behaviorSteps = 2_000_000;
+        private int behaviorBatch = 2048;
+        private CriticConfig rewardCritic = CriticConfig.reward();
+        private CriticConfig costCritic = CriticConfig.cost();
+        private int criticSteps = 1_000_000;
+        private int criticBatch = 256;
+        private int policyHidden = 256;
+        private double policyLearningRate = 3e-4;
+        private int pretrainSteps = 100_000;
+        private int extractSteps = 100_000;
+        private int extractBatch = 256;
+        private double betaStart = 0.01;
+        private int betaGrowthSteps = 1000;
+        private double costSmoothing = 0.05;
+        private int evalEpisodes = 20;
+        private boolean rewardFineTuning = true;
+        private boolean costFineTuning = true;
+        private boolean initialStateCostEstimate = true;
+        private int onlineCostEpisodes = 0;
+        private int onlineCostInterval = 1000;
+        private int onlineCostConfirmEpisodes = 20;
+        private java.util.Map<String, java.util.Map<String, String>> pluginOptions = java.util.Map.of();
+
+        private Builder(String name) {
+            if (name == null || name.isBlank()) throw new IllegalArgumentException("a preset needs a name");
+            this.name = name;
+        }
+
+        public Builder behavior(BehaviorModelConfig v) { behavior = v; return this; }
+        public Builder behaviorSteps(int v) { behaviorSteps = v; return this; }
+        public Builder behaviorBatch(int v) { behaviorBatch = v; return this; }
+        public Builder critics(CriticConfig reward, CriticConfig cost) { rewardCritic = reward; costCritic = cost; return this; }
+        public Builder criticSteps(int v) { criticSteps = v; return this; }
+        public Builder criticBatch(int v) { criticBatch = v; return this; }
+        public Builder policyHidden(int v) { policyHidden = v; return this; }
+        public Builder policyLearningRate(double v) { policyLearningRate = v; return this; }
+        public Builder pretrainSteps(int v) { pretrainSteps = v; return this; }
+        public Builder extractSteps(int v) { extractSteps = v; return this; }
+        public Builder extractBatch(int v) { extractBatch = v; return this; }
+        public Builder betaStart(double v) { betaStart = v; return this; }
+        public Builder betaGrowthSteps(int v) { betaGrowthSteps = v; return this; }
+        public Builder costSmoothing(double v) { costSmoothing = v; return this; }
+        public Builder evalEpisodes(int v) { evalEpisodes = v; return this; }
+        public Builder rewardFineTuning(boolean v) { rewardFineTuning = v; return this; }
+        public Builder costFineTuning(boolean v) { costFineTuning = v; return this; }
+        public Builder initialStateCostEstimate(boolean v) { initialStateCostEstimate = v; return this; }
+        public Builder onlineCostEpisodes(int v) { onlineCostEpisodes = v; return this; }
+        public Builder onlineCostInterval(int v) { onlineCostInterval = v; return this; }
+        public Builder onlineCostConfirmEpisodes(int v) { onlineCostConfirmEpisodes = v; return this; }
+        public Builder pluginOptions(java.util.Map<String, java.util.Map<String, String>> v) { pluginOptions = v; return this; }
+
+        public Preset build() {
+            return new Preset(name, behavior, behaviorSteps, behaviorBatch, rewardCritic, costCritic, criticSteps, criticBatch,
+                    policyHidden, policyLearningRate, pretrainSteps, extractSteps, extractBatch, betaStart, betaGrowthSteps,
+                    costSmoothing, evalEpisodes, rewardFineTuning, costFineTuning, initialStateCostEstimate, onlineCostEpisodes,
+                    onlineCostInterval, onlineCostConfirmEpisodes, pluginOptions);
+        }
     }
 
     /**

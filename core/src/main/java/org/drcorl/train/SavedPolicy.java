@@ -1,13 +1,12 @@
 package org.drcorl.train;
 
-import org.drcorl.train.extract.DeterministicPolicy;
-
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.drcorl.train.extract.DeterministicPolicy;
 
 /**
  * An extracted policy on disk: {@code NAME.weights} + {@code NAME.json} written atomically by

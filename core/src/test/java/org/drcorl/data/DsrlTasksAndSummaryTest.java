@@ -1,12 +1,10 @@
 package org.drcorl.data;
 
-import org.drcorl.spi.DsrlTaskConstants;
-
-import org.drcorl.spi.DsrlTasks;
-
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import org.drcorl.spi.DsrlTaskConstants;
+import org.drcorl.spi.DsrlTasks;
 import org.junit.jupiter.api.Test;
 
 class DsrlTasksAndSummaryTest {

@@ -1,11 +1,10 @@
 package org.drcorl.data;
 
-import org.drcorl.spi.DsrlTasks;
-
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.drcorl.spi.DsrlTasks;
 import org.drcorl.spi.NormalizationConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,5 @@
 package org.drcorl.nn;
 
-import org.drcorl.spi.SeededTrainingRandom;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.drcorl.spi.SeededTrainingRandom;
 import org.junit.jupiter.api.Test;
 
 /** DJL's PyTorch engine runs here, offline, on CPU, from the native jar on the class path. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.drcorl.spi.ConstraintHandler;
 import org.drcorl.spi.PluginOptions;
 import org.drcorl.spi.Regularizer;
 import org.drcorl.spi.SafeEnv;
@@ -162,6 +163,14 @@ class PluginRuntimeTest {
             assertNotSame(rt.newRegularizer("squared-error", PluginOptions.empty("x")),
                     rt.newRegularizer("squared-error", PluginOptions.empty("x")));
             assertThrows(IllegalArgumentException.class, () -> rt.registerRegularizer(factory), "a name can be taken once");
+
+            // a constraint handler written in a notebook joins the same way, and drives the same checks
+            Supplier<ConstraintHandler> handlers = () -> new org.drcorl.contract.ContractSuitesTestAccess().switching();
+            rt.registerConstraintHandler(handlers);
+            String name = handlers.get().name();
+            assertTrue(rt.available(ExtensionKind.CONSTRAINT_HANDLER).containsKey(name));
+            assertNotSame(rt.newConstraintHandler(name, PluginOptions.empty("x")), rt.newConstraintHandler(name, PluginOptions.empty("x")));
+            assertThrows(IllegalArgumentException.class, () -> rt.registerConstraintHandler(handlers), "a name can be taken once");
         }
     }
 }

@@ -1,9 +1,5 @@
 package org.drcorl.train;
 
-import org.drcorl.train.extract.DeterministicPolicy;
-import org.drcorl.train.extract.OnlineCostEstimate;
-import org.drcorl.train.extract.PolicyExtractor;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +20,9 @@ import org.drcorl.spi.ConstraintStep;
 import org.drcorl.spi.PolicyUpdate;
 import org.drcorl.spi.TaskProvider;
 import org.drcorl.testing.TestPluginBuilder;
+import org.drcorl.train.extract.DeterministicPolicy;
+import org.drcorl.train.extract.OnlineCostEstimate;
+import org.drcorl.train.extract.PolicyExtractor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

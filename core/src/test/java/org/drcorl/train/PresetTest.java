@@ -36,4 +36,30 @@ class PresetTest {
         var bad = assertThrows(IllegalArgumentException.class, () -> quick.with(Map.of("online-cost-interval", "0")));
         assertEquals("--set: online-cost-interval must be >= 1, got 0", bad.getMessage());
     }
+
+    @Test
+    void aBuilderStartsFromThePaperSettingsAndNamesOnlyWhatChanges() {
+        Preset paper = Preset.named("paper");
+        assertEquals(paper, Preset.builder("paper").build(), "every default is the reference's value");
+        Preset mine = Preset.named("quick").toBuilder("mine").extractSteps(500).build();
+        assertEquals("mine", mine.name());
+        assertEquals(500, mine.extractSteps());
+        assertEquals(Preset.named("quick").with(Map.of("extract-steps", "500")).behavior(), mine.behavior());
+        assertEquals(Preset.named("quick").pluginOptions("diffusion"), mine.pluginOptions("diffusion"));
+        assertEquals(Preset.named("quick"), Preset.named("quick").toBuilder("quick").build(), "toBuilder keeps every value");
+        assertThrows(IllegalArgumentException.class, () -> Preset.builder(" "));
+    }
+
+    @Test
+    void theTextOfAPresetIsTheSameInEveryJvm() {
+        // a saved policy's description holds Preset.toString(); the plugin options must not follow
+        // the per-JVM iteration order of Map.of
+        String text = Preset.named("quick").toString();
+        assertTrue(text.contains("pluginOptions={diffusion={t-max=0.3, variance-reduced=true}}"), text);
+        Preset reversed = Preset.named("quick").toBuilder("quick")
+                .pluginOptions(Map.of("slack", Map.of("b", "2", "a", "1"), "diffusion", Map.of("variance-reduced", "true", "t-max", "0.3")))
+                .build();
+        assertTrue(reversed.toString().contains("pluginOptions={diffusion={t-max=0.3, variance-reduced=true}, slack={a=1, b=2}}"),
+                reversed.toString());
+    }
 }

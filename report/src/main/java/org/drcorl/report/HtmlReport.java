@@ -43,11 +43,6 @@ public final class HtmlReport {
         return this;
     }
 
-    public HtmlReport paragraph(String text) {
-        sections.add("<p>" + escape(text) + "</p>");
-        return this;
-    }
-
     public String html() {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(escape(title))

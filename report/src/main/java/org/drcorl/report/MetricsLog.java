@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.drcorl.train.extract.PolicyExtractor;
 
 /**
  * Numbers logged once per training step (losses, Ĉ, λ, zone, ...), kept in memory and saved as
@@ -32,23 +30,6 @@ public final class MetricsLog {
         row.putAll(values);
         columns.addAll(row.keySet());
         rows.add(row);
-    }
-
-    /**
-     * The metrics of one phase-2 policy update. Ĉ is normalized (1 = at the budget), so its
-     * limit is the constant {@code cost_limit} = 1, logged so the CSV plots on its own; the
-     * handler's diagnostics come last as {@code handler.KEY}, in name order.
-     */
-    public void add(PolicyExtractor.StepLog log) {
-        Map<String, Double> v = new LinkedHashMap<>();
-        v.put("regularizer_loss", log.regularizerLoss());
-        v.put("cost_estimate", log.costEstimate());
-        v.put("cost_limit", 1.0);
-        v.put("beta", log.beta());
-        v.put("reward_q", log.rewardQ());
-        v.put("cost_q", log.costQ());
-        new TreeMap<>(log.handler()).forEach((k, x) -> v.put("handler." + k, x));
-        add(log.step(), v);
     }
 
     public int size() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.drcorl.eval.EpisodeStats;
+import org.drcorl.eval.Evaluation;
 import org.drcorl.eval.PolicyScore;
 import org.drcorl.spi.NormalizationConstants;
 import tech.tablesaw.api.BooleanColumn;
@@ -149,8 +150,7 @@ public final class ResultsTables {
 
     /** 10, 20, 40: integers without a trailing .0. */
     public static String label(double threshold) {
-        if (threshold == Math.rint(threshold) && Math.abs(threshold) < 1e15) return Long.toString((long) threshold);
-        return new java.math.BigDecimal(threshold).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return Numbers.compact(threshold);
     }
 
     static double mean(double[] v) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import javax.imageio.ImageIO;
 import org.drcorl.eval.EpisodeStats;
+import org.drcorl.eval.Evaluation;
 import org.drcorl.eval.PolicyScore;
 import org.drcorl.spi.NormalizationConstants;
 import org.drcorl.train.extract.PolicyExtractor;
@@ -110,7 +111,7 @@ class ReportTest {
     void metricsLogRoundTripsWithHandlerColumnsAndEmptyCells() throws Exception {
         MetricsLog log = new MetricsLog();
         for (int i = 0; i < 5; i++) {
-            log.add(new PolicyExtractor.StepLog(i, 1.0 / (i + 1), 0.5 + i, 0.1, 10, 2, Map.of("zone", (double) (i % 3), "conflict", 0.0)));
+            add(log, new PolicyExtractor.StepLog(i, 1.0 / (i + 1), 0.5 + i, 0.1, 10, 2, Map.of("zone", (double) (i % 3), "conflict", 0.0)));
         }
         log.add(5, Map.of("regularizer_loss", Double.NaN));
         Path file = tmp.resolve("m.csv");
@@ -136,7 +137,7 @@ class ReportTest {
                 MetricsLog log = new MetricsLog();
                 for (int i = 0; i < 1500; i++) {
                     double c = 2.0 * Math.exp(-i / 300.0) + 0.7 + 0.1 * r.nextGaussian() + k / 100;
-                    log.add(new PolicyExtractor.StepLog(i, 1 / Math.sqrt(i + 1), c, 0.1, 30 + i / 100.0, 5 * c,
+                    add(log, new PolicyExtractor.StepLog(i, 1 / Math.sqrt(i + 1), c, 0.1, 30 + i / 100.0, 5 * c,
                             Map.of("lambda", Math.max(0, 1 - i / 500.0))));
                 }
                 curves.add(new Charts.Curve(k, seed, log));
@@ -185,5 +186,10 @@ class ReportTest {
         assertTrue(html.contains("data:image/png;base64,iVBOR"), "PNG signature in base64");
         assertTrue(html.contains("0.600 ± 0.141"));
         assertFalse(html.contains("src=\"http"), "self-contained");
+    }
+
+    /** A phase-2 step's metrics, logged as the experiment runner logs them. */
+    private static void add(MetricsLog log, PolicyExtractor.StepLog step) {
+        log.add(step.step(), step.values());
     }
 }

@@ -55,11 +55,6 @@ public abstract class AbstractSafeEnv implements SafeEnv {
         return r;
     }
 
-    /** Steps taken in the current episode. */
-    public final int stepsTaken() {
-        return stepsTaken;
-    }
-
     /**
      * Validates an action and clips it to the spec's bounds into {@code out}.
      *

@@ -16,8 +16,10 @@ public final class DsrlTasks {
     public static final String BULLET = "bullet";
     public static final String SAFETY_GYMNASIUM = "safety-gymnasium";
 
-    private static final List<Double> BULLET_THRESHOLDS = List.of(10.0, 20.0, 40.0);
-    private static final List<Double> GYMNASIUM_THRESHOLDS = List.of(20.0, 40.0, 80.0);
+    /** The cost budgets κ DSRL evaluates its Bullet-Safety-Gym tasks at. */
+    public static final List<Double> BULLET_THRESHOLDS = List.of(10.0, 20.0, 40.0);
+    /** The cost budgets κ DSRL evaluates its Safety-Gymnasium tasks at. */
+    public static final List<Double> GYMNASIUM_THRESHOLDS = List.of(20.0, 40.0, 80.0);
 
     private static final Map<String, DsrlTaskConstants> TASKS = new LinkedHashMap<>();
 
@@ -58,6 +60,11 @@ public final class DsrlTasks {
 
     private static void put(DsrlTaskConstants constants) {
         TASKS.put(constants.id(), constants);
+    }
+
+    /** The constants of a DSRL task, or an error naming it: for plugins that implement DSRL's own tasks. */
+    public static DsrlTaskConstants require(String taskId) {
+        return find(taskId).orElseThrow(() -> new IllegalArgumentException("'" + taskId + "' is not one of DSRL's tasks"));
     }
 
     /**

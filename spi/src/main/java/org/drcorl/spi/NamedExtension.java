@@ -15,7 +15,11 @@ public interface NamedExtension extends ExtensionPoint {
     /** Pattern every {@link #name()} must match: lower case, digits and dashes. */
     String NAME_PATTERN = "[a-z][a-z0-9-]*";
 
-    /** The name users type, e.g. {@code --regularizer diffusion}; matches {@link #NAME_PATTERN}. */
+    /**
+     * The name users type: half of an algorithm, {@code --algos diffusion+slack} (or
+     * {@code NAME=diffusion+slack}), and the prefix of its options, {@code --regularizer-opt
+     * diffusion.t-max=0.3}; matches {@link #NAME_PATTERN}.
+     */
     String name();
 
     /** One line for {@code drcorl plugins}. */

@@ -97,9 +97,4 @@ public final class PluginOptions {
                     + String.join(", ", unknown) + " for " + owner);
         }
     }
-
-    /** The raw values, for writing the run's configuration. */
-    public Map<String, String> asMap() {
-        return values;
-    }
 }

@@ -3,9 +3,9 @@ package org.drcorl.contract;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.drcorl.spi.SeededTrainingRandom;
 import org.drcorl.spi.BehaviorModel;
 import org.drcorl.spi.RegularizerBatch;
+import org.drcorl.spi.SeededTrainingRandom;
 import org.drcorl.spi.TrainingRandom;
 
 /**

@@ -3,7 +3,6 @@ package org.drcorl.train.extract;
 /**
  * Hyperparameters of stage 3, policy extraction (DRCORL.md).
  *
- * @param hidden            policy width (paper: 256)
  * @param learningRate      Adam learning rate of the policy (paper: 3e-4)
  * @param betaStart         β at the start of phase 2: the weight of the critic terms against the
  *                          regularizer (larger β = weaker regularization)
@@ -18,12 +17,11 @@ package org.drcorl.train.extract;
  * @param costFineTuning    keep training the cost critic by TD on π during phase 2 (DRCORL: yes): this
  *                          is what turns the behaviour's cost-to-go into π's, so the offline Ĉ follows π
  */
-public record ExtractionConfig(int hidden, double learningRate, double betaStart, int betaGrowthSteps,
+public record ExtractionConfig(double learningRate, double betaStart, int betaGrowthSteps,
                                double costThreshold, int horizon, double gamma, double costSmoothing,
                                boolean rewardFineTuning, boolean costFineTuning) {
 
     public ExtractionConfig {
-        if (hidden <= 0) throw new IllegalArgumentException("policy width must be positive, got " + hidden);
         if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
         if (!(betaStart > 0)) throw new IllegalArgumentException("beta must be positive, got " + betaStart);
         if (betaGrowthSteps < 0) throw new IllegalArgumentException("betaGrowthSteps must be >= 0");

@@ -1,9 +1,5 @@
 package org.drcorl.train.extract;
 
-import org.drcorl.data.TransitionBatch;
-import org.drcorl.train.PluginFailure;
-import org.drcorl.train.critic.IqlCritic;
-
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -12,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.drcorl.data.TransitionBatch;
 import org.drcorl.nn.Adam;
 import org.drcorl.spi.BehaviorModel;
 import org.drcorl.spi.ConstraintHandler;
@@ -20,6 +17,8 @@ import org.drcorl.spi.PolicyUpdate;
 import org.drcorl.spi.Regularizer;
 import org.drcorl.spi.RegularizerBatch;
 import org.drcorl.spi.TrainingRandom;
+import org.drcorl.train.PluginFailure;
+import org.drcorl.train.critic.IqlCritic;
 
 /**
  * Stage 3: extracts the deterministic policy from the behaviour model and the critics.
@@ -95,7 +94,23 @@ public final class PolicyExtractor implements AutoCloseable {
 
     /** What one update did, for the training log. */
     public record StepLog(long step, double regularizerLoss, double costEstimate, double beta,
-                          double rewardQ, double costQ, Map<String, Double> handler) {}
+                          double rewardQ, double costQ, Map<String, Double> handler) {
+        /**
+         * The columns of a per-step metrics log: what every step reports, the budget line
+         * ({@code cost_limit} 1, in normalized cost) and the handler's own values as {@code handler.KEY}.
+         */
+        public Map<String, Double> values() {
+            Map<String, Double> v = new java.util.LinkedHashMap<>();
+            v.put("regularizer_loss", regularizerLoss);
+            v.put("cost_estimate", costEstimate);
+            v.put("cost_limit", 1.0);
+            v.put("beta", beta);
+            v.put("reward_q", rewardQ);
+            v.put("cost_q", costQ);
+            new java.util.TreeMap<>(handler).forEach((k, x) -> v.put("handler." + k, x));
+            return v;
+        }
+    }
 
     /** One phase-1 update: the regularizer alone. */
     public StepLog pretrainStep(TransitionBatch batch, NDManager step) {

@@ -1,11 +1,5 @@
 package org.drcorl.train.extract;
 
-import org.drcorl.data.TransitionBatch;
-import org.drcorl.train.PluginFailure;
-import org.drcorl.train.critic.CriticConfig;
-import org.drcorl.train.critic.IqlCritic;
-import org.drcorl.train.critic.QAggregation;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,12 +12,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.drcorl.contract.ContractSuitesTestAccess;
-import org.drcorl.spi.SeededTrainingRandom;
+import org.drcorl.data.TransitionBatch;
 import org.drcorl.spi.ConstraintHandler;
 import org.drcorl.spi.ConstraintStep;
 import org.drcorl.spi.PolicyUpdate;
 import org.drcorl.spi.Regularizer;
 import org.drcorl.spi.RegularizerBatch;
+import org.drcorl.spi.SeededTrainingRandom;
+import org.drcorl.train.PluginFailure;
+import org.drcorl.train.critic.CriticConfig;
+import org.drcorl.train.critic.IqlCritic;
+import org.drcorl.train.critic.QAggregation;
 import org.junit.jupiter.api.Test;
 
 class PolicyExtractorTest {
@@ -53,7 +52,7 @@ class PolicyExtractorTest {
     }
 
     private static ExtractionConfig config(double beta) {
-        return new ExtractionConfig(32, 3e-3, beta, 0, 20, 100, 0.9, 1.0, false, false);
+        return new ExtractionConfig(3e-3, beta, 0, 20, 100, 0.9, 1.0, false, false);
     }
 
     @Test
@@ -157,7 +156,7 @@ class PolicyExtractorTest {
             try (NDManager m = NDManager.newBaseManager()) {
                 Fixture f = fixture(m);
                 float[] reward0 = f.reward().qParameters().flatten(), cost0 = f.cost().qParameters().flatten();
-                ExtractionConfig cfg = new ExtractionConfig(32, 3e-3, 1, 0, 20, 100, 0.9, 1.0, rewardTuned, !rewardTuned);
+                ExtractionConfig cfg = new ExtractionConfig(3e-3, 1, 0, 20, 100, 0.9, 1.0, rewardTuned, !rewardTuned);
                 try (PolicyExtractor x = new PolicyExtractor(f.policy(), cfg, new ContractSuitesTestAccess().squaredError(),
                         handler(ConstraintStep::rewardUpdate), null, f.reward(), f.cost(), new SeededTrainingRandom(5))) {
                     for (int i = 0; i < 3; i++) {
@@ -184,7 +183,7 @@ class PolicyExtractorTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Fixture f = fixture(m);
             NDArray starts = new SeededTrainingRandom(9).normal(m, new Shape(7, S));
-            ExtractionConfig cfg = new ExtractionConfig(32, 3e-3, 1, 0, 20, 100, 0.9, 0.1, true, true);
+            ExtractionConfig cfg = new ExtractionConfig(3e-3, 1, 0, 20, 100, 0.9, 0.1, true, true);
             try (PolicyExtractor x = new PolicyExtractor(f.policy(), cfg, new ContractSuitesTestAccess().squaredError(),
                     handler(s -> s.rewardUpdate().plus(s.costUpdate()).times(0.5)), null, f.reward(), f.cost(),
                     new SeededTrainingRandom(5)).withInitialStates(starts)) {

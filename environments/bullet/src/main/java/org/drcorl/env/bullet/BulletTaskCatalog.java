@@ -7,11 +7,12 @@ import org.drcorl.env.bullet.agent.CarAgent;
 import org.drcorl.env.bullet.agent.DroneAgent;
 import org.drcorl.env.bullet.task.CircleTask;
 import org.drcorl.env.bullet.task.RunTask;
-import org.drcorl.spi.NormalizationConstants;
 
 /**
- * The six DSRL Bullet tasks. Episode lengths, step durations and normalization constants are
- * DSRL's (see the design notes' TASKS.md): Circle steps 0.1 s, Run 1/30 s (the drone 1/60 s).
+ * Six of DSRL's eight Bullet-Safety-Gym tasks (Ball, Car and Drone × Circle and Run; the Ant
+ * two live in the MuJoCo plugin). Episode lengths, budgets and normalization constants are
+ * DSRL's, from {@link org.drcorl.spi.DsrlTasks}; step durations are Bullet-Safety-Gym's (see the
+ * design notes' TASKS.md): Circle steps 0.1 s, Run 1/30 s (the drone 1/60 s).
  */
 public final class BulletTaskCatalog {
     private static final double CIRCLE_STEP = 0.1;
@@ -22,28 +23,22 @@ public final class BulletTaskCatalog {
     public static final List<BulletTaskDefinition> ALL = List.of(
             new BulletTaskDefinition("OfflineBallCircle-v0",
                     "Ball circles clockwise at radius 7 inside the strip |x| <= 6",
-                    BallAgent::new, CircleTask::new, 200, CIRCLE_STEP,
-                    new NormalizationConstants(0.3831, 881.463, 80)),
+                    BallAgent::new, CircleTask::new, CIRCLE_STEP),
             new BulletTaskDefinition("OfflineBallRun-v0",
                     "Ball runs along +x, |y| <= 2, speed <= 2.5 m/s",
-                    BallAgent::new, RunTask::new, 100, RUN_STEP,
-                    new NormalizationConstants(26.340, 1327.446, 80)),
+                    BallAgent::new, RunTask::new, RUN_STEP),
             new BulletTaskDefinition("OfflineCarCircle-v0",
                     "Race car circles clockwise at radius 7 inside the strip |x| <= 6",
-                    CarAgent::new, CircleTask::new, 300, CIRCLE_STEP,
-                    new NormalizationConstants(3.4844, 534.306, 100)),
+                    CarAgent::new, CircleTask::new, CIRCLE_STEP),
             new BulletTaskDefinition("OfflineCarRun-v0",
                     "Race car runs along +x, |y| <= 2, speed <= 1.5 m/s",
-                    CarAgent::new, RunTask::new, 200, RUN_STEP,
-                    new NormalizationConstants(204.287, 574.653, 40)),
+                    CarAgent::new, RunTask::new, RUN_STEP),
             new BulletTaskDefinition("OfflineDroneCircle-v0",
                     "Quadrotor circles clockwise at radius 7 inside the strip |x| <= 6",
-                    DroneAgent::new, CircleTask::new, 300, CIRCLE_STEP,
-                    new NormalizationConstants(207.794, 996.389, 100)),
+                    DroneAgent::new, CircleTask::new, CIRCLE_STEP),
             new BulletTaskDefinition("OfflineDroneRun-v0",
                     "Quadrotor runs along +x, |y| <= 2, speed <= 1.5 m/s",
-                    DroneAgent::new, RunTask::new, 200, DRONE_RUN_STEP,
-                    new NormalizationConstants(10.557, 682.833, 140)));
+                    DroneAgent::new, RunTask::new, DRONE_RUN_STEP));
 
     private BulletTaskCatalog() {}
 

@@ -1,4 +1,4 @@
-package org.drcorl.cli;
+package org.drcorl.experiment;
 
 /** A problem with the user's input (a file, an option): reported in one line, exit code 2. */
 public final class UserError extends RuntimeException {

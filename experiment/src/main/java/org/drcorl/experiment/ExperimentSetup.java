@@ -1,12 +1,18 @@
-package org.drcorl.cli;
+package org.drcorl.experiment;
 
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.drcorl.data.DatasetCollector;
+import org.drcorl.data.DatasetException;
+import org.drcorl.data.DsrlHdf5Reader;
+import org.drcorl.data.DsrlHdf5Writer;
+import org.drcorl.data.OfflineDataset;
 import org.drcorl.nn.Devices;
 import org.drcorl.pluginhost.LoadedPlugin;
 import org.drcorl.pluginhost.PluginRuntime;
@@ -16,7 +22,6 @@ import org.drcorl.spi.PluginOptions;
 import org.drcorl.spi.Regularizer;
 import org.drcorl.spi.TaskProvider;
 import org.drcorl.spi.TaskSpec;
-import org.drcorl.train.Algorithm;
 import org.drcorl.train.Preset;
 
 /**
@@ -26,13 +31,13 @@ import org.drcorl.train.Preset;
  *
  * @param config the configuration with every field set (dataset path and thresholds resolved)
  */
-record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algorithm> algorithms, PluginRuntime runtime,
+public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algorithm> algorithms, PluginRuntime runtime,
                        TaskProvider provider, TaskSpec task, Device device) {
     /** Preset values under the names {@code set} takes ({@code extract-steps}, not {@code extractSteps}). */
     private static final com.fasterxml.jackson.databind.ObjectMapper KEBAB = new com.fasterxml.jackson.databind.ObjectMapper()
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.KEBAB_CASE);
 
-    static ExperimentSetup resolve(ExperimentConfig given, PluginRuntime runtime) {
+    public static ExperimentSetup resolve(ExperimentConfig given, PluginRuntime runtime) {
         ExperimentConfig c = ExperimentConfig.DEFAULTS.overlay(given);
         Preset preset = Preset.named(c.preset()).with(c.set());
         List<Algorithm> algos = c.algos().stream().map(Algorithm::named).toList();
@@ -41,13 +46,13 @@ record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algorithm> a
         if (c.thresholds() != null) {
             requireDistinct("threshold", c.thresholds());
             for (double k : c.thresholds()) {
-                if (!Double.isFinite(k) || k < 0) throw new UserError("threshold " + k + ": cost budgets must be finite and >= 0");
+                if (!Double.isFinite(k) || k < 0) throw new UserError("thresholds: cost budget " + k + " must be finite and >= 0");
             }
         }
         Device device = Devices.select(c.device());
         TaskProvider provider = runtime.requireProvider(c.task());
         TaskSpec task = runtime.requireSpec(c.task());
-        String dataset = c.dataset() != null ? c.dataset() : Path.of("runs", "data", c.task() + ".hdf5").toString();
+        String dataset = c.dataset() != null ? c.dataset() : defaultDataset(c.task()).toString();
         ExperimentSetup setup = new ExperimentSetup(c.withResolved(dataset, task.costThresholds()), preset, algos, runtime,
                 provider, task, device);
         requireKnownPlugins("--regularizer-opt", c.regularizerOptions(), algos.stream().map(Algorithm::regularizer).toList());
@@ -64,29 +69,63 @@ record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algorithm> a
         if (new HashSet<>(values).size() != values.size()) throw new UserError("the " + what + "s " + values + " repeat a value");
     }
 
-    String taskId() {
+    public String taskId() {
         return config.task();
     }
 
-    List<Double> thresholds() {
+    public List<Double> thresholds() {
         return config.thresholds();
     }
 
-    List<Long> seeds() {
+    public List<Long> seeds() {
         return config.seeds();
     }
 
-    Path datasetFile() {
+    public Path datasetFile() {
         return Path.of(config.dataset());
     }
 
+    /** The default dataset file of a task: {@code runs/data/TASK.hdf5}, collected on first use. */
+    public static Path defaultDataset(String taskId) {
+        return Path.of("runs", "data", taskId + ".hdf5");
+    }
+
+    /**
+     * The dataset of the run: read, or collected on first use when it is a task's default file,
+     * {@code runs/data/TASK.hdf5} ({@link ExperimentConfig#collectEpisodes()} episodes from seed 0,
+     * written atomically).
+     */
+    public OfflineDataset loadDataset(ExperimentListener listener) {
+        Path file = datasetFile();
+        if (Files.exists(file)) {
+            try {
+                return DsrlHdf5Reader.read(file);
+            } catch (DatasetException e) {
+                throw new UserError(e.getMessage(), e);
+            }
+        }
+        // runs/data/TASK.hdf5 is collected on first use, relative to the working directory or under any
+        // folder (a notebook names the repository's); any other missing file is a mistake to report
+        if (!file.normalize().endsWith(defaultDataset(taskId()))) throw new UserError("dataset " + file + " does not exist");
+        int episodes = config.collectEpisodes();
+        listener.notice("drcorl: collecting " + episodes + " episodes of " + taskId() + " into " + file);
+        OfflineDataset data = DatasetCollector.collect(provider, taskId(), episodes, 0, n -> {});
+        DsrlHdf5Writer.write(data, file); // atomic: a temporary file renamed into place
+        return data;
+    }
+
+    /** The constants scores are normalized with: the dataset's own, else the task's. */
+    public NormalizationConstants normalization(OfflineDataset data) {
+        return data.normalization().orElse(task.normalization());
+    }
+
     /** A fresh regularizer of an algorithm, with the preset's options for it overridden by the configured ones. */
-    Regularizer regularizer(Algorithm a) {
+    public Regularizer regularizer(Algorithm a) {
         return runtime.newRegularizer(a.regularizer(), new PluginOptions("regularizer '" + a.regularizer() + "'", regularizerOptions(a)));
     }
 
     /** A fresh constraint handler of an algorithm, with the preset's options for it overridden by the configured ones. */
-    ConstraintHandler handler(Algorithm a) {
+    public ConstraintHandler handler(Algorithm a) {
         return runtime.newConstraintHandler(a.handler(), new PluginOptions("constraint handler '" + a.handler() + "'", handlerOptions(a)));
     }
 
@@ -129,7 +168,7 @@ record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algorithm> a
      * it, and compared when a run resumes. The evaluation episode count is left out: changing it
      * needs no retraining.
      */
-    Map<String, String> policyDescription(Algorithm a, double threshold) {
+    public Map<String, String> policyDescription(Algorithm a, double threshold) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("algorithm", a.name());
         d.put("regularizer", a.regularizer());
@@ -151,7 +190,7 @@ record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algorithm> a
     }
 
     /** The {@code resolved} block of config.json: what the configuration expanded to. */
-    ObjectNode resolvedJson(String datasetHash, int transitions, int episodes, NormalizationConstants constants) {
+    public ObjectNode resolvedJson(String datasetHash, int transitions, int episodes, NormalizationConstants constants) {
         ObjectNode r = ExperimentConfig.JSON.createObjectNode();
         r.set("preset-values", KEBAB.valueToTree(preset));
         ObjectNode algos = r.putObject("algorithms");

@@ -1,9 +1,7 @@
-package org.drcorl.report;
+package org.drcorl.eval;
 
 import java.util.List;
 import java.util.OptionalLong;
-import org.drcorl.eval.EpisodeStats;
-import org.drcorl.eval.PolicyScore;
 
 /**
  * One evaluated policy: its DSRL scores, the episodes behind them, and, when the online cost

@@ -1,4 +1,4 @@
-package org.drcorl.cli;
+package org.drcorl.experiment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +38,7 @@ import java.util.Optional;
  * @param handlerOptions options of the constraint handlers
  * @param device         cpu, gpu, gpu:N or auto
  */
-record ExperimentConfig(String task, String dataset, Integer collectEpisodes, List<String> algos, List<Double> thresholds,
+public record ExperimentConfig(String task, String dataset, Integer collectEpisodes, List<String> algos, List<Double> thresholds,
                         List<Long> seeds, String preset, Map<String, String> set, Map<String, String> regularizerOptions,
                         Map<String, String> handlerOptions, String device) {
 
@@ -47,19 +47,89 @@ record ExperimentConfig(String task, String dataset, Integer collectEpisodes, Li
             "set", "regularizer-opt", "handler-opt", "device");
     private static final List<String> IGNORED_KEYS = List.of("format", "resolved");
 
-    static final ExperimentConfig DEFAULTS = new ExperimentConfig("OfflineCarCircle-v0", null, 200,
+    public static final ExperimentConfig DEFAULTS = new ExperimentConfig("OfflineCarCircle-v0", null, 200,
             List.of("drcorl", "bc-safe", "bc-all"), null, List.of(0L), "quick", Map.of(), Map.of(), Map.of(), "cpu");
-    static final ExperimentConfig EMPTY = new ExperimentConfig(null, null, null, null, null, null, null, null, null, null, null);
+    public static final ExperimentConfig EMPTY = new ExperimentConfig(null, null, null, null, null, null, null, null, null, null, null);
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final YAMLMapper YAML = new YAMLMapper();
 
     /** This configuration with every field that {@code top} gives replaced; maps are merged key by key. */
-    ExperimentConfig overlay(ExperimentConfig top) {
+    public ExperimentConfig overlay(ExperimentConfig top) {
         return new ExperimentConfig(or(top.task, task), or(top.dataset, dataset), or(top.collectEpisodes, collectEpisodes),
                 or(top.algos, algos), or(top.thresholds, thresholds), or(top.seeds, seeds), or(top.preset, preset),
                 merge(set, top.set), merge(regularizerOptions, top.regularizerOptions), merge(handlerOptions, top.handlerOptions),
                 or(top.device, device));
+    }
+
+    // Withers for code (notebooks, benchmarks): the same settings as the options of drcorl run.
+
+    public ExperimentConfig withTask(String id) {
+        return overlay(Only.task(id));
+    }
+
+    public ExperimentConfig withDataset(String file) {
+        return overlay(Only.dataset(file));
+    }
+
+    public ExperimentConfig withAlgos(String... names) {
+        return overlay(Only.algos(List.of(names)));
+    }
+
+    public ExperimentConfig withThresholds(Double... kappas) {
+        return overlay(Only.thresholds(List.of(kappas)));
+    }
+
+    public ExperimentConfig withSeeds(Long... values) {
+        return overlay(Only.seeds(List.of(values)));
+    }
+
+    public ExperimentConfig withPreset(String name) {
+        return overlay(Only.preset(name));
+    }
+
+    /** Preset settings changed, as {@code --set KEY=VALUE} does (added to those already set). */
+    public ExperimentConfig withSettings(Map<String, String> settings) {
+        return overlay(Only.set(settings));
+    }
+
+    public ExperimentConfig withDevice(String device) {
+        return overlay(Only.device(device));
+    }
+
+    /** Builds the sparse configurations the withers overlay (every field null but one). */
+    private static final class Only {
+        static ExperimentConfig task(String v) {
+            return new ExperimentConfig(v, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        static ExperimentConfig dataset(String v) {
+            return new ExperimentConfig(null, v, null, null, null, null, null, null, null, null, null);
+        }
+
+        static ExperimentConfig algos(List<String> v) {
+            return new ExperimentConfig(null, null, null, v, null, null, null, null, null, null, null);
+        }
+
+        static ExperimentConfig thresholds(List<Double> v) {
+            return new ExperimentConfig(null, null, null, null, v, null, null, null, null, null, null);
+        }
+
+        static ExperimentConfig seeds(List<Long> v) {
+            return new ExperimentConfig(null, null, null, null, null, v, null, null, null, null, null);
+        }
+
+        static ExperimentConfig preset(String v) {
+            return new ExperimentConfig(null, null, null, null, null, null, v, null, null, null, null);
+        }
+
+        static ExperimentConfig set(Map<String, String> v) {
+            return new ExperimentConfig(null, null, null, null, null, null, null, v, null, null, null);
+        }
+
+        static ExperimentConfig device(String v) {
+            return new ExperimentConfig(null, null, null, null, null, null, null, null, null, null, v);
+        }
     }
 
     ExperimentConfig withResolved(String datasetPath, List<Double> taskThresholds) {
@@ -115,14 +185,14 @@ record ExperimentConfig(String task, String dataset, Integer collectEpisodes, Li
     }
 
     /** A configuration file's content and the dataset content hash it recorded, if any. */
-    record Loaded(ExperimentConfig config, Optional<String> datasetHash) {}
+    public record Loaded(ExperimentConfig config, Optional<String> datasetHash) {}
 
     /**
      * Reads a JSON ({@code .json}) or YAML (anything else) configuration file.
      *
      * @throws UserError naming the file and the key for anything unreadable, unknown or mistyped
      */
-    static Loaded read(Path file) {
+    public static Loaded read(Path file) {
         if (!Files.isRegularFile(file)) throw new UserError("--config: " + file + " does not exist");
         JsonNode root;
         try {
@@ -198,7 +268,6 @@ record ExperimentConfig(String task, String dataset, Integer collectEpisodes, Li
             if (v == null) return null;
             try {
                 List<Double> out = v.stream().map(Double::parseDouble).toList();
-                if (out.stream().anyMatch(d -> !Double.isFinite(d) || d < 0)) throw wrong(key, "a list of numbers >= 0");
                 return out;
             } catch (NumberFormatException e) {
                 throw wrong(key, "a list of numbers");

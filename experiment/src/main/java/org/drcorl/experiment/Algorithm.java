@@ -1,4 +1,4 @@
-package org.drcorl.train;
+package org.drcorl.experiment;
 
 import java.util.List;
 import java.util.Locale;
@@ -25,15 +25,35 @@ public record Algorithm(String name, String regularizer, String handler, Cloning
             new Algorithm("bc-safe", "bc", null, Cloning.SAFE, "behaviour cloning on the episodes within the budget"),
             new Algorithm("bc-all", "bc", null, Cloning.ALL, "behaviour cloning on every episode"));
 
-    /** A preset by name, or an explicit pair written {@code regularizer×handler} (or {@code regularizer+handler}). */
+    /**
+     * A preset by name; an explicit pair written {@code regularizer+handler} (or {@code regularizer×handler});
+     * or a pair under a name of the user's, {@code NAME=regularizer+handler} (e.g.
+     * {@code --algos fast-lag=bc+lagrangian}): a new algorithm needs no edit of drcorl's code.
+     */
     public static Algorithm named(String name) {
         String key = name.trim().toLowerCase(Locale.ROOT);
+        int eq = key.indexOf('=');
+        if (eq >= 0) {
+            String alias = key.substring(0, eq).trim();
+            Algorithm pair = pair(key.substring(eq + 1).trim(), name);
+            if (alias.isEmpty() || !alias.matches("[a-z0-9._-]+")) {
+                throw new IllegalArgumentException("algorithm '" + name + "': the name before '=' must be letters, digits, '.', '_' or '-'");
+            }
+            if (PRESETS.stream().anyMatch(a -> a.name.equals(alias))) {
+                throw new IllegalArgumentException("algorithm '" + name + "': '" + alias + "' is a preset already; choose another name");
+            }
+            return new Algorithm(alias, pair.regularizer, pair.handler, null, pair.description);
+        }
         for (Algorithm a : PRESETS) if (a.name.equals(key)) return a;
+        return pair(key, name);
+    }
+
+    private static Algorithm pair(String key, String given) {
         String[] pair = key.split("[×+]");
         if (pair.length == 2 && !pair[0].isBlank() && !pair[1].isBlank()) {
-            return new Algorithm(key, pair[0], pair[1], null, pair[0] + " regularizer with the " + pair[1] + " handler");
+            return new Algorithm(key, pair[0].trim(), pair[1].trim(), null, pair[0].trim() + " regularizer with the " + pair[1].trim() + " handler");
         }
-        throw new IllegalArgumentException("unknown algorithm '" + name + "'; presets: "
-                + String.join(", ", PRESETS.stream().map(Algorithm::name).toList()) + ", or REGULARIZER+HANDLER");
+        throw new IllegalArgumentException("unknown algorithm '" + given + "'; presets: "
+                + String.join(", ", PRESETS.stream().map(Algorithm::name).toList()) + ", REGULARIZER+HANDLER or NAME=REGULARIZER+HANDLER");
     }
 }

@@ -1,4 +1,4 @@
-package org.drcorl.cli;
+package org.drcorl.experiment;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.drcorl.data.OfflineDataset;
+import org.drcorl.eval.Evaluation;
 import org.drcorl.report.AtomicFiles;
 import org.drcorl.report.Charts;
-import org.drcorl.report.Evaluation;
 import org.drcorl.report.HtmlReport;
 import org.drcorl.report.MetricsLog;
+import org.drcorl.report.Numbers;
 import org.drcorl.report.ResultsTables;
 import org.drcorl.spi.NormalizationConstants;
-import org.drcorl.train.Algorithm;
 import tech.tablesaw.api.Table;
 
 /**
@@ -24,10 +25,7 @@ import tech.tablesaw.api.Table;
 final class RunReport {
     private RunReport() {}
 
-    /** Everything written, for the closing message. */
-    record Written(Table summary, List<Path> charts) {}
-
-    static Written write(ExperimentSetup setup, RunLayout layout, OfflineDataset data, NormalizationConstants constants,
+    static RunResults write(ExperimentSetup setup, RunLayout layout, OfflineDataset data, NormalizationConstants constants,
                          List<Evaluation> evaluations, Map<String, String> facts) {
         Table scores = ResultsTables.scores(evaluations);
         Table summary = ResultsTables.summary(scores);
@@ -51,7 +49,7 @@ final class RunReport {
             AtomicFiles.writeBytes(file, Charts.rewardCostScatter(setup.taskId(), kappa, data.episodeRewardReturns(),
                     data.episodeCostReturns(), points));
             int episodes = evaluations.isEmpty() ? 0 : evaluations.getFirst().episodes().size();
-            charts.put(file, "Reward vs cost at κ = " + Format.number(kappa) + " (policies: mean over " + episodes
+            charts.put(file, "Reward vs cost at κ = " + Numbers.compact(kappa) + " (policies: mean over " + episodes
                     + " episodes per seed; grey: the dataset's episodes)");
         }
         for (Algorithm a : setup.algorithms()) {
@@ -102,6 +100,24 @@ final class RunReport {
         }
         html.table("Per seed", scores);
         html.write(layout.report());
-        return new Written(summary, List.copyOf(charts.keySet()));
+        return new RunResults(evaluations, scores, summary, List.copyOf(charts.keySet()), layout);
+    }
+
+    /** The "what was run" lines of the HTML report. */
+    static Map<String, String> facts(ExperimentSetup setup, RunLayout layout, String dataHash) {
+        ExperimentConfig c = setup.config();
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("task", c.task());
+        f.put("algorithms", String.join(", ", c.algos()));
+        f.put("thresholds κ", c.thresholds().stream().map(Numbers::compact).collect(Collectors.joining(", ")));
+        f.put("seeds", c.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        f.put("preset", c.preset() + (c.set().isEmpty() ? "" : " with " + c.set()));
+        if (!c.regularizerOptions().isEmpty()) f.put("regularizer options", c.regularizerOptions().toString());
+        if (!c.handlerOptions().isEmpty()) f.put("handler options", c.handlerOptions().toString());
+        f.put("dataset", c.dataset() + " (content sha256 " + dataHash.substring(0, Math.min(16, dataHash.length())) + "…)");
+        f.put("evaluation", setup.preset().evalEpisodes() + " episodes per policy and seed");
+        f.put("device", c.device());
+        f.put("reproduce", "drcorl run --config " + layout.config() + " --out " + layout.root());
+        return f;
     }
 }

@@ -1,4 +1,4 @@
-package org.drcorl.cli;
+package org.drcorl.experiment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,80 +22,80 @@ import org.drcorl.report.ResultsTables;
  * report.html
  * </pre>
  */
-record RunLayout(Path root) {
+public record RunLayout(Path root) {
 
     /** What --fresh removes: everything this layout writes, and nothing else a user may keep there. */
     private static final List<String> OWNED = List.of("config.json", "checkpoints", "policies", "logs", "results", "charts", "report.html");
 
-    Path config() {
+    public Path config() {
         return root.resolve("config.json");
     }
 
-    Path checkpoints(long seed) {
+    public Path checkpoints(long seed) {
         return root.resolve("checkpoints").resolve("seed-" + seed);
     }
 
-    Path policyDir(String algorithm, double threshold) {
+    public Path policyDir(String algorithm, double threshold) {
         return root.resolve("policies").resolve(safe(algorithm)).resolve(kappa(threshold));
     }
 
-    static String policyName(long seed) {
+    public static String policyName(long seed) {
         return "seed-" + seed;
     }
 
-    Path metrics(String algorithm, double threshold, long seed) {
+    public Path metrics(String algorithm, double threshold, long seed) {
         return root.resolve("logs").resolve(safe(algorithm)).resolve(kappa(threshold)).resolve("seed-" + seed + ".csv");
     }
 
-    Path phase1Metrics(String algorithm, double threshold, long seed) {
+    public Path phase1Metrics(String algorithm, double threshold, long seed) {
         return root.resolve("logs").resolve(safe(algorithm)).resolve(kappa(threshold)).resolve("seed-" + seed + "-phase1.csv");
     }
 
-    Path stageLog(long seed, String stage) {
+    public Path stageLog(long seed, String stage) {
         return root.resolve("logs").resolve("stages").resolve("seed-" + seed + "-" + stage + ".csv");
     }
 
-    Path results() {
+    public Path results() {
         return root.resolve("results");
     }
 
-    Path scores() {
+    public Path scores() {
         return results().resolve("scores.csv");
     }
 
-    Path summary() {
+    public Path summary() {
         return results().resolve("summary.csv");
     }
 
-    Path episodes() {
+    public Path episodes() {
         return results().resolve("episodes.csv");
     }
 
-    Path table() {
+    public Path table() {
         return results().resolve("table.txt");
     }
 
-    Path charts() {
+    public Path charts() {
         return root.resolve("charts");
     }
 
-    Path trainingChart(String algorithm) {
+    public Path trainingChart(String algorithm) {
         return charts().resolve("training-" + safe(algorithm) + ".png");
     }
 
-    Path stagesChart(long seed) {
+    public Path stagesChart(long seed) {
         return charts().resolve("stages-seed-" + seed + ".png");
     }
 
-    Path policyLossesChart() {
+    public Path policyLossesChart() {
         return charts().resolve("policy-losses.png");
     }
 
-    Path scatterChart(double threshold) {
+    public Path scatterChart(double threshold) {
         return charts().resolve("reward-cost-" + kappa(threshold) + ".png");
     }
 
-    Path report() {
+    public Path report() {
         return root.resolve("report.html");
     }
 
@@ -109,7 +109,7 @@ record RunLayout(Path root) {
     }
 
     /** Deletes what an earlier run wrote here (for --fresh). */
-    void clear() {
+    public void clear() {
         for (String name : OWNED) {
             Path p = root.resolve(name);
             if (!Files.exists(p)) continue;

@@ -1,0 +1,302 @@
+package org.drcorl.experiment;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import org.drcorl.data.OfflineDataset;
+import org.drcorl.eval.Evaluation;
+import org.drcorl.eval.EvaluationSeeds;
+import org.drcorl.eval.Evaluator;
+import org.drcorl.eval.PlainMlpPolicy;
+import org.drcorl.report.AtomicFiles;
+import org.drcorl.report.MetricsLog;
+import org.drcorl.report.Numbers;
+import org.drcorl.spi.NormalizationConstants;
+import org.drcorl.spi.Regularizer;
+import org.drcorl.train.CheckpointMetadata;
+import org.drcorl.train.OfflinePipeline;
+import org.drcorl.train.SavedPolicy;
+import org.drcorl.train.TrainingProgress;
+import org.drcorl.train.extract.DeterministicPolicy;
+import org.drcorl.train.extract.OnlineCostEstimate;
+import org.drcorl.train.extract.PolicyExtractor;
+
+/**
+ * The one experiment runner of drcorl, behind {@code drcorl run} and {@code drcorl evaluate},
+ * the notebooks and the benchmarks: per seed, the behaviour model and critics once, then a policy
+ * per (budget, algorithm), each saved with its per-step metrics, then evaluated on the episodes
+ * {@link EvaluationSeeds} fixes. A policy saved by an earlier run of the same configuration is
+ * reused instead of trained again, so an interrupted run resumes where it stopped. The results
+ * come back as data ({@link RunResults}: the evaluations and Tablesaw tables) and are also written
+ * into the run directory (CSVs, charts, HTML report).
+ *
+ * <pre>{@code
+ * ExperimentConfig config = ExperimentConfig.DEFAULTS.withAlgos("drcorl", "bc-safe").withThresholds(20.0);
+ * try (PluginRuntime runtime = PluginRuntime.load(pluginDirs)) {
+ *     ExperimentSetup setup = ExperimentSetup.resolve(config, runtime);
+ *     RunResults results = new ExperimentRunner(setup, new RunLayout(Path.of("runs/mine")), ExperimentListener.lines()).run(false);
+ *     System.out.println(ResultsTables.text(results.summary()));
+ * }
+ * }</pre>
+ */
+public final class ExperimentRunner {
+    /** The {@link SavedPolicy} result key of the phase-2 step an online selection kept. */
+    static final String SELECTED_STEP = "selected-step";
+
+    private final ExperimentSetup setup;
+    private final RunLayout layout;
+    private final ExperimentListener listener;
+
+    public ExperimentRunner(ExperimentSetup setup, RunLayout layout, ExperimentListener listener) {
+        this.setup = setup;
+        this.layout = layout;
+        this.listener = listener;
+    }
+
+    public ExperimentSetup setup() {
+        return setup;
+    }
+
+    public RunLayout layout() {
+        return layout;
+    }
+
+    /** {@link #run(boolean, Optional)} with no dataset hash to check against. */
+    public RunResults run(boolean fresh) {
+        return run(fresh, Optional.empty());
+    }
+
+    /**
+     * Runs the whole experiment: reads (or, for the default file, collects) the dataset, writes
+     * {@code config.json}, trains what is not saved yet, evaluates every policy and writes the
+     * results, charts and report.
+     *
+     * @param fresh           first delete what an earlier run wrote in the run directory
+     * @param recordedDataHash the dataset content hash a configuration file recorded: the run
+     *                        refuses a dataset that has changed since
+     */
+    public RunResults run(boolean fresh, Optional<String> recordedDataHash) {
+        OfflineDataset data = setup.loadDataset(listener);
+        String dataHash = data.contentHash();
+        if (recordedDataHash.isPresent() && !recordedDataHash.get().equals(dataHash)) {
+            throw new UserError("dataset " + setup.datasetFile() + " has changed since the config was written (content sha256 "
+                    + recordedDataHash.get() + ", now " + dataHash + "); restore it, or remove 'resolved' from the config to"
+                    + " accept the new data");
+        }
+        NormalizationConstants constants = setup.normalization(data);
+        if (fresh) layout.clear();
+        AtomicFiles.removeLeftovers(layout.root());
+        AtomicFiles.writeString(layout.config(), setup.config().toJsonText(
+                setup.resolvedJson(dataHash, data.size(), data.episodeCount(), constants)));
+        List<Evaluation> evaluations = trainAndEvaluate(data, dataHash, constants);
+        return RunReport.write(setup, layout, data, constants, evaluations, RunReport.facts(setup, layout, dataHash));
+    }
+
+    /**
+     * Evaluates the saved policies of the run directory again, on {@code episodes} episodes per
+     * policy and seed (null: the preset's), and rewrites the results, charts and report.
+     *
+     * @throws UserError when a policy of the configuration is missing or was trained on other data
+     */
+    public RunResults evaluate(Integer episodes) {
+        if (episodes != null && episodes < 1) throw new UserError("--episodes must be >= 1, got " + episodes);
+        if (!Files.exists(setup.datasetFile())) {
+            throw new UserError("the dataset of " + layout.root() + ", " + setup.datasetFile() + ", does not exist");
+        }
+        OfflineDataset data = setup.loadDataset(listener);
+        String dataHash = data.contentHash();
+        NormalizationConstants constants = setup.normalization(data);
+        int n = episodes != null ? episodes : setup.preset().evalEpisodes();
+        List<Evaluation> evaluations = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        try (NDManager root = NDManager.newBaseManager(setup.device())) {
+            for (long seed : setup.seeds()) {
+                for (double kappa : setup.thresholds()) {
+                    for (Algorithm a : setup.algorithms()) {
+                        Path dir = layout.policyDir(a.name(), kappa);
+                        String name = RunLayout.policyName(seed);
+                        if (SavedPolicy.metadata(dir, name).isEmpty()) {
+                            missing.add(a.name() + " κ=" + Numbers.compact(kappa) + " seed " + seed);
+                            continue;
+                        }
+                        try (SavedPolicy saved = SavedPolicy.load(dir, name, root)) {
+                            if (!saved.metadata().dataHash().equals(dataHash)) {
+                                throw new UserError(dir.resolve(name + ".json") + ": trained on other data than "
+                                        + setup.datasetFile() + " holds now");
+                            }
+                            evaluations.add(evaluate(saved.policy(), a, kappa, seed, n, constants, selectedStep(saved)));
+                        }
+                    }
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new UserError(layout.root() + ": no saved policy for " + String.join(", ", missing)
+                    + "; finish the run with: drcorl run --config " + layout.config() + " --out " + layout.root());
+        }
+        Map<String, String> facts = RunReport.facts(setup, layout, dataHash);
+        facts.put("evaluation", n + " episodes per policy and seed (drcorl evaluate)");
+        return RunReport.write(setup, layout, data, constants, evaluations, facts);
+    }
+
+    /** Trains (or reuses) and evaluates every policy of the configuration, seed by seed. */
+    private List<Evaluation> trainAndEvaluate(OfflineDataset data, String dataHash, NormalizationConstants constants) {
+        List<Evaluation> results = new ArrayList<>();
+        var preset = setup.preset();
+        for (long seed : setup.seeds()) {
+            try (NDManager root = NDManager.newBaseManager(setup.device());
+                 OfflinePipeline pipeline = new OfflinePipeline(data, preset, seed, setup.task().maxEpisodeSteps(), root,
+                         setup.taskId(), layout.checkpoints(seed))) {
+                trainStagesIfNeeded(pipeline, seed, dataHash);
+                // Cloning every episode does not depend on κ: trained once per seed, saved under each κ.
+                Map<String, float[]> budgetFree = new HashMap<>();
+                for (double kappa : setup.thresholds()) {
+                    for (Algorithm a : setup.algorithms()) {
+                        String where = a.name() + " κ=" + Numbers.compact(kappa) + " seed " + seed;
+                        Map<String, String> description = setup.policyDescription(a, kappa);
+                        var dir = layout.policyDir(a.name(), kappa);
+                        String name = RunLayout.policyName(seed);
+                        Optional<CheckpointMetadata> saved = SavedPolicy.findMatching(dir, name, setup.taskId(), seed, dataHash, description);
+                        DeterministicPolicy policy;
+                        OptionalLong selected;
+                        if (saved.isPresent()) {
+                            SavedPolicy loaded = SavedPolicy.load(dir, name, root);
+                            policy = loaded.policy();
+                            if (a.cloning() == Algorithm.Cloning.ALL) budgetFree.putIfAbsent(a.name(), policy.parameters().flatten());
+                            selected = selectedStep(loaded);
+                            listener.info("  " + where + ": reusing the saved policy");
+                        } else {
+                            selected = OptionalLong.empty();
+                            float[] same = a.cloning() == Algorithm.Cloning.ALL ? budgetFree.get(a.name()) : null;
+                            if (same != null) {
+                                policy = new DeterministicPolicy(root, data.obsDim(), data.actDim(), preset.policyHidden(),
+                                        new SplittableRandom(seed));
+                                policy.parameters().load(same);
+                                listener.info("  " + where + ": the policy trained for the first budget (cloning every"
+                                        + " episode does not depend on κ)");
+                            } else {
+                                policy = train(pipeline, a, kappa, seed);
+                                if (a.cloning() == Algorithm.Cloning.ALL) budgetFree.put(a.name(), policy.parameters().flatten());
+                            }
+                            if (a.cloning() == null) {
+                                var sel = pipeline.lastSelection();
+                                if (sel.isPresent()) {
+                                    var c = sel.get();
+                                    selected = OptionalLong.of(c.step());
+                                    listener.info(String.format("  %s: kept %s of %d compared (on %d confirmation episodes:"
+                                                    + " reward return %.1f, Ĉ %.2f%s)", where,
+                                            c.step() < 0 ? "the final policy" : "the policy of phase-2 step " + c.step(), c.compared(),
+                                            preset.onlineCostConfirmEpisodes(), c.rewardReturn(), c.normalizedCost(),
+                                            c.withinBudget() ? "" : "; none within the budget, so the safest"));
+                                }
+                            }
+                            Map<String, String> outcome = new LinkedHashMap<>();
+                            selected.ifPresent(s -> outcome.put(SELECTED_STEP, Long.toString(s)));
+                            long steps = (long) preset.pretrainSteps() + preset.extractSteps();
+                            SavedPolicy.save(dir, name, policy, setup.taskId(), seed, steps, dataHash, preset.policyHidden(),
+                                    description, outcome);
+                        }
+                        try (policy) {
+                            results.add(evaluate(policy, a, kappa, seed, preset.evalEpisodes(), constants, selected));
+                        }
+                    }
+                }
+            }
+        }
+        return results;
+    }
+
+    private Evaluation evaluate(DeterministicPolicy policy, Algorithm a, double kappa, long seed, int episodes,
+                                NormalizationConstants constants, OptionalLong selected) {
+        Evaluation e = Evaluator.evaluate(setup.provider(), setup.taskId(), PlainMlpPolicy.of(policy.network(), true), a.name(),
+                kappa, seed, episodes, constants, selected);
+        listener.info(String.format("  %s κ=%s seed %d: reward %.3f, cost %.3f", a.name(), Numbers.compact(kappa), seed,
+                e.score().normalizedReward(), e.score().normalizedCost()));
+        return e;
+    }
+
+    private static OptionalLong selectedStep(SavedPolicy saved) {
+        return saved.result(SELECTED_STEP).map(s -> OptionalLong.of(Long.parseLong(s))).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Trains the behaviour model and the critics of a seed when a policy still to be trained
+     * needs them, logging their losses (a checkpoint reused from an earlier run leaves its log as it was).
+     */
+    private void trainStagesIfNeeded(OfflinePipeline pipeline, long seed, String dataHash) {
+        boolean behavior = false, critics = false;
+        for (double kappa : setup.thresholds()) {
+            for (Algorithm a : setup.algorithms()) {
+                if (a.cloning() != null) continue;
+                if (SavedPolicy.findMatching(layout.policyDir(a.name(), kappa), RunLayout.policyName(seed), setup.taskId(), seed,
+                        dataHash, setup.policyDescription(a, kappa)).isPresent()) continue;
+                critics = true;
+                behavior |= setup.regularizer(a).needsBehaviorModel();
+            }
+        }
+        TrainingProgress progress = listener.progress();
+        if (behavior) {
+            MetricsLog log = new MetricsLog();
+            long[] step = {0};
+            pipeline.behaviorModel(progress, loss -> log.add(step[0]++, Map.of("loss", (double) loss)));
+            if (log.size() > 0) log.write(layout.stageLog(seed, "behavior-model"));
+        }
+        if (critics) {
+            MetricsLog log = new MetricsLog();
+            long[] step = {0};
+            pipeline.trainCritics(progress, l -> {
+                Map<String, Double> v = new LinkedHashMap<>();
+                v.put("reward_q", (double) l[0].q());
+                v.put("reward_v", (double) l[0].v());
+                v.put("cost_q", (double) l[1].q());
+                v.put("cost_v", (double) l[1].v());
+                log.add(step[0]++, v);
+            });
+            if (log.size() > 0) log.write(layout.stageLog(seed, "critics"));
+        }
+    }
+
+    private DeterministicPolicy train(OfflinePipeline pipeline, Algorithm a, double kappa, long seed) {
+        var preset = setup.preset();
+        Regularizer reg = setup.regularizer(a);
+        TrainingProgress progress = listener.progress();
+        if (a.cloning() != null) {
+            OfflineDataset subset = a.cloning() == Algorithm.Cloning.SAFE ? pipeline.data().safeEpisodes(kappa) : pipeline.data();
+            if (subset.size() == 0) {
+                throw new UserError("no episode of the dataset is within κ = " + Numbers.compact(kappa) + " for " + a.name());
+            }
+            MetricsLog metrics = new MetricsLog();
+            DeterministicPolicy policy = pipeline.behaviorCloning(subset, reg, preset.pretrainSteps() + preset.extractSteps(),
+                    progress, log -> addRegularizerLoss(metrics, log));
+            metrics.write(layout.metrics(a.name(), kappa, seed));
+            return policy;
+        }
+        var online = preset.onlineCostEpisodes() == 0 ? null : new OnlineCostEstimate(setup.provider(), setup.taskId(),
+                preset.onlineCostEpisodes(), preset.onlineCostInterval(), preset.onlineCostConfirmEpisodes(),
+                EvaluationSeeds.onlineCost(seed));
+        MetricsLog phase1 = new MetricsLog();
+        MetricsLog metrics = new MetricsLog();
+        DeterministicPolicy policy = pipeline.extract(reg, setup.handler(a), kappa, online, progress,
+                log -> addRegularizerLoss(phase1, log), log -> {
+                    metrics.add(log.step(), log.values());
+                    listener.step(a.name(), kappa, seed, log);
+                });
+        // the log goes first: a saved policy always has its log next to it
+        if (phase1.size() > 0) phase1.write(layout.phase1Metrics(a.name(), kappa, seed));
+        metrics.write(layout.metrics(a.name(), kappa, seed));
+        return policy;
+    }
+
+    /** A data-only step (cloning, phase 1): the regularizer's loss is all there is to log. */
+    private static void addRegularizerLoss(MetricsLog metrics, PolicyExtractor.StepLog log) {
+        metrics.add(log.step(), Map.of("regularizer_loss", log.regularizerLoss()));
+    }
+}

@@ -1,0 +1,155 @@
+package org.drcorl.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.drcorl.data.DatasetCollector;
+import org.drcorl.data.DsrlHdf5Writer;
+import org.drcorl.data.OfflineDataset;
+import org.drcorl.eval.Evaluation;
+import org.drcorl.eval.Evaluator;
+import org.drcorl.eval.PlainMlpPolicy;
+import org.drcorl.pluginhost.PluginRuntime;
+import org.drcorl.testing.TestPluginBuilder;
+import org.drcorl.train.SavedPolicy;
+import org.drcorl.train.TrainingProgress;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/**
+ * The experiment runner called as notebooks and benchmarks call it (no command line): results
+ * come back as tables, a second run resumes from what the first saved, a re-evaluation scores the
+ * saved policies on the same episodes, and several runs compare in one table.
+ */
+class ExperimentRunnerTest {
+    @TempDir
+    static Path shared;
+    static Path plugins;
+    static Path dataset;
+
+    @TempDir
+    Path tmp;
+
+    /** Squared error to the data actions, in float32 (the template's double weight would make a float64 loss). */
+    private static final String REGULARIZER = """
+            package t;
+            import ai.djl.ndarray.NDArray;
+            import org.drcorl.spi.*;
+            import org.pf4j.Extension;
+            @Extension
+            public class Bc implements Regularizer {
+                public String name() { return "bc"; }
+                public String description() { return "squared error to the data actions"; }
+                public NDArray loss(RegularizerBatch b) { return b.policyActions().sub(b.dataActions()).square().mean(); }
+            }
+            """;
+
+    @BeforeAll
+    static void pluginsAndData() throws Exception {
+        plugins = shared.resolve("plugins");
+        TestPluginBuilder.plugin("push").source("push.Tasks", TestPluginBuilder.taskProvider("push", "Tasks", "Push-v0"))
+                .buildInto(plugins, "push.jar");
+        TestPluginBuilder.plugin("algos").source("t.Bc", REGULARIZER)
+                .source("t.Switch", TestPluginBuilder.handler("t", "Switch", "switch")).buildInto(plugins, "algos.jar");
+        dataset = shared.resolve("push.hdf5");
+        try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
+            OfflineDataset data = DatasetCollector.collect(runtime.requireProvider("Push-v0"), "Push-v0", 30, 1, n -> {});
+            DsrlHdf5Writer.write(data, dataset);
+        }
+    }
+
+    /** Two algorithms × two budgets × two seeds, smoke-sized. */
+    private static ExperimentConfig config() {
+        return ExperimentConfig.DEFAULTS.withTask("Push-v0").withDataset(dataset.toString()).withAlgos("bc-safe", "bc+switch")
+                .withThresholds(2.0, 5.0).withSeeds(0L, 1L).withPreset("smoke")
+                .withSettings(Map.of("critic-steps", "20", "pretrain-steps", "5", "extract-steps", "15"));
+    }
+
+    /** Remembers what the runner said. */
+    private static final class Recorder implements ExperimentListener {
+        final List<String> lines = new ArrayList<>();
+        int steps;
+
+        @Override
+        public TrainingProgress progress() {
+            return TrainingProgress.NONE;
+        }
+
+        @Override
+        public void info(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void step(String algorithm, double threshold, long seed, org.drcorl.train.extract.PolicyExtractor.StepLog log) {
+            steps++;
+        }
+    }
+
+    @Test
+    void runReturnsTablesResumesAndReevaluatesOnTheSameEpisodes() throws Exception {
+        Path dir = tmp.resolve("run");
+        try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
+            ExperimentSetup setup = ExperimentSetup.resolve(config(), runtime);
+            Recorder first = new Recorder();
+            RunResults results = new ExperimentRunner(setup, new RunLayout(dir), first).run(false);
+            assertEquals(8, results.evaluations().size());
+            assertEquals(8, results.scores().rowCount());
+            assertEquals(2 * 3, results.summary().rowCount(), "per κ and the mean, per algorithm");
+            assertEquals(2 * 2 * 15, first.steps, "every phase-2 step of bc+switch reaches the listener");
+            assertTrue(Files.isRegularFile(dir.resolve("config.json")) && Files.isRegularFile(dir.resolve("report.html")));
+            assertTrue(results.charts().stream().allMatch(Files::isRegularFile));
+
+            // the same configuration again: every policy reused, the same scores to the bit
+            Recorder second = new Recorder();
+            RunResults again = new ExperimentRunner(setup, new RunLayout(dir), second).run(false);
+            assertEquals(8, second.lines.stream().filter(l -> l.contains("reusing the saved policy")).count(), second.lines.toString());
+            assertEquals(0, second.steps);
+            assertEquals(results.scores().toString(), again.scores().toString());
+
+            // evaluation episodes are derived in one place: a saved policy scored by hand matches the run
+            Evaluation e = results.evaluations().stream().filter(x -> x.score().algorithm().equals("bc+switch")
+                    && x.score().threshold() == 5 && x.score().seed() == 1).findFirst().orElseThrow();
+            RunLayout layout = new RunLayout(dir);
+            try (NDManager m = NDManager.newBaseManager();
+                 SavedPolicy saved = SavedPolicy.load(layout.policyDir("bc+switch", 5), RunLayout.policyName(1), m)) {
+                Evaluation byHand = Evaluator.evaluate(setup.provider(), "Push-v0", PlainMlpPolicy.of(saved.policy().network(), true),
+                        "bc+switch", 5, 1, setup.preset().evalEpisodes(), setup.normalization(setup.loadDataset(second)),
+                        e.selectedStep());
+                assertEquals(e.score(), byHand.score());
+            }
+
+            // re-evaluation with more episodes: the first episodes are the run's own
+            RunResults more = new ExperimentRunner(setup, layout, ExperimentListener.silent()).evaluate(5);
+            Evaluation longer = more.evaluations().stream().filter(x -> x.score().algorithm().equals("bc+switch")
+                    && x.score().threshold() == 5 && x.score().seed() == 1).findFirst().orElseThrow();
+            assertEquals(5, longer.episodes().size());
+            assertEquals(e.episodes(), longer.episodes().subList(0, e.episodes().size()));
+        }
+    }
+
+    @Test
+    void comparisonNamesEachRunAndRefusesAFolderWithoutScores() throws Exception {
+        Path a = tmp.resolve("a"), b = tmp.resolve("b");
+        try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
+            ExperimentConfig one = config().withAlgos("bc-safe").withThresholds(2.0).withSeeds(0L);
+            ExperimentSetup setup = ExperimentSetup.resolve(one, runtime);
+            new ExperimentRunner(setup, new RunLayout(a), ExperimentListener.silent()).run(false);
+            new ExperimentRunner(setup, new RunLayout(b), ExperimentListener.silent()).run(false);
+        }
+        Table summary = RunComparison.summary(List.of(a, b));
+        assertEquals(List.of("a", "b"), summary.stringColumn("run").unique().asList().stream().sorted().toList());
+        Files.createDirectories(tmp.resolve("empty"));
+        UserError e = assertThrows(UserError.class, () -> RunComparison.summary(List.of(a, tmp.resolve("empty"))));
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    }
+}
