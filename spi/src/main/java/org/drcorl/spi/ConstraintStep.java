@@ -25,6 +25,16 @@ public interface ConstraintStep {
      */
     PolicyUpdate update(double rewardWeight, double costWeight);
 
+    /**
+     * What {@link #update} checks first, in every implementation (the host's and the test fakes'):
+     * a handler that computed a NaN or infinite weight has a bug, and no update hides it.
+     */
+    static void requireFiniteWeights(double rewardWeight, double costWeight) {
+        if (!Double.isFinite(rewardWeight) || !Double.isFinite(costWeight)) {
+            throw new IllegalArgumentException("update(" + rewardWeight + ", " + costWeight + "): weights must be finite");
+        }
+    }
+
     /** The update that improves reward: R + reward term. */
     default PolicyUpdate rewardUpdate() {
         return update(1.0, 0.0);

@@ -50,9 +50,7 @@ public final class FakeConstraintStep implements ConstraintStep {
 
     @Override
     public PolicyUpdate update(double rewardWeight, double costWeight) {
-        if (!Double.isFinite(rewardWeight) || !Double.isFinite(costWeight)) {
-            throw new AssertionError("handler asked for update(" + rewardWeight + ", " + costWeight + ")");
-        }
+        ConstraintStep.requireFiniteWeights(rewardWeight, costWeight);
         double[] u = new double[reg.length];
         for (int i = 0; i < u.length; i++) u[i] = reg[i] + rewardWeight * reward[i] + costWeight * cost[i];
         return new VectorUpdate(u);

@@ -131,10 +131,41 @@ public final class PolicyExtractor implements AutoCloseable {
         Gradient reg = regularizerGradient(batch, actions, step, steps);
         CriticGradient qr = criticGradient(rewardCritic, states, actions);
         CriticGradient qc = criticGradient(costCritic, states, actions);
-        NDArray rewardTerm = qr.gradient().mul(-beta / b);
-        NDArray costTerm = qc.gradient().mul(beta / b);
+        double costEstimate = estimateCost(qc.meanValue(), step);
+        long index = steps;
 
-        double costQ = qc.meanValue();
+        Objectives view = new Objectives(index, costEstimate, states, reg.actionGradient(), qr.gradient().mul(-beta / b),
+                qc.gradient().mul(beta / b), step);
+        PolicyUpdate chosen;
+        try {
+            chosen = handler.decide(view);
+        } catch (RuntimeException e) {
+            throw new PluginFailure("constraint handler '" + handler.name() + "' failed at step " + index + ": " + e.getMessage(), e);
+        }
+        if (!(chosen instanceof ParameterUpdate update)) {
+            throw new PluginFailure("constraint handler '" + handler.name() + "' returned "
+                    + (chosen == null ? "null" : "an update it did not get from the step") + " at step " + index, null);
+        }
+        optimizer.apply(update.deltas);
+        optimizer.commit(view.gradient(update.regularizerWeight, update.rewardWeight, update.costWeight));
+        fineTuneCritics(batch, step);
+        steps++;
+        Map<String, Double> diagnostics;
+        try {
+            diagnostics = new LinkedHashMap<>(handler.diagnostics());
+        } catch (RuntimeException e) {
+            throw new PluginFailure("constraint handler '" + handler.name() + "' failed to report diagnostics: " + e.getMessage(), e);
+        }
+        return new StepLog(index, reg.loss(), costEstimate, beta, qr.meanValue(), qc.meanValue(), diagnostics);
+    }
+
+    /**
+     * Ĉ for this step: the online estimate when one is set (refreshed every {@code interval} steps,
+     * each refresh also offering the policy as a snapshot candidate), else the running average of
+     * the cost critic's estimate, at the batch's states or at the dataset's episode starts.
+     */
+    private double estimateCost(double batchCostQ, NDManager step) {
+        double costQ = batchCostQ;
         if (initialStates != null) {
             NDArray s0 = step.create(initialStates, initialShape);
             costQ = costCritic.targetMean(s0, policy.act(s0)).mean().getFloat();
@@ -147,66 +178,69 @@ public final class PolicyExtractor implements AutoCloseable {
             onlineCost = m.normalizedCost();
             candidates.offer(steps, () -> policy.parameters().flatten(), m.rewardReturn(), m.normalizedCost());
         }
-        double costEstimate = online != null ? onlineCost : smoothedCost;
-        long index = steps;
+        return online != null ? onlineCost : smoothedCost;
+    }
 
-        Map<List<Double>, List<NDArray>> gradients = new HashMap<>();
-        ConstraintStep view = new ConstraintStep() {
-            @Override
-            public long step() {
-                return index;
-            }
+    /** Phase 2's policy evaluation: TD steps of the critics on π's next actions, where the preset asks for them. */
+    private void fineTuneCritics(TransitionBatch batch, NDManager step) {
+        if (!config.rewardFineTuning() && !config.costFineTuning()) return;
+        NDArray nextActions = policy.act(batch.nextStates());
+        if (config.rewardFineTuning()) {
+            rewardCritic.tdUpdate(batch.states(), batch.actions(), batch.rewards(), batch.nextStates(), batch.notDone(), nextActions, step);
+        }
+        if (config.costFineTuning()) {
+            costCritic.tdUpdate(batch.states(), batch.actions(), batch.costs(), batch.nextStates(), batch.notDone(), nextActions, step);
+        }
+    }
 
-            @Override
-            public double costEstimate() {
-                return costEstimate;
-            }
+    /**
+     * The {@link ConstraintStep} a handler decides on: the three objectives' action-space
+     * gradients, turned into a parameter gradient (one backward pass) and an Adam preview per
+     * weighting the handler asks for; each weighting is computed once per step.
+     */
+    private final class Objectives implements ConstraintStep {
+        private final long index;
+        private final double costEstimate;
+        private final NDArray states;
+        private final NDArray regularizerTerm;
+        private final NDArray rewardTerm;
+        private final NDArray costTerm;
+        private final NDManager step;
+        private final Map<List<Double>, List<NDArray>> gradients = new HashMap<>();
 
-            @Override
-            public PolicyUpdate update(double rewardWeight, double costWeight) {
-                if (!Double.isFinite(rewardWeight) || !Double.isFinite(costWeight)) {
-                    throw new IllegalArgumentException("update(" + rewardWeight + ", " + costWeight + "): weights must be finite");
-                }
-                List<NDArray> g = gradients.computeIfAbsent(List.of(1.0, rewardWeight, costWeight),
-                        k -> parameterGradient(states, combine(reg.actionGradient(), 1.0, rewardTerm, rewardWeight, costTerm, costWeight), step));
-                return new ParameterUpdate(optimizer.preview(g, step), 1.0, rewardWeight, costWeight, step);
-            }
-        };
-        PolicyUpdate chosen;
-        try {
-            chosen = handler.decide(view);
-        } catch (RuntimeException e) {
-            throw new PluginFailure("constraint handler '" + handler.name() + "' failed at step " + index + ": " + e.getMessage(), e);
+        Objectives(long index, double costEstimate, NDArray states, NDArray regularizerTerm, NDArray rewardTerm,
+                   NDArray costTerm, NDManager step) {
+            this.index = index;
+            this.costEstimate = costEstimate;
+            this.states = states;
+            this.regularizerTerm = regularizerTerm;
+            this.rewardTerm = rewardTerm;
+            this.costTerm = costTerm;
+            this.step = step;
         }
-        if (!(chosen instanceof ParameterUpdate update)) {
-            throw new PluginFailure("constraint handler '" + handler.name() + "' returned "
-                    + (chosen == null ? "null" : "an update it did not get from the step") + " at step " + index, null);
-        }
-        optimizer.apply(update.deltas);
-        List<NDArray> followed = gradients.get(List.of(update.regularizerWeight, update.rewardWeight, update.costWeight));
-        if (followed == null) {
-            followed = parameterGradient(states, combine(reg.actionGradient(), update.regularizerWeight, rewardTerm,
-                    update.rewardWeight, costTerm, update.costWeight), step);
-        }
-        optimizer.commit(followed);
 
-        if (config.rewardFineTuning() || config.costFineTuning()) {
-            NDArray nextActions = policy.act(batch.nextStates());
-            if (config.rewardFineTuning()) {
-                rewardCritic.tdUpdate(states, batch.actions(), batch.rewards(), batch.nextStates(), batch.notDone(), nextActions, step);
-            }
-            if (config.costFineTuning()) {
-                costCritic.tdUpdate(states, batch.actions(), batch.costs(), batch.nextStates(), batch.notDone(), nextActions, step);
-            }
+        @Override
+        public long step() {
+            return index;
         }
-        steps++;
-        Map<String, Double> diagnostics;
-        try {
-            diagnostics = new LinkedHashMap<>(handler.diagnostics());
-        } catch (RuntimeException e) {
-            throw new PluginFailure("constraint handler '" + handler.name() + "' failed to report diagnostics: " + e.getMessage(), e);
+
+        @Override
+        public double costEstimate() {
+            return costEstimate;
         }
-        return new StepLog(index, reg.loss(), costEstimate, beta, qr.meanValue(), qc.meanValue(), diagnostics);
+
+        @Override
+        public PolicyUpdate update(double rewardWeight, double costWeight) {
+            ConstraintStep.requireFiniteWeights(rewardWeight, costWeight);
+            return new ParameterUpdate(optimizer.preview(gradient(1.0, rewardWeight, costWeight), step), 1.0, rewardWeight,
+                    costWeight, step);
+        }
+
+        /** The parameter gradient of {@code wReg·R + wReward·reward + wCost·cost}, computed once per weighting. */
+        List<NDArray> gradient(double wReg, double wReward, double wCost) {
+            return gradients.computeIfAbsent(List.of(wReg, wReward, wCost), k -> parameterGradient(states,
+                    combine(regularizerTerm, wReg, rewardTerm, wReward, costTerm, wCost), step));
+        }
     }
 
     private static NDArray combine(NDArray reg, double wReg, NDArray reward, double wReward, NDArray cost, double wCost) {

@@ -21,7 +21,7 @@ public final class MlpPolicy implements FeedbackPolicy {
     private final double target;
     private final double[] mean;
     private final double[] std;
-    private final Mlp net;
+    private final TanhNetwork net;
     private final double[] parameters;
 
     /**
@@ -29,10 +29,10 @@ public final class MlpPolicy implements FeedbackPolicy {
      * @param mean       μ per observation entry
      * @param std        σ per observation entry (positive)
      * @param sizes      the network's layer sizes: observation, hidden..., action
-     * @param parameters the network's parameters in {@link Mlp}'s layout
+     * @param parameters the network's parameters in {@link TanhNetwork}'s layout
      */
     public MlpPolicy(double target, double[] mean, double[] std, int[] sizes, double[] parameters) {
-        this.net = new Mlp(sizes);
+        this.net = new TanhNetwork(sizes);
         if (mean.length != net.inputs() || std.length != net.inputs()) {
             throw new IllegalArgumentException("the network takes " + net.inputs() + " observation entries, the statistics have "
                     + mean.length + " and " + std.length);
@@ -129,7 +129,7 @@ public final class MlpPolicy implements FeedbackPolicy {
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(source + ": bad layer size in '" + content.get(i) + "'");
                 }
-                Mlp net = new Mlp(sizes);
+                TanhNetwork net = new TanhNetwork(sizes);
                 int units = 0;
                 for (int k = 1; k < sizes.length; k++) units += sizes[k];
                 if (i + 3 + units > content.size()) throw new IllegalArgumentException(source + ": policy " + policies.size() + " is cut short");

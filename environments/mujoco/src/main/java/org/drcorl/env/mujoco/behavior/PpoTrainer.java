@@ -169,14 +169,14 @@ public final class PpoTrainer {
     }
 
     /** Actor, log σ and critic in one parameter vector, and the networks' shapes. */
-    private record Model(Mlp actor, Mlp critic, int logStdAt, int criticAt, int size) {
+    private record Model(TanhNetwork actor, TanhNetwork critic, int logStdAt, int criticAt, int size) {
         static Model of(int observationDim, int actionDim, int[] hidden) {
             int[] a = new int[hidden.length + 2], c = new int[hidden.length + 2];
             a[0] = c[0] = observationDim;
             for (int i = 0; i < hidden.length; i++) a[i + 1] = c[i + 1] = hidden[i];
             a[a.length - 1] = actionDim;
             c[c.length - 1] = 1;
-            Mlp actor = new Mlp(a), critic = new Mlp(c);
+            TanhNetwork actor = new TanhNetwork(a), critic = new TanhNetwork(c);
             int logStdAt = actor.parameterCount(), criticAt = logStdAt + actionDim;
             return new Model(actor, critic, logStdAt, criticAt, criticAt + critic.parameterCount());
         }

@@ -14,7 +14,7 @@ class MlpPolicyTest {
     private static final int[] SIZES = {3, 4, 2};
 
     private static MlpPolicy random(double target, long seed) {
-        Mlp net = new Mlp(SIZES);
+        TanhNetwork net = new TanhNetwork(SIZES);
         double[] p = new double[net.parameterCount()];
         net.initialize(p, 0, 3, new SplittableRandom(seed));
         return new MlpPolicy(target, new double[] {1, -2, 0.5}, new double[] {2, 0.5, 1}, SIZES, p);

@@ -10,13 +10,13 @@ import java.util.SplittableRandom;
  * networks are a few thousand parameters, evaluated one state at a time, where a tensor
  * library's per-call overhead would cost more than the arithmetic.
  */
-final class Mlp {
+final class TanhNetwork {
     private final int[] sizes;
     private final int[] offsets;
     private final int parameterCount;
 
     /** {@code sizes}: input, hidden layers..., output. */
-    Mlp(int... sizes) {
+    TanhNetwork(int... sizes) {
         if (sizes.length < 2) throw new IllegalArgumentException("a network needs an input and an output size");
         for (int s : sizes) if (s < 1) throw new IllegalArgumentException("layer sizes must be positive: " + Arrays.toString(sizes));
         this.sizes = sizes.clone();

@@ -7,11 +7,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The network's forward pass and its backpropagated gradient against finite differences. */
-class MlpTest {
+class TanhNetworkTest {
 
     @Test
     void backwardMatchesFiniteDifferences() {
-        Mlp net = new Mlp(5, 7, 6, 3);
+        TanhNetwork net = new TanhNetwork(5, 7, 6, 3);
         SplittableRandom random = new SplittableRandom(3);
         int offset = 4; // parameters need not start at 0 (the trainer keeps actor and critic in one vector)
         double[] p = new double[offset + net.parameterCount() + 2];
@@ -36,7 +36,7 @@ class MlpTest {
     }
 
     /** A linear function of the output, so that its gradient with respect to the output is {@code weights}. */
-    private static double loss(Mlp net, double[] p, int offset, double[] input, double[] weights) {
+    private static double loss(TanhNetwork net, double[] p, int offset, double[] input, double[] weights) {
         double[][] a = net.newActivations();
         System.arraycopy(input, 0, a[0], 0, input.length);
         net.forward(p, offset, a);
@@ -47,7 +47,7 @@ class MlpTest {
 
     @Test
     void forwardIsTanhHiddenLinearOutput() {
-        Mlp net = new Mlp(2, 2, 1);
+        TanhNetwork net = new TanhNetwork(2, 2, 1);
         // layer 1: W = [[1, 0], [0, 2]], b = [0, 1]; layer 2: W = [[3, -1]], b = [0.5]
         double[] p = {1, 0, 0, 2, 0, 1, 3, -1, 0.5};
         double[][] a = net.newActivations();
@@ -60,7 +60,7 @@ class MlpTest {
 
     @Test
     void refusesEmptyLayers() {
-        assertThrows(IllegalArgumentException.class, () -> new Mlp(3, 0, 2));
-        assertThrows(IllegalArgumentException.class, () -> new Mlp(3));
+        assertThrows(IllegalArgumentException.class, () -> new TanhNetwork(3, 0, 2));
+        assertThrows(IllegalArgumentException.class, () -> new TanhNetwork(3));
     }
 }
