@@ -44,20 +44,6 @@ class RunCommandTest {
     @TempDir
     Path tmp;
 
-    /** Squared error to the data actions (the template's double weight would make a float64 loss). */
-    static final String REGULARIZER = """
-            package t;
-            import ai.djl.ndarray.NDArray;
-            import org.drcorl.spi.*;
-            import org.pf4j.Extension;
-            @Extension
-            public class Bc implements Regularizer {
-                public String name() { return "bc"; }
-                public String description() { return "squared error to the data actions"; }
-                public NDArray loss(RegularizerBatch b) { return b.policyActions().sub(b.dataActions()).square().mean(); }
-            }
-            """;
-
     static final String HANDLER = """
             package t;
             import org.drcorl.spi.*;
@@ -80,7 +66,7 @@ class RunCommandTest {
         plugins = shared.resolve("plugins");
         TestPluginBuilder.plugin("push").source("push.Tasks", TestPluginBuilder.taskProvider("push", "Tasks", "Push-v0"))
                 .buildInto(plugins, "push.jar");
-        TestPluginBuilder.plugin("algos").source("t.Bc", REGULARIZER)
+        TestPluginBuilder.plugin("algos").source("t.Bc", TestPluginBuilder.regularizer("t", "Bc", "bc", ""))
                 .source("t.Switch", HANDLER).buildInto(plugins, "algos.jar");
         dataset = shared.resolve("push.hdf5");
         CliRunner c = CliRunner.run("collect", "--plugins", plugins.toString(), "--task", "Push-v0", "--episodes", "40",

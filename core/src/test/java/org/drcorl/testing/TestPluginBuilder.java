@@ -120,7 +120,10 @@ public final class TestPluginBuilder {
         }
     }
 
-    /** Source of a regularizer extension named {@code name}. */
+    /**
+     * Source of a regularizer extension named {@code name}: the squared error to the data actions
+     * times the option {@code weight} (default 1), in float32 as the host requires.
+     */
     public static String regularizer(String pkg, String cls, String name, String constructorBody) {
         return """
                 package %s;
@@ -134,7 +137,7 @@ public final class TestPluginBuilder {
                     public String name() { return "%s"; }
                     public String description() { return "test regularizer %s"; }
                     public void configure(PluginOptions o) { weight = o.getDouble("weight", 1.0); }
-                    public NDArray loss(RegularizerBatch b) { return b.policyActions().sub(b.dataActions()).square().mean().mul(weight); }
+                    public NDArray loss(RegularizerBatch b) { return b.policyActions().sub(b.dataActions()).square().mean().mul((float) weight); }
                 }
                 """.formatted(pkg, cls, cls, constructorBody, name, name);
     }

@@ -39,26 +39,12 @@ class ExperimentRunnerTest {
     @TempDir
     Path tmp;
 
-    /** Squared error to the data actions, in float32 (the template's double weight would make a float64 loss). */
-    private static final String REGULARIZER = """
-            package t;
-            import ai.djl.ndarray.NDArray;
-            import org.drcorl.spi.*;
-            import org.pf4j.Extension;
-            @Extension
-            public class Bc implements Regularizer {
-                public String name() { return "bc"; }
-                public String description() { return "squared error to the data actions"; }
-                public NDArray loss(RegularizerBatch b) { return b.policyActions().sub(b.dataActions()).square().mean(); }
-            }
-            """;
-
     @BeforeAll
     static void pluginsAndData() throws Exception {
         plugins = shared.resolve("plugins");
         TestPluginBuilder.plugin("push").source("push.Tasks", TestPluginBuilder.taskProvider("push", "Tasks", "Push-v0"))
                 .buildInto(plugins, "push.jar");
-        TestPluginBuilder.plugin("algos").source("t.Bc", REGULARIZER)
+        TestPluginBuilder.plugin("algos").source("t.Bc", TestPluginBuilder.regularizer("t", "Bc", "bc", ""))
                 .source("t.Switch", TestPluginBuilder.handler("t", "Switch", "switch")).buildInto(plugins, "algos.jar");
         dataset = shared.resolve("push.hdf5");
         try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
