@@ -250,8 +250,8 @@ class RunCommandTest {
         assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--seeds", "1,1"), "repeat a value", out);
         assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--algos", "bc-safe", "--regularizer-opt", "diffusin.t-max=0.5"),
                 "--regularizer-opt diffusin.t-max: no plugin 'diffusin' in this run (it uses bc)", out);
-        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--algos", "bc-safe", "--regularizer-opt", "bc.weight=2"),
-                "unknown option weight for regularizer 'bc'", out); // a qualified key reaches its plugin
+        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--algos", "bc-safe", "--regularizer-opt", "bc.wieght=2"),
+                "unknown option wieght for regularizer 'bc'", out); // a qualified key reaches its plugin
         assertBad(List.of("--task", "Push-v0", "--algos", "bc-safe", "--dataset", tmp.resolve("none.hdf5").toString()),
                 "dataset " + tmp.resolve("none.hdf5") + " does not exist", out);
 
