@@ -56,7 +56,8 @@ final class CollectCommand implements Callable<Integer> {
         if (episodes <= 0) throw new UserError("--episodes must be positive, got " + episodes);
         if (Files.exists(out) && !force) throw new UserError(out + " exists; pass --force to overwrite it");
         Path dir = out.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) throw new UserError("--out: folder " + dir + " does not exist");
+        // missing folders are made when the file is written (the README's data/carcircle.hdf5 in a fresh clone)
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UserError("--out: " + dir + " is a file, not a folder");
         try (PluginRuntime runtime = global.loadPlugins(spec.commandLine().getErr())) {
             TaskProvider provider = runtime.requireProvider(taskId);
             if (!provider.availability().available()) {

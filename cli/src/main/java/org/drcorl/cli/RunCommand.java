@@ -105,6 +105,9 @@ final class RunCommand implements Callable<Integer> {
         Optional<ExperimentConfig.Loaded> file = Optional.ofNullable(configFile).map(ExperimentConfig::read);
         ExperimentConfig given = file.map(ExperimentConfig.Loaded::config).orElse(ExperimentConfig.EMPTY).overlay(fromOptions());
         if (threads < 0) throw new UserError("--threads: must be >= 0 (0 = the engine's default), got " + threads);
+        if (threads > Devices.maxThreads()) {
+            throw new UserError("--threads " + threads + ": at most " + Devices.maxThreads() + " (4 per core on this machine)");
+        }
         try (PluginRuntime runtime = global.loadPlugins(err)) {
             ExperimentSetup setup = ExperimentSetup.resolve(given, runtime);
             Devices.useThreads(threads);

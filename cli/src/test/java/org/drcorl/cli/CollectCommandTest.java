@@ -43,4 +43,25 @@ class CollectCommandTest {
         assertEquals(0, info.exitCode(), info.err());
         assertTrue(info.out().contains("Push-v0 (from the file)"), info.out());
     }
+
+    @Test
+    void makesTheOutputFoldersAndWritesFilesOthersCanRead() throws Exception {
+        Path plugins = tmp.resolve("plugins");
+        TestPluginBuilder.plugin("push").source("push.Tasks", TestPluginBuilder.taskProvider("push", "Tasks", "Push-v0"))
+                .buildInto(plugins, "push.jar");
+        Path out = tmp.resolve("data/sub/push.hdf5"); // as the README's data/carcircle.hdf5 in a fresh clone
+        CliRunner r = CliRunner.run("collect", "--plugins", plugins.toString(), "--task", "Push-v0", "--episodes", "5",
+                "--out", out.toString(), "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.isRegularFile(out));
+        // the mode a plain new file gets here (the umask's), not the owner-only mode of a temporary file
+        Path plain = Files.createFile(tmp.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+
+        Files.writeString(tmp.resolve("afile"), "x");
+        CliRunner onFile = CliRunner.run("collect", "--plugins", plugins.toString(), "--task", "Push-v0", "--episodes", "5",
+                "--out", tmp.resolve("afile/push.hdf5").toString(), "--quiet");
+        assertEquals(2, onFile.exitCode());
+        assertTrue(onFile.err().contains("is a file, not a folder"), onFile.err());
+    }
 }

@@ -252,6 +252,13 @@ class RunCommandTest {
                 "--regularizer-opt diffusin.t-max: no plugin 'diffusin' in this run (it uses bc)", out);
         assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--algos", "bc-safe", "--regularizer-opt", "bc.wieght=2"),
                 "unknown option wieght for regularizer 'bc'", out); // a qualified key reaches its plugin
+        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--threads", "100000"), "--threads 100000: at most", out);
+        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--set", "eval-episodes=0"),
+                "--set: eval-episodes must be >= 1, got 0", out);
+        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--set", "policy-hidden=0"),
+                "--set: policy-hidden must be >= 1, got 0", out);
+        assertBad(List.of("--task", "Push-v0", "--dataset", costlyEpisodes().toString(), "--algos", "bc+switch,bc-safe", "--thresholds", "0"),
+                "is within κ = 0, so bc-safe has nothing to clone", out); // before bc+switch trains
         assertBad(List.of("--task", "Push-v0", "--algos", "bc-safe", "--dataset", tmp.resolve("none.hdf5").toString()),
                 "dataset " + tmp.resolve("none.hdf5") + " does not exist", out);
 
@@ -297,5 +304,34 @@ class RunCommandTest {
         try (var files = Files.walk(dir)) {
             assertArrayEquals(new Path[0], files.filter(p -> p.getFileName().toString().startsWith(".")).toArray(Path[]::new));
         }
+    }
+
+    @Test
+    void aFolderThatIsNotARunIsNeitherClearedNorWrittenInto() throws Exception {
+        Path mine = tmp.resolve("mine");
+        Files.createDirectories(mine.resolve("results"));
+        Files.writeString(mine.resolve("results/mine.csv"), "keep me");
+        Files.writeString(mine.resolve("report.html"), "my report");
+        for (boolean fresh : new boolean[] {true, false}) {
+            List<String> args = runArgs(mine);
+            if (fresh) args.add("--fresh");
+            CliRunner r = run(args);
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("holds files but no config.json, so it is not a run directory"), r.err());
+            assertEquals("keep me", Files.readString(mine.resolve("results/mine.csv")));
+            assertEquals("my report", Files.readString(mine.resolve("report.html")));
+            assertFalse(Files.exists(mine.resolve("config.json")));
+        }
+    }
+
+    /** The test dataset's episodes that cost something: none is within κ = 0. */
+    private Path costlyEpisodes() {
+        var data = org.drcorl.data.DsrlHdf5Reader.read(dataset);
+        double[] costs = data.episodeCostReturns();
+        var costly = data.filterEpisodes(e -> costs[e] > 0);
+        assertTrue(costly.episodeCount() > 0, "the test task has costly episodes");
+        Path file = tmp.resolve("costly.hdf5");
+        org.drcorl.data.DsrlHdf5Writer.write(costly, file);
+        return file;
     }
 }

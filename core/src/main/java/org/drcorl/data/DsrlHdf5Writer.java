@@ -56,7 +56,7 @@ public final class DsrlHdf5Writer {
         try {
             Files.createDirectories(directory);
             removeStaleTemporaries(absolute);
-            temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+            temp = SiblingTemp.of(absolute, ".tmp");
             // Ctrl-C during the write: the JVM's exit removes it (a no-op once it is renamed)
             temp.toFile().deleteOnExit();
             writeTo(dataset, temp);

@@ -50,12 +50,22 @@ public final class Devices {
      * cores makes every engine call with two threads wait at a barrier for a descheduled one
      * (measured in bench/README.md).
      *
-     * @throws IllegalArgumentException for a negative count
+     * @throws IllegalArgumentException for a negative count, or more than {@link #maxThreads()}
      */
     public static void useThreads(int threads) {
         if (threads < 0) throw new IllegalArgumentException("threads must be >= 0 (0 = the engine's default), got " + threads);
+        // libtorch starts every thread asked for: 100000 exhausted the machine's process table
+        if (threads > maxThreads()) {
+            throw new IllegalArgumentException("threads " + threads + " is more than 4 per core (this machine has "
+                    + Runtime.getRuntime().availableProcessors() + " cores: at most " + maxThreads() + ")");
+        }
         if (threads == 0) return;
         pytorchThreads("setNumThreads", threads);
+    }
+
+    /** The most intra-op threads a run may ask for: 4 per core, beyond which threads only wait. */
+    public static int maxThreads() {
+        return 4 * Runtime.getRuntime().availableProcessors();
     }
 
     /** The engine's current intra-op thread count (0 if the engine does not say). */

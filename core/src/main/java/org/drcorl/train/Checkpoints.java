@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import org.drcorl.data.SiblingTemp;
 import org.drcorl.nn.Parameters;
 
 /**
@@ -50,12 +51,12 @@ public final class Checkpoints {
                 at += v.length;
             }
             Path weights = dir.resolve(name + ".weights"), json = dir.resolve(name + ".json");
-            Path tmpWeights = Files.createTempFile(dir, "." + name, ".weights.tmp");
+            Path tmpWeights = SiblingTemp.of(weights, ".tmp");
             try (OutputStream os = Files.newOutputStream(tmpWeights);
                  DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 16))) {
                 for (float v : values) out.writeFloat(v);
             }
-            Path tmpJson = Files.createTempFile(dir, "." + name, ".json.tmp");
+            Path tmpJson = SiblingTemp.of(json, ".tmp");
             JSON.writeValue(tmpJson.toFile(), metadata);
             Files.move(tmpWeights, weights, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.move(tmpJson, json, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -51,6 +51,23 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
                      int onlineCostConfirmEpisodes, java.util.Map<String, java.util.Map<String, String>> pluginOptions) {
 
     public Preset {
+        atLeast("behavior-steps", behaviorSteps, 0);
+        atLeast("behavior-batch", behaviorBatch, 1);
+        atLeast("critic-steps", criticSteps, 1);
+        atLeast("critic-batch", criticBatch, 1);
+        atLeast("policy-hidden", policyHidden, 1);
+        atLeast("pretrain-steps", pretrainSteps, 0);
+        atLeast("extract-steps", extractSteps, 1);
+        atLeast("extract-batch", extractBatch, 1);
+        atLeast("beta-growth-steps", betaGrowthSteps, 0);
+        atLeast("eval-episodes", evalEpisodes, 1);
+        if (!(policyLearningRate > 0) || !Double.isFinite(policyLearningRate)) {
+            throw new IllegalArgumentException("policy-learning-rate must be > 0, got " + policyLearningRate);
+        }
+        if (!(betaStart > 0) || !Double.isFinite(betaStart)) throw new IllegalArgumentException("beta-start must be > 0, got " + betaStart);
+        if (!(costSmoothing > 0 && costSmoothing <= 1)) {
+            throw new IllegalArgumentException("cost-smoothing must be in (0, 1], got " + costSmoothing);
+        }
         if (onlineCostEpisodes < 0) throw new IllegalArgumentException("online-cost-episodes must be >= 0, got " + onlineCostEpisodes);
         if (onlineCostInterval < 1) throw new IllegalArgumentException("online-cost-interval must be >= 1, got " + onlineCostInterval);
         if (onlineCostConfirmEpisodes < 1) {
@@ -65,6 +82,10 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
 
     public static final List<String> NAMES = List.of("smoke", "quick", "paper");
 
+    private static void atLeast(String setting, int value, int min) {
+        if (value < min) throw new IllegalArgumentException(setting + " must be >= " + min + ", got " + value);
+    }
+
     /**
      * The diffusion regularizer of {@code quick}: noise levels t ≤ 0.3 only, variance-reduced. The
      * quick behaviour model (H 128, 2 blocks, 4000 steps) is accurate at small t but at large t its
@@ -74,6 +95,19 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
      */
     private static final java.util.Map<String, java.util.Map<String, String>> QUICK_PLUGIN_OPTIONS =
             java.util.Map.of("diffusion", java.util.Map.of("t-max", "0.3", "variance-reduced", "true"));
+
+    /**
+     * The text of every setting that shapes training, i.e. all but the evaluation episode count
+     * (written as 0): what a saved policy records of its preset, so that evaluating on more
+     * episodes does not retrain it. The form is {@link #toString()}'s, as policies saved by
+     * earlier versions recorded it, so their runs still resume.
+     */
+    public String trainingText() {
+        String text = toString();
+        String eval = ", evalEpisodes=" + evalEpisodes + ",";
+        if (!text.contains(eval)) throw new IllegalStateException("preset text without its evalEpisodes: " + text);
+        return text.replace(eval, ", evalEpisodes=0,");
+    }
 
     /** This preset's default options for the plugin {@code name} (empty if none). */
     public java.util.Map<String, String> pluginOptions(String name) {

@@ -36,6 +36,9 @@ class DevicesTest {
             assertEquals(1, Devices.threads(), "0 leaves the current setting");
             Devices.useThreads(2);
             assertEquals(2, Devices.threads());
+            var huge = assertThrows(IllegalArgumentException.class, () -> Devices.useThreads(100_000));
+            assertTrue(huge.getMessage().contains("at most " + Devices.maxThreads()), huge.getMessage());
+            assertEquals(before, Devices.threads(), "a refused count changes nothing");
             var e = assertThrows(IllegalArgumentException.class, () -> Devices.useThreads(-1));
             assertTrue(e.getMessage().contains("-1"), e.getMessage());
         } finally {

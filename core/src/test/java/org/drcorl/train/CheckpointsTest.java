@@ -1,6 +1,7 @@
 package org.drcorl.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +37,10 @@ class CheckpointsTest {
             try (var files = Files.list(dir)) {
                 assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
             }
+            // the mode any new file gets here (the umask's), not a temporary file's owner-only 0600
+            var plain = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
+            assertEquals(plain, Files.getPosixFilePermissions(dir.resolve("policy.weights")));
+            assertEquals(plain, Files.getPosixFilePermissions(dir.resolve("policy.json")));
 
             assertFalse(Checkpoints.loadIfMatching(dir, "policy", meta(b, "T-v0", 4, "0.01"), b), "other settings: retrain");
             assertTrue(Checkpoints.loadIfMatching(dir, "policy", meta(b, "T-v0", 4, "0.001"), b));

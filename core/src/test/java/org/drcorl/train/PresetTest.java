@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +59,56 @@ class PresetTest {
         String text = Preset.named("quick").toString();
         assertTrue(text.contains("pluginOptions={diffusion={t-max=0.3, variance-reduced=true}}"), text);
         Preset reversed = Preset.named("quick").toBuilder("quick")
-                .pluginOptions(Map.of("slack", Map.of("b", "2", "a", "1"), "diffusion", Map.of("variance-reduced", "true", "t-max", "0.3")))
+                .pluginOptions(reverseOrdered(Map.of("slack", reverseOrdered(Map.of("b", "2", "a", "1")),
+                        "diffusion", reverseOrdered(Map.of("variance-reduced", "true", "t-max", "0.3")))))
                 .build();
         assertTrue(reversed.toString().contains("pluginOptions={diffusion={t-max=0.3, variance-reduced=true}, slack={a=1, b=2}}"),
                 reversed.toString());
+    }
+
+    @Test
+    void settingsThatCannotTrainOrScoreAreRefusedByName() {
+        Preset quick = Preset.named("quick");
+        for (String bad : List.of("eval-episodes=0", "extract-steps=0", "extract-batch=0", "policy-hidden=0", "critic-batch=0",
+                "beta-start=0", "cost-smoothing=2", "policy-learning-rate=-1")) {
+            String key = bad.substring(0, bad.indexOf('='));
+            var e = assertThrows(IllegalArgumentException.class, () -> quick.with(Map.of(key, bad.substring(bad.indexOf('=') + 1))), bad);
+            assertTrue(e.getMessage().startsWith("--set: " + key + " must be"), e.getMessage());
+        }
+        assertEquals(0, quick.with(Map.of("pretrain-steps", "0")).pretrainSteps(), "no phase 1 is allowed");
+    }
+
+    @Test
+    void theTrainingTextLeavesOutTheEvaluationEpisodes() {
+        Preset quick = Preset.named("quick");
+        assertEquals(quick.trainingText(), quick.with(Map.of("eval-episodes", "50")).trainingText());
+        assertTrue(quick.trainingText().contains(", evalEpisodes=0,"), quick.trainingText());
+        assertTrue(!quick.trainingText().equals(quick.with(Map.of("extract-steps", "10")).trainingText()));
+    }
+
+    /** A map iterating in descending key order: what a canonical text must not depend on. */
+    private static <V> Map<String, V> reverseOrdered(Map<String, V> m) {
+        Map<String, V> out = new java.util.LinkedHashMap<>();
+        m.keySet().stream().sorted(java.util.Comparator.reverseOrder()).forEach(k -> out.put(k, m.get(k)));
+        return out;
+    }
+
+    /** Prints the quick preset's training text: run in separate JVMs by the test below. */
+    public static void main(String[] args) {
+        System.out.print(Preset.named("quick").trainingText());
+    }
+
+    @Test
+    void theTrainingTextIsTheSameInSeparateJvms() throws Exception {
+        // Map.of's iteration order is salted per JVM: a resume key built on it changed between runs
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String here = Preset.named("quick").trainingText();
+        for (int i = 0; i < 4; i++) {
+            Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), PresetTest.class.getName())
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the JVM ended");
+            assertEquals(here, text, "JVM " + i);
+        }
     }
 }

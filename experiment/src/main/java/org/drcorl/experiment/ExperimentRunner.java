@@ -84,6 +84,7 @@ public final class ExperimentRunner {
      *                        refuses a dataset that has changed since
      */
     public RunResults run(boolean fresh, Optional<String> recordedDataHash) {
+        layout.requireRunOrEmpty();
         OfflineDataset data = setup.loadDataset(listener);
         String dataHash = data.contentHash();
         if (recordedDataHash.isPresent() && !recordedDataHash.get().equals(dataHash)) {
@@ -92,6 +93,7 @@ public final class ExperimentRunner {
                     + " accept the new data");
         }
         NormalizationConstants constants = setup.normalization(data);
+        requireSafeEpisodes(data);
         if (fresh) layout.clear();
         AtomicFiles.removeLeftovers(layout.root());
         AtomicFiles.writeString(layout.config(), setup.config().toJsonText(
@@ -145,6 +147,19 @@ public final class ExperimentRunner {
         Map<String, String> facts = RunReport.facts(setup, layout, dataHash);
         facts.put("evaluation", n + " episodes per policy and seed (drcorl evaluate)");
         return RunReport.write(setup, layout, data, constants, evaluations, facts);
+    }
+
+    /** Cloning the safe episodes needs some: checked for every budget before anything trains. */
+    private void requireSafeEpisodes(OfflineDataset data) {
+        for (Algorithm a : setup.algorithms()) {
+            if (a.cloning() != Algorithm.Cloning.SAFE) continue;
+            for (double kappa : setup.thresholds()) {
+                if (data.safeEpisodes(kappa).size() == 0) {
+                    throw new UserError("no episode of " + setup.datasetFile() + " is within κ = " + Numbers.compact(kappa)
+                            + ", so " + a.name() + " has nothing to clone; drop that budget or that algorithm");
+                }
+            }
+        }
     }
 
     /** Trains (or reuses) and evaluates every policy of the configuration, seed by seed. */

@@ -182,7 +182,7 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
                     + preset.policyLearningRate() + ", batch=" + preset.extractBatch() + ", steps="
                     + ((long) preset.pretrainSteps() + preset.extractSteps()) + ")");
         } else {
-            d.put("preset", preset.with(Map.of("eval-episodes", "0")).toString());
+            d.put("preset", preset.trainingText());
         }
         d.put("regularizer-opt", regularizerOptions(a).toString());
         d.put("handler-opt", handlerOptions(a).toString());

@@ -108,6 +108,24 @@ public record RunLayout(Path root) {
         return name.replaceAll("[^A-Za-z0-9._+-]", "_");
     }
 
+    /**
+     * Refuses a folder that holds files but no {@code config.json}: it is not a run directory,
+     * and a run must neither delete (--fresh) nor overwrite (report.html, results/) what someone
+     * else keeps there.
+     */
+    public void requireRunOrEmpty() {
+        if (!Files.exists(root) || Files.isRegularFile(config())) return;
+        if (!Files.isDirectory(root)) throw new UserError("--out " + root + " is a file, not a folder");
+        try (var entries = Files.list(root)) {
+            if (entries.findAny().isPresent()) {
+                throw new UserError("--out " + root + " holds files but no config.json, so it is not a run directory;"
+                        + " choose an empty or new folder (nothing was changed there)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + root + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes what an earlier run wrote here (for --fresh). */
     public void clear() {
         for (String name : OWNED) {
