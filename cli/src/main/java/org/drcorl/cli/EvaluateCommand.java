@@ -47,7 +47,6 @@ final class EvaluateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(layout.config())) {
             throw new UserError(runDirectory + " is not a run directory (no config.json); drcorl run writes one");
         }
-        if (episodes != null && episodes < 1) throw new UserError("--episodes must be >= 1, got " + episodes);
         ExperimentConfig.Loaded loaded = ExperimentConfig.read(layout.config());
         try (PluginRuntime runtime = global.loadPlugins(err)) {
             ExperimentSetup setup = ExperimentSetup.resolve(loaded.config(), runtime);

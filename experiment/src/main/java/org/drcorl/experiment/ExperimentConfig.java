@@ -65,71 +65,44 @@ public record ExperimentConfig(String task, String dataset, Integer collectEpiso
     // Withers for code (notebooks, benchmarks): the same settings as the options of drcorl run.
 
     public ExperimentConfig withTask(String id) {
-        return overlay(Only.task(id));
+        return new ExperimentConfig(id, dataset, collectEpisodes, algos, thresholds, seeds, preset, set, regularizerOptions,
+                handlerOptions, device);
     }
 
     public ExperimentConfig withDataset(String file) {
-        return overlay(Only.dataset(file));
+        return new ExperimentConfig(task, file, collectEpisodes, algos, thresholds, seeds, preset, set, regularizerOptions,
+                handlerOptions, device);
     }
 
     public ExperimentConfig withAlgos(String... names) {
-        return overlay(Only.algos(List.of(names)));
+        return new ExperimentConfig(task, dataset, collectEpisodes, List.of(names), thresholds, seeds, preset, set,
+                regularizerOptions, handlerOptions, device);
     }
 
     public ExperimentConfig withThresholds(Double... kappas) {
-        return overlay(Only.thresholds(List.of(kappas)));
+        return new ExperimentConfig(task, dataset, collectEpisodes, algos, List.of(kappas), seeds, preset, set,
+                regularizerOptions, handlerOptions, device);
     }
 
     public ExperimentConfig withSeeds(Long... values) {
-        return overlay(Only.seeds(List.of(values)));
+        return new ExperimentConfig(task, dataset, collectEpisodes, algos, thresholds, List.of(values), preset, set,
+                regularizerOptions, handlerOptions, device);
     }
 
     public ExperimentConfig withPreset(String name) {
-        return overlay(Only.preset(name));
+        return new ExperimentConfig(task, dataset, collectEpisodes, algos, thresholds, seeds, name, set, regularizerOptions,
+                handlerOptions, device);
     }
 
     /** Preset settings changed, as {@code --set KEY=VALUE} does (added to those already set). */
     public ExperimentConfig withSettings(Map<String, String> settings) {
-        return overlay(Only.set(settings));
+        return new ExperimentConfig(task, dataset, collectEpisodes, algos, thresholds, seeds, preset, merge(set, settings),
+                regularizerOptions, handlerOptions, device);
     }
 
-    public ExperimentConfig withDevice(String device) {
-        return overlay(Only.device(device));
-    }
-
-    /** Builds the sparse configurations the withers overlay (every field null but one). */
-    private static final class Only {
-        static ExperimentConfig task(String v) {
-            return new ExperimentConfig(v, null, null, null, null, null, null, null, null, null, null);
-        }
-
-        static ExperimentConfig dataset(String v) {
-            return new ExperimentConfig(null, v, null, null, null, null, null, null, null, null, null);
-        }
-
-        static ExperimentConfig algos(List<String> v) {
-            return new ExperimentConfig(null, null, null, v, null, null, null, null, null, null, null);
-        }
-
-        static ExperimentConfig thresholds(List<Double> v) {
-            return new ExperimentConfig(null, null, null, null, v, null, null, null, null, null, null);
-        }
-
-        static ExperimentConfig seeds(List<Long> v) {
-            return new ExperimentConfig(null, null, null, null, null, v, null, null, null, null, null);
-        }
-
-        static ExperimentConfig preset(String v) {
-            return new ExperimentConfig(null, null, null, null, null, null, v, null, null, null, null);
-        }
-
-        static ExperimentConfig set(Map<String, String> v) {
-            return new ExperimentConfig(null, null, null, null, null, null, null, v, null, null, null);
-        }
-
-        static ExperimentConfig device(String v) {
-            return new ExperimentConfig(null, null, null, null, null, null, null, null, null, null, v);
-        }
+    public ExperimentConfig withDevice(String name) {
+        return new ExperimentConfig(task, dataset, collectEpisodes, algos, thresholds, seeds, preset, set, regularizerOptions,
+                handlerOptions, name);
     }
 
     ExperimentConfig withResolved(String datasetPath, List<Double> taskThresholds) {
