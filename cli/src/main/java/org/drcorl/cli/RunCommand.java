@@ -79,6 +79,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "DEV", description = "cpu, gpu, gpu:N or auto (default cpu).")
     String device;
 
+    @Option(names = "--audit-episodes", paramLabel = "N",
+            description = "Also measure every phase-2 snapshot on N simulator episodes and log it next to the offline"
+                    + " estimate (default 0). It never steers training nor the choice of the policy.")
+    Integer auditEpisodes;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory; default runs/TASK-PRESET.")
     Path runDirectory;
 
@@ -96,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
     /** The settings given on the command line (null where an option was not given). */
     private ExperimentConfig fromOptions() {
         return new ExperimentConfig(taskId, datasetFile == null ? null : datasetFile.toString(), collectEpisodes, algorithms,
-                thresholds, seeds, presetName, overrides, regularizerOptions, handlerOptions, device);
+                thresholds, seeds, presetName, overrides, regularizerOptions, handlerOptions, device, auditEpisodes);
     }
 
     @Override

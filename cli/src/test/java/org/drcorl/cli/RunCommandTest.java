@@ -102,6 +102,7 @@ class RunCommandTest {
         assertEquals("cpu", config.get("device").asText());
         assertEquals(1, config.at("/resolved/engine-threads").asInt(), "one intra-op thread unless --threads says otherwise");
         assertEquals(15, config.at("/resolved/preset-values/extract-steps").asInt());
+        assertEquals(0, config.at("/resolved/training-simulator-episodes").asLong(), "offline: no simulator episode before evaluation");
         assertEquals(64, config.at("/resolved/preset-values/extract-batch").asInt(), "the preset's own values too");
         assertEquals(64, config.at("/resolved/dataset/content-sha256").asText().length());
         assertEquals("switch", config.at("/resolved/algorithms/bc+switch/handler").asText());
@@ -120,8 +121,13 @@ class RunCommandTest {
         // per-step metrics of each extraction, stage losses
         MetricsLog log = MetricsLog.read(dir.resolve("logs/bc+switch/kappa-5/seed-1.csv"));
         assertEquals(15, log.size(), "one row per phase-2 step");
-        assertEquals(List.of("step", "regularizer_loss", "cost_estimate", "cost_limit", "beta", "reward_q", "cost_q", "handler.lambda"),
-                log.columns());
+        assertEquals(List.of("step", "regularizer_loss", "cost_estimate", "cost_estimate_mean", "cost_limit", "reward_estimate", "beta",
+                "reward_q", "cost_q", "handler.lambda"), log.columns());
+        MetricsLog selection = MetricsLog.read(dir.resolve("logs/bc+switch/kappa-5/seed-1-selection.csv"));
+        assertEquals(List.of("step", "reward_estimate", "cost_estimate_mean", "cost_estimate", "kept"), selection.columns(),
+                "no audit asked for: no audit columns");
+        assertEquals(1.0, java.util.Arrays.stream(selection.column("kept")).sum(), "exactly one snapshot kept");
+        assertEquals(-1.0, selection.column("step")[0], "the phase-1 policy is compared first");
         assertEquals(20, MetricsLog.read(dir.resolve("logs/stages/seed-0-critics.csv")).size());
         assertFalse(Files.exists(dir.resolve("logs/stages/seed-0-behavior-model.csv")), "no algorithm here needs the diffusion model");
         MetricsLog phase1 = MetricsLog.read(dir.resolve("logs/bc+switch/kappa-5/seed-1-phase1.csv"));

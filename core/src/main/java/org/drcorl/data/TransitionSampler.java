@@ -61,6 +61,11 @@ public final class TransitionSampler {
         return new TransitionSampler(this, seed);
     }
 
+    /** The factor rewards are multiplied by in every batch, 1000 / (R_max − R_min). */
+    public double rewardScale() {
+        return rewardScale;
+    }
+
     public OfflineDataset dataset() {
         return data;
     }

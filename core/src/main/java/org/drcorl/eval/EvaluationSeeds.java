@@ -4,7 +4,7 @@ package org.drcorl.eval;
  * Where the episodes that judge a policy start: the one place that derives them from the run's
  * seed, so that the command line, the notebooks and the benchmarks score a policy on the same
  * episodes. The ranges never meet: a run's training seed s draws its evaluation episodes from
- * 10⁶·(s+1) on and its online cost estimates (an opt-in audit) from 2·10⁹ + 10⁶·s on, and the
+ * 10⁶·(s+1) on and its simulator audit (opt-in, logged only) from 2·10⁹ + 10⁶·s on, and the
  * dataset was collected from small seeds.
  */
 public final class EvaluationSeeds {
@@ -15,8 +15,8 @@ public final class EvaluationSeeds {
         return 1_000_000L * (seed + 1);
     }
 
-    /** The first episode seed of the online cost estimates of a policy trained with {@code seed}. */
-    public static long onlineCost(long seed) {
+    /** The first episode seed of the simulator audit of a policy trained with {@code seed}. */
+    public static long audit(long seed) {
         return 2_000_000_000L + 1_000_000L * seed;
     }
 }

@@ -1,5 +1,6 @@
 package org.drcorl.train;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +18,10 @@ import org.drcorl.train.behaviormodel.DiffusionBehaviorModel;
 import org.drcorl.train.critic.IqlCritic;
 import org.drcorl.train.extract.DeterministicPolicy;
 import org.drcorl.train.extract.ExtractionConfig;
-import org.drcorl.train.extract.OnlineCostEstimate;
+import org.drcorl.train.critic.EvaluationConfig;
+import org.drcorl.train.extract.OfflineCostEstimator;
 import org.drcorl.train.extract.PolicyExtractor;
+import org.drcorl.train.extract.SimulatorAudit;
 
 /**
  * The three stages of one (task, seed): the behaviour model and the critics are trained once
@@ -119,6 +122,42 @@ public final class OfflinePipeline implements AutoCloseable {
         if (checkpoints != null) Checkpoints.save(checkpoints, "critics", meta, all);
     }
 
+    /**
+     * How far the stage-2 critics got: at the dataset's episode starts, each critic's mean target Q
+     * at the data's first action next to the data's own discounted return (Monte Carlo, with the
+     * critic's γ; the reward in the critic's scaled units). A critic far below its return is not
+     * converged (each backup carries the value one step further back).
+     */
+    public record CriticCheck(double rewardQ, double rewardReturn, double costQ, double costReturn) {}
+
+    /** See {@link CriticCheck}; trains the critics first if needed. */
+    public CriticCheck criticCheck() {
+        trainCritics(TrainingProgress.NONE, l -> {});
+        int episodes = data.episodeCount(), obs = data.obsDim(), act = data.actDim();
+        float[] actions = new float[episodes * act];
+        double rewardReturn = 0, costReturn = 0;
+        double gr = preset.rewardCritic().gamma(), gc = preset.costCritic().gamma();
+        for (int e = 0; e < episodes; e++) {
+            var ep = data.episode(e);
+            System.arraycopy(data.action(ep.start()), 0, actions, e * act, act);
+            double r = 0, c = 0;
+            for (int i = ep.start() + ep.length() - 1; i >= ep.start(); i--) {
+                r = data.reward(i) * sampler.rewardScale() + gr * r;
+                c = data.cost(i) + gc * c;
+            }
+            rewardReturn += r;
+            costReturn += c;
+        }
+        try (NDManager m = manager.newSubManager()) {
+            var shape = new ai.djl.ndarray.types.Shape(episodes, obs);
+            NDArray s0 = m.create(initialStates(), shape);
+            NDArray a0 = m.create(actions, new ai.djl.ndarray.types.Shape(episodes, act));
+            double rq = rewardCritic.targetMean(s0, a0).mean().getFloat();
+            double cq = costCritic.targetMean(s0, a0).mean().getFloat();
+            return new CriticCheck(rq, rewardReturn / episodes, cq, costReturn / episodes);
+        }
+    }
+
     private CheckpointMetadata metadata(String kind, long steps, Map<String, String> config, List<String> tensors, long values) {
         if (dataHash == null) dataHash = data.contentHash(); // SHA-256 over the whole dataset: once
         return new CheckpointMetadata(CheckpointMetadata.FORMAT, kind, taskId, data.obsDim(), data.actDim(), seed, steps,
@@ -127,30 +166,23 @@ public final class OfflinePipeline implements AutoCloseable {
 
     /**
      * Stage 3: extracts a policy for budget κ with a regularizer and a constraint handler
-     * (phase 1: {@code pretrainSteps} of the regularizer alone; phase 2: {@code extractSteps}).
-     * Trains stages 1 and 2 first if needed. The caller closes the returned policy.
+     * (phase 1: {@code pretrainSteps} of the regularizer alone; then the offline cost estimator's
+     * pre-training on that policy; phase 2: {@code extractSteps} with Ĉ from the estimator; then
+     * the offline selection among the snapshots, see {@link #lastSelection()}). Trains stages 1 and
+     * 2 first if needed. No simulator episode is involved. The caller closes the returned policy.
      */
     public DeterministicPolicy extract(Regularizer regularizer, ConstraintHandler handler, double costThreshold,
                                        TrainingProgress progress, Consumer<PolicyExtractor.StepLog> log) {
-        return extract(regularizer, handler, costThreshold, null, progress, log);
+        return extract(regularizer, handler, costThreshold, null, progress, l -> {}, log);
     }
 
     /**
-     * As {@link #extract(Regularizer, ConstraintHandler, double, TrainingProgress, Consumer)}, with Ĉ
-     * from rollouts of the policy when {@code online} is not null (the offline critic estimate otherwise).
+     * As {@link #extract(Regularizer, ConstraintHandler, double, TrainingProgress, Consumer)}, with
+     * every snapshot also measured by {@code audit} in the simulator when it is not null (logged
+     * only: it steers nothing), and every phase-1 (regularizer-only) step reported to {@code pretrainLog}.
      */
     public DeterministicPolicy extract(Regularizer regularizer, ConstraintHandler handler, double costThreshold,
-                                       OnlineCostEstimate online, TrainingProgress progress,
-                                       Consumer<PolicyExtractor.StepLog> log) {
-        return extract(regularizer, handler, costThreshold, online, progress, l -> {}, log);
-    }
-
-    /**
-     * As {@link #extract(Regularizer, ConstraintHandler, double, OnlineCostEstimate, TrainingProgress, Consumer)},
-     * also reporting every phase-1 (regularizer-only) step to {@code pretrainLog}.
-     */
-    public DeterministicPolicy extract(Regularizer regularizer, ConstraintHandler handler, double costThreshold,
-                                       OnlineCostEstimate online, TrainingProgress progress,
+                                       SimulatorAudit audit, TrainingProgress progress,
                                        Consumer<PolicyExtractor.StepLog> pretrainLog,
                                        Consumer<PolicyExtractor.StepLog> log) {
         if (regularizer.needsBehaviorModel()) behaviorModel(progress, l -> {});
@@ -158,36 +190,103 @@ public final class OfflinePipeline implements AutoCloseable {
         DeterministicPolicy policy = new DeterministicPolicy(manager, data.obsDim(), data.actDim(), preset.policyHidden(),
                 new SplittableRandom(seed ^ 0xD1L));
         ExtractionConfig config = new ExtractionConfig(preset.policyLearningRate(), preset.betaStart(),
-                preset.betaGrowthSteps(), costThreshold, horizon, preset.rewardCritic().gamma(), preset.costSmoothing(),
-                preset.rewardFineTuning(), preset.costFineTuning());
+                preset.betaGrowthSteps(), costThreshold, horizon, preset.costCritic().gamma(),
+                preset.rewardFineTuning(), preset.costFineTuning(), preset.rewardWarmupSteps());
         TransitionSampler batches = sampler.withSeed(seed ^ 0xD2L);
+        TransitionSampler evaluationBatches = sampler.withSeed(seed ^ 0xD4L);
+        int evaluationSteps = preset.evaluation().pretrainSteps();
         try (IqlCritic r = rewardCritic.copy(manager); IqlCritic c = costCritic.copy(manager);
              PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, handler,
                      regularizer.needsBehaviorModel() ? behavior : null, r, c, new SeededTrainingRandom(seed ^ 0xD3L))
-                     .withOnlineCostEstimate(online)) {
-            if (preset.initialStateCostEstimate()) {
-                try (NDManager starts = manager.newSubManager()) {
-                    x.withInitialStates(starts.create(initialStates(), new ai.djl.ndarray.types.Shape(data.episodeCount(), data.obsDim())));
-                }
-            }
+                     .withCostEstimator(newCostEstimator(preset.evaluation(), seed ^ 0xD5L), preset.snapshotInterval())
+                     .withAudit(audit)) {
             progress.start("policy " + regularizer.name() + " × " + handler.name() + " κ=" + costThreshold,
-                    preset.pretrainSteps() + preset.extractSteps());
+                    preset.pretrainSteps() + evaluationSteps + preset.extractSteps());
             for (int i = 0; i < preset.pretrainSteps(); i++) {
                 try (NDManager step = manager.newSubManager()) {
                     pretrainLog.accept(x.pretrainStep(batches.sample(step, preset.extractBatch()), step));
                 }
                 progress.advance(1);
             }
+            for (int i = 0; i < evaluationSteps; i++) {
+                try (NDManager step = manager.newSubManager()) {
+                    x.evaluationStep(evaluationBatches.sample(step, preset.extractBatch()));
+                }
+                progress.advance(1);
+            }
+            x.snapshotPhaseOne();
             for (int i = 0; i < preset.extractSteps(); i++) {
                 try (NDManager step = manager.newSubManager()) {
                     log.accept(x.step(batches.sample(step, preset.extractBatch()), step));
                 }
                 progress.advance(1);
             }
-            lastSelection = online == null ? java.util.Optional.empty() : x.restoreBestSafe();
+            progress.finish();
+            int snapshots = 2 + preset.extractSteps() / preset.snapshotInterval();
+            progress.start("offline selection (" + snapshots + " snapshots)", (long) snapshots * preset.evaluation().reevaluationSteps());
+            lastSelection = x.selectOffline(step -> {
+                progress.advance(1);
+                return evaluationBatches.sample(step, preset.extractBatch());
+            }, manager);
             progress.finish();
         }
         return policy;
+    }
+
+    /**
+     * A fresh offline cost estimator for this dataset (episode starts, episode length, reward
+     * scale); the caller closes it.
+     */
+    public OfflineCostEstimator newCostEstimator(EvaluationConfig config, long estimatorSeed) {
+        if (stateMean == null) standardizeStates();
+        return new OfflineCostEstimator(manager, data.obsDim(), data.actDim(), config, initialStates(), horizon,
+                sampler.rewardScale(), estimatorSeed, stateMean, stateScale);
+    }
+
+    private float[] stateMean;
+    private float[] stateScale;
+
+    /** The dataset's per-dimension state mean and standard deviation (a constant dimension gets scale 1). */
+    private void standardizeStates() {
+        int n = data.size(), d = data.obsDim();
+        double[] sum = new double[d], sq = new double[d];
+        java.nio.FloatBuffer obs = data.observationsView();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double v = obs.get(i * d + j);
+                sum[j] += v;
+                sq[j] += v * v;
+            }
+        }
+        stateMean = new float[d];
+        stateScale = new float[d];
+        for (int j = 0; j < d; j++) {
+            double mean = sum[j] / n, var = Math.max(0, sq[j] / n - mean * mean);
+            stateMean[j] = (float) mean;
+            stateScale[j] = var > 1e-12 ? (float) Math.sqrt(var) : 1f;
+        }
+    }
+
+    /**
+     * The offline estimate of a fixed policy's episode cost and reward: a fresh estimator trained
+     * {@code steps} updates on it (batches of {@code config}'s preset size), then read at the episode starts.
+     */
+    public OfflineCostEstimator.Estimate evaluateOffline(DeterministicPolicy policy, EvaluationConfig config, int steps,
+                                                         long estimatorSeed, TrainingProgress progress) {
+        TransitionSampler batches = sampler.withSeed(estimatorSeed ^ 0xF1L);
+        try (OfflineCostEstimator estimator = newCostEstimator(config, estimatorSeed)) {
+            progress.start("offline evaluation", steps);
+            for (int i = 0; i < steps; i++) {
+                try (NDManager step = manager.newSubManager()) {
+                    estimator.update(batches.sample(step, preset.extractBatch()), policy);
+                }
+                progress.advance(1);
+            }
+            progress.finish();
+            try (NDManager step = manager.newSubManager()) {
+                return estimator.estimate(policy, step);
+            }
+        }
     }
 
     /** The first observation of every episode of the dataset, row after row. */
@@ -200,9 +299,8 @@ public final class OfflinePipeline implements AutoCloseable {
     }
 
     /**
-     * Which policy the last {@link #extract} with online estimates kept and what the confirmation
-     * episodes measured of it (see {@link PolicyExtractor#restoreBestSafe()}); empty without online
-     * estimates, where the final policy is kept.
+     * Which policy the last {@link #extract} kept and what the offline estimate said of it (see
+     * {@link PolicyExtractor#selectOffline}).
      */
     public java.util.Optional<PolicyExtractor.Selection> lastSelection() {
         return lastSelection;
@@ -223,7 +321,7 @@ public final class OfflinePipeline implements AutoCloseable {
         DeterministicPolicy policy = new DeterministicPolicy(manager, subset.obsDim(), subset.actDim(), preset.policyHidden(),
                 new SplittableRandom(seed ^ 0xE1L));
         ExtractionConfig config = new ExtractionConfig(preset.policyLearningRate(), 1.0, 0, 0,
-                horizon, 0.99, 1.0, false, false);
+                horizon, 0.99, false, false, 0);
         TransitionSampler batches = new TransitionSampler(subset, seed ^ 0xE2L);
         try (PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, null, null, null, null,
                 new SeededTrainingRandom(seed ^ 0xE3L))) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.drcorl.train.behaviormodel.BehaviorModelConfig;
 import org.drcorl.train.critic.CriticConfig;
+import org.drcorl.train.critic.EvaluationConfig;
 
 /**
  * Sizes and step budgets of a whole run, by name: {@code smoke} (seconds, for tests),
@@ -26,29 +27,26 @@ import org.drcorl.train.critic.CriticConfig;
  * @param extractBatch    stage-3 batch size
  * @param betaStart       β at the start of phase 2
  * @param betaGrowthSteps β's √ schedule period (0 = constant)
- * @param costSmoothing   per-step rate of the running offline cost estimate
  * @param evalEpisodes    evaluation episodes per policy and seed
  * @param rewardFineTuning keep training the reward critic by TD on π during phase 2 (DRCORL: yes; off in
  *                        {@code quick}, where TD on the policy's own actions let it exploit the young
  *                        critic: bc+reward-only on CarCircle fell from 0.59 to 0.28 normalized reward)
  * @param costFineTuning  keep training the cost critic by TD on π during phase 2 (policy evaluation:
  *                        what makes the offline Ĉ follow π rather than the behaviour)
- * @param initialStateCostEstimate offline Ĉ from the cost critic at the dataset's episode starts
- *                        (π's own episode cost) rather than at the batch's dataset states
- * @param onlineCostEpisodes episodes per ONLINE cost estimate in phase 2; 0 = the offline estimate
- *                        from the cost critic (the default: training never touches the environment)
- * @param onlineCostInterval phase-2 steps between online estimates
- * @param onlineCostConfirmEpisodes episodes on which the final choice re-measures its candidates
+ * @param rewardWarmupSteps first phase-2 steps that take the reward update whatever Ĉ says (the reference: 500)
+ * @param evaluation      the offline policy evaluation that gives Ĉ, its upper bound and the cost guidance
+ *                        ({@link EvaluationConfig}; settable as {@code evaluation.upper-k} etc.)
+ * @param snapshotInterval phase-2 steps between the snapshots the offline selection chooses from
  * @param pluginOptions   default options of regularizers and constraint handlers by plugin name
  *                        (what {@code --regularizer-opt}/{@code --handler-opt} give overrides these)
  */
 public record Preset(String name, BehaviorModelConfig behavior, int behaviorSteps, int behaviorBatch,
                      CriticConfig rewardCritic, CriticConfig costCritic, int criticSteps, int criticBatch,
                      int policyHidden, double policyLearningRate, int pretrainSteps, int extractSteps, int extractBatch,
-                     double betaStart, int betaGrowthSteps, double costSmoothing, int evalEpisodes,
-                     boolean rewardFineTuning, boolean costFineTuning, boolean initialStateCostEstimate,
-                     int onlineCostEpisodes, int onlineCostInterval,
-                     int onlineCostConfirmEpisodes, java.util.Map<String, java.util.Map<String, String>> pluginOptions) {
+                     double betaStart, int betaGrowthSteps, int evalEpisodes,
+                     boolean rewardFineTuning, boolean costFineTuning, int rewardWarmupSteps, EvaluationConfig evaluation,
+                     int snapshotInterval,
+                     java.util.Map<String, java.util.Map<String, String>> pluginOptions) {
 
     public Preset {
         atLeast("behavior-steps", behaviorSteps, 0);
@@ -65,14 +63,9 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
             throw new IllegalArgumentException("policy-learning-rate must be > 0, got " + policyLearningRate);
         }
         if (!(betaStart > 0) || !Double.isFinite(betaStart)) throw new IllegalArgumentException("beta-start must be > 0, got " + betaStart);
-        if (!(costSmoothing > 0 && costSmoothing <= 1)) {
-            throw new IllegalArgumentException("cost-smoothing must be in (0, 1], got " + costSmoothing);
-        }
-        if (onlineCostEpisodes < 0) throw new IllegalArgumentException("online-cost-episodes must be >= 0, got " + onlineCostEpisodes);
-        if (onlineCostInterval < 1) throw new IllegalArgumentException("online-cost-interval must be >= 1, got " + onlineCostInterval);
-        if (onlineCostConfirmEpisodes < 1) {
-            throw new IllegalArgumentException("online-cost-confirm-episodes must be >= 1, got " + onlineCostConfirmEpisodes);
-        }
+        atLeast("snapshot-interval", snapshotInterval, 1);
+        atLeast("reward-warmup-steps", rewardWarmupSteps, 0);
+        if (evaluation == null) throw new IllegalArgumentException("a preset needs its evaluation settings");
         // sorted, not Map.copyOf: an immutable map's iteration order changes from one JVM to the next,
         // and toString() is part of a saved policy's description, which a resumed run compares
         var sorted = new java.util.TreeMap<String, java.util.Map<String, String>>();
@@ -121,16 +114,17 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
                     .behavior(BehaviorModelConfig.paper().withSize(32, 1).withLearningRate(1e-3)).behaviorSteps(60).behaviorBatch(64)
                     .critics(CriticConfig.reward().withHidden(32), CriticConfig.cost().withHidden(32)).criticSteps(60).criticBatch(64)
                     .policyHidden(32).policyLearningRate(1e-3).pretrainSteps(20).extractSteps(40).extractBatch(64)
-                    .betaStart(1.0).betaGrowthSteps(0).costSmoothing(0.2).evalEpisodes(2)
-                    .onlineCostInterval(10).onlineCostConfirmEpisodes(2)
+                    .betaStart(1.0).betaGrowthSteps(0).evalEpisodes(2).rewardWarmupSteps(5)
+                    .evaluation(new EvaluationConfig(2, 1, 32, 1e-3, 0.99, 0.05, 20, 1, 1.0, 0.0, 5)).snapshotInterval(10)
                     .build();
             case "quick" -> builder("quick")
                     .behavior(BehaviorModelConfig.paper().withSize(128, 2).withLearningRate(1e-3)).behaviorSteps(4000).behaviorBatch(256)
                     .critics(CriticConfig.reward().withHidden(128), CriticConfig.cost().withHidden(128)).criticSteps(8000)
-                    .policyHidden(128).pretrainSteps(1000).extractSteps(3000)
+                    .policyHidden(128).pretrainSteps(1000).extractSteps(2000)
                     .betaStart(0.02)
-                    .rewardFineTuning(false).costFineTuning(false).initialStateCostEstimate(false)
-                    .onlineCostEpisodes(5).onlineCostInterval(25)
+                    .rewardFineTuning(false).costFineTuning(false)
+                    .snapshotInterval(500).rewardWarmupSteps(0)
+                    .evaluation(EvaluationConfig.standard().withPretrainAndReevaluation(2000, 400))
                     .pluginOptions(QUICK_PLUGIN_OPTIONS)
                     .build();
             case "paper" -> builder("paper").build();
@@ -160,14 +154,12 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         b.extractBatch = extractBatch;
         b.betaStart = betaStart;
         b.betaGrowthSteps = betaGrowthSteps;
-        b.costSmoothing = costSmoothing;
         b.evalEpisodes = evalEpisodes;
         b.rewardFineTuning = rewardFineTuning;
         b.costFineTuning = costFineTuning;
-        b.initialStateCostEstimate = initialStateCostEstimate;
-        b.onlineCostEpisodes = onlineCostEpisodes;
-        b.onlineCostInterval = onlineCostInterval;
-        b.onlineCostConfirmEpisodes = onlineCostConfirmEpisodes;
+        b.rewardWarmupSteps = rewardWarmupSteps;
+        b.evaluation = evaluation;
+        b.snapshotInterval = snapshotInterval;
         b.pluginOptions = pluginOptions;
         return b;
     }
@@ -193,14 +185,12 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         private int extractBatch = 256;
         private double betaStart = 0.01;
         private int betaGrowthSteps = 1000;
-        private double costSmoothing = 0.05;
         private int evalEpisodes = 20;
         private boolean rewardFineTuning = true;
         private boolean costFineTuning = true;
-        private boolean initialStateCostEstimate = true;
-        private int onlineCostEpisodes = 0;
-        private int onlineCostInterval = 1000;
-        private int onlineCostConfirmEpisodes = 20;
+        private int rewardWarmupSteps = 500;
+        private EvaluationConfig evaluation = EvaluationConfig.standard();
+        private int snapshotInterval = 1000;
         private java.util.Map<String, java.util.Map<String, String>> pluginOptions = java.util.Map.of();
 
         private Builder(String name) {
@@ -221,21 +211,18 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         public Builder extractBatch(int v) { extractBatch = v; return this; }
         public Builder betaStart(double v) { betaStart = v; return this; }
         public Builder betaGrowthSteps(int v) { betaGrowthSteps = v; return this; }
-        public Builder costSmoothing(double v) { costSmoothing = v; return this; }
         public Builder evalEpisodes(int v) { evalEpisodes = v; return this; }
         public Builder rewardFineTuning(boolean v) { rewardFineTuning = v; return this; }
         public Builder costFineTuning(boolean v) { costFineTuning = v; return this; }
-        public Builder initialStateCostEstimate(boolean v) { initialStateCostEstimate = v; return this; }
-        public Builder onlineCostEpisodes(int v) { onlineCostEpisodes = v; return this; }
-        public Builder onlineCostInterval(int v) { onlineCostInterval = v; return this; }
-        public Builder onlineCostConfirmEpisodes(int v) { onlineCostConfirmEpisodes = v; return this; }
+        public Builder rewardWarmupSteps(int v) { rewardWarmupSteps = v; return this; }
+        public Builder evaluation(EvaluationConfig v) { evaluation = v; return this; }
+        public Builder snapshotInterval(int v) { snapshotInterval = v; return this; }
         public Builder pluginOptions(java.util.Map<String, java.util.Map<String, String>> v) { pluginOptions = v; return this; }
 
         public Preset build() {
             return new Preset(name, behavior, behaviorSteps, behaviorBatch, rewardCritic, costCritic, criticSteps, criticBatch,
                     policyHidden, policyLearningRate, pretrainSteps, extractSteps, extractBatch, betaStart, betaGrowthSteps,
-                    costSmoothing, evalEpisodes, rewardFineTuning, costFineTuning, initialStateCostEstimate, onlineCostEpisodes,
-                    onlineCostInterval, onlineCostConfirmEpisodes, pluginOptions);
+                    evalEpisodes, rewardFineTuning, costFineTuning, rewardWarmupSteps, evaluation, snapshotInterval, pluginOptions);
         }
     }
 
@@ -246,41 +233,79 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
      */
     public Preset with(java.util.Map<String, String> overrides) {
         if (overrides.isEmpty()) return this;
-        var components = Preset.class.getRecordComponents();
+        try {
+            return overridden(this, overrides, "");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--set: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A copy of a record with settings changed: {@code key} is a component in kebab case (int,
+     * double, boolean, enum), {@code record.key} a component of a nested record
+     * ({@code evaluation.upper-k}, {@code cost-critic.polyak}).
+     */
+    private static <R extends Record> R overridden(R record, java.util.Map<String, String> overrides, String prefix) {
+        var components = record.getClass().getRecordComponents();
         Object[] values = new Object[components.length];
         java.util.List<String> settable = new java.util.ArrayList<>();
+        java.util.Map<String, java.util.Map<String, String>> nested = new java.util.TreeMap<>();
         try {
             for (int i = 0; i < components.length; i++) {
-                values[i] = components[i].getAccessor().invoke(this);
+                values[i] = components[i].getAccessor().invoke(record);
                 Class<?> type = components[i].getType();
-                if (type == int.class || type == double.class || type == boolean.class) settable.add(kebab(components[i].getName()));
+                String key = kebab(components[i].getName());
+                if (type == int.class || type == double.class || type == boolean.class || type.isEnum()) settable.add(prefix + key);
+                if (type.isRecord()) settable.add(prefix + key + ".*");
             }
             for (var e : overrides.entrySet()) {
-                int i = settable.contains(e.getKey()) ? indexOf(components, e.getKey()) : -1;
-                if (i < 0) {
-                    throw new IllegalArgumentException("unknown setting '" + e.getKey() + "' (--set); known: " + String.join(", ", settable));
+                String key = e.getKey();
+                int dot = key.indexOf('.');
+                int i = indexOf(components, dot < 0 ? key : key.substring(0, dot));
+                Class<?> type = i < 0 ? null : components[i].getType();
+                boolean ok = type != null && (dot < 0 ? settable.contains(prefix + key) : type.isRecord());
+                if (!ok) {
+                    throw new IllegalArgumentException("unknown setting '" + prefix + key + "'; known: " + String.join(", ", settable));
+                }
+                if (dot >= 0) {
+                    nested.computeIfAbsent(key.substring(0, dot), k -> new java.util.TreeMap<>()).put(key.substring(dot + 1), e.getValue());
+                    continue;
                 }
                 String v = e.getValue().trim();
-                Class<?> type = components[i].getType();
                 try {
                     if (type == boolean.class) {
                         if (!v.equals("true") && !v.equals("false")) throw new NumberFormatException();
                         values[i] = Boolean.parseBoolean(v);
+                    } else if (type.isEnum()) {
+                        values[i] = enumValue(type, v);
                     } else {
                         values[i] = type == int.class ? (Object) Integer.parseInt(v) : (Object) Double.parseDouble(v);
                     }
                 } catch (NumberFormatException x) {
-                    throw new IllegalArgumentException("--set " + e.getKey() + "=" + v + ": not a " + (type == boolean.class ? "boolean" : "number"));
+                    throw new IllegalArgumentException(prefix + key + "=" + v + ": not a " + (type == boolean.class ? "boolean" : "number"));
                 }
             }
+            for (var e : nested.entrySet()) {
+                int i = indexOf(components, e.getKey());
+                values[i] = overridden((Record) values[i], e.getValue(), prefix + e.getKey() + ".");
+            }
             var types = java.util.Arrays.stream(components).map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new);
-            return Preset.class.getDeclaredConstructor(types).newInstance(values);
+            @SuppressWarnings("unchecked")
+            R copy = (R) record.getClass().getDeclaredConstructor(types).newInstance(values);
+            return copy;
         } catch (java.lang.reflect.InvocationTargetException e) {
-            if (e.getCause() instanceof IllegalArgumentException invalid) throw new IllegalArgumentException("--set: " + invalid.getMessage(), invalid);
-            throw new IllegalStateException("cannot copy preset " + name, e);
+            if (e.getCause() instanceof IllegalArgumentException invalid) throw invalid;
+            throw new IllegalStateException("cannot copy " + record.getClass().getSimpleName(), e);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot copy preset " + name, e);
+            throw new IllegalStateException("cannot copy " + record.getClass().getSimpleName(), e);
         }
+    }
+
+    private static Object enumValue(Class<?> type, String v) {
+        for (Object c : type.getEnumConstants()) {
+            if (((Enum<?>) c).name().equalsIgnoreCase(v)) return c;
+        }
+        throw new IllegalArgumentException("'" + v + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
 
     private static int indexOf(java.lang.reflect.RecordComponent[] components, String kebabName) {

@@ -1,5 +1,6 @@
 package org.drcorl.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,7 @@ import org.drcorl.spi.PolicyUpdate;
 import org.drcorl.spi.TaskProvider;
 import org.drcorl.testing.TestPluginBuilder;
 import org.drcorl.train.extract.DeterministicPolicy;
-import org.drcorl.train.extract.OnlineCostEstimate;
+import org.drcorl.train.extract.SimulatorAudit;
 import org.drcorl.train.extract.PolicyExtractor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,29 +77,46 @@ class OfflinePipelineTest {
     }
 
     @Test
-    void withOnlineEstimatesTheChosenPolicyIsTheOneTheConfirmationEpisodesMeasured() throws Exception {
+    void theKeptPolicyIsChosenOfflineAndAnAuditLogsEverySnapshotWithoutSteering() throws Exception {
         try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
             TaskProvider provider = rt.requireProvider("Push-v0");
             OfflineDataset data = DatasetCollector.collect(provider, "Push-v0", 40, 1, n -> {});
             Preset smoke = Preset.named("smoke").with(Map.of("extract-steps", "30"));
-            OnlineCostEstimate online = new OnlineCostEstimate(provider, "Push-v0", 2, 5, 3, 77);
+            SimulatorAudit audit = new SimulatorAudit(provider, "Push-v0", 2, 77);
             ConstraintHandler handler = SWITCH;
             try (OfflinePipeline pipeline = new OfflinePipeline(data, smoke, 3, 10, root)) {
+                List<PolicyExtractor.StepLog> audited = new ArrayList<>();
+                float[] withAudit;
                 try (DeterministicPolicy policy = pipeline.extract(new ContractSuitesTestAccess().squaredError(), handler, 5,
-                        online, TrainingProgress.NONE, l -> {})) {
-                    PolicyExtractor.Selection chosen = pipeline.lastSelection().orElseThrow();
-                    assertTrue(chosen.compared() >= 2, "the final policy and at least one snapshot: " + chosen);
-                    OnlineCostEstimate.Measurement again = online.confirm(policy, 5);
-                    assertEquals(chosen.normalizedCost(), again.normalizedCost(), 0.0, "the loaded weights are the chosen policy's");
-                    assertEquals(chosen.rewardReturn(), again.rewardReturn(), 0.0);
-                    assertEquals(chosen.normalizedCost() <= 1, chosen.withinBudget());
+                        audit, TrainingProgress.NONE, l -> {}, audited::add)) {
+                    withAudit = policy.parameters().flatten();
                 }
-                try (DeterministicPolicy offline = pipeline.extract(new ContractSuitesTestAccess().squaredError(), handler, 5,
-                        TrainingProgress.NONE, l -> {})) {
-                    assertTrue(pipeline.lastSelection().isEmpty(), "offline: the final policy, no selection");
+                PolicyExtractor.Selection chosen = pipeline.lastSelection().orElseThrow();
+                assertTrue(chosen.compared() >= 2, "the final policy and at least one snapshot: " + chosen);
+                assertEquals(chosen.normalizedCost() <= 1, chosen.withinBudget());
+                for (PolicyExtractor.StepLog l : audited) {
+                    boolean snapshot = (l.step() + 1) % smoke.snapshotInterval() == 0;
+                    assertEquals(snapshot, Double.isFinite(l.values().get("audit.cost")), "audited at snapshots only, step " + l.step());
                 }
+                List<PolicyExtractor.StepLog> plain = new ArrayList<>();
+                try (DeterministicPolicy policy = pipeline.extract(new ContractSuitesTestAccess().squaredError(), handler, 5,
+                        TrainingProgress.NONE, plain::add)) {
+                    assertArrayEquals(withAudit, policy.parameters().flatten(), "the audit steers nothing: the same policy without it");
+                }
+                PolicyExtractor.Selection again = pipeline.lastSelection().orElseThrow();
+                assertEquals(chosen.step(), again.step());
+                assertEquals(estimates(chosen), estimates(again), "the same estimates of the same snapshots");
+                assertTrue(chosen.candidates().stream().allMatch(c -> Double.isFinite(c.auditCost())), "every snapshot audited");
+                assertTrue(again.candidates().stream().allMatch(c -> Double.isNaN(c.auditCost())), "no audit, no measurement");
+                assertTrue(plain.stream().noneMatch(l -> l.values().containsKey("audit.cost")));
+                for (int i = 0; i < plain.size(); i++) assertEquals(audited.get(i).costEstimate(), plain.get(i).costEstimate(), 0.0);
             }
         }
+    }
+
+    /** A selection's candidates without what an audit measured: what the estimator said of each snapshot. */
+    private static List<List<Double>> estimates(PolicyExtractor.Selection s) {
+        return s.candidates().stream().map(c -> List.of((double) c.step(), c.rewardReturn(), c.normalizedCostMean(), c.normalizedCost())).toList();
     }
 
     @Test

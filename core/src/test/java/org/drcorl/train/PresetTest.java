@@ -26,17 +26,25 @@ class PresetTest {
     }
 
     @Test
-    void quickCarriesItsDiffusionOptionsAndOnlineEstimateThroughOverrides() {
+    void quickCarriesItsDiffusionOptionsThroughOverridesAndNestedSettingsAreSettable() {
         Preset quick = Preset.named("quick");
         assertEquals(Map.of("t-max", "0.3", "variance-reduced", "true"), quick.pluginOptions("diffusion"));
         assertEquals(Map.of(), quick.pluginOptions("bc"));
-        Preset offline = quick.with(Map.of("online-cost-episodes", "0", "cost-fine-tuning", "true"));
-        assertEquals(0, offline.onlineCostEpisodes());
-        assertTrue(offline.costFineTuning());
-        assertEquals(quick.pluginOptions("diffusion"), offline.pluginOptions("diffusion"));
-        assertEquals(0, Preset.named("paper").onlineCostEpisodes(), "the paper preset stays offline");
-        var bad = assertThrows(IllegalArgumentException.class, () -> quick.with(Map.of("online-cost-interval", "0")));
-        assertEquals("--set: online-cost-interval must be >= 1, got 0", bad.getMessage());
+        Preset changed = quick.with(Map.of("evaluation.upper-k", "2", "cost-fine-tuning", "true", "cost-critic.polyak", "0.02",
+                "reward-critic.aggregation", "mean"));
+        assertEquals(2.0, changed.evaluation().upperK());
+        assertEquals(quick.evaluation().costMembers(), changed.evaluation().costMembers(), "the other evaluation settings stay");
+        assertEquals(0.02, changed.costCritic().polyak());
+        assertEquals(org.drcorl.train.critic.QAggregation.MEAN, changed.rewardCritic().aggregation());
+        assertTrue(changed.costFineTuning());
+        assertEquals(quick.pluginOptions("diffusion"), changed.pluginOptions("diffusion"));
+        var bad = assertThrows(IllegalArgumentException.class, () -> quick.with(Map.of("snapshot-interval", "0")));
+        assertEquals("--set: snapshot-interval must be >= 1, got 0", bad.getMessage());
+        var nested = assertThrows(IllegalArgumentException.class, () -> quick.with(Map.of("evaluation.members", "3")));
+        assertTrue(nested.getMessage().contains("unknown setting 'evaluation.members'")
+                && nested.getMessage().contains("evaluation.cost-members"), nested.getMessage());
+        var invalid = assertThrows(IllegalArgumentException.class, () -> quick.with(Map.of("evaluation.cost-members", "1")));
+        assertTrue(invalid.getMessage().startsWith("--set: evaluation cost members must be >= 2"), invalid.getMessage());
     }
 
     @Test
@@ -70,7 +78,7 @@ class PresetTest {
     void settingsThatCannotTrainOrScoreAreRefusedByName() {
         Preset quick = Preset.named("quick");
         for (String bad : List.of("eval-episodes=0", "extract-steps=0", "extract-batch=0", "policy-hidden=0", "critic-batch=0",
-                "beta-start=0", "cost-smoothing=2", "policy-learning-rate=-1")) {
+                "beta-start=0", "snapshot-interval=0", "policy-learning-rate=-1")) {
             String key = bad.substring(0, bad.indexOf('='));
             var e = assertThrows(IllegalArgumentException.class, () -> quick.with(Map.of(key, bad.substring(bad.indexOf('=') + 1))), bad);
             assertTrue(e.getMessage().startsWith("--set: " + key + " must be"), e.getMessage());

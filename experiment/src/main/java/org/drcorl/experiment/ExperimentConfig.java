@@ -37,19 +37,21 @@ import java.util.Optional;
  * @param regularizerOptions options of the regularizers
  * @param handlerOptions options of the constraint handlers
  * @param device         cpu, gpu, gpu:N or auto
+ * @param auditEpisodes  simulator episodes that measure every phase-2 snapshot, for the log only
+ *                       (0: none, the default; training and selection never use them)
  */
 public record ExperimentConfig(String task, String dataset, Integer collectEpisodes, List<String> algos, List<Double> thresholds,
                         List<Long> seeds, String preset, Map<String, String> set, Map<String, String> regularizerOptions,
-                        Map<String, String> handlerOptions, String device) {
+                        Map<String, String> handlerOptions, String device, Integer auditEpisodes) {
 
     static final int FORMAT = 1;
     static final List<String> KEYS = List.of("task", "dataset", "collect-episodes", "algos", "thresholds", "seeds", "preset",
-            "set", "regularizer-opt", "handler-opt", "device");
+            "set", "regularizer-opt", "handler-opt", "device", "audit-episodes");
     private static final List<String> IGNORED_KEYS = List.of("format", "resolved");
 
     public static final ExperimentConfig DEFAULTS = new ExperimentConfig("OfflineCarCircle-v0", null, 200,
-            List.of("drcorl", "bc-safe", "bc-all"), null, List.of(0L), "quick", Map.of(), Map.of(), Map.of(), "cpu");
-    public static final ExperimentConfig EMPTY = new ExperimentConfig(null, null, null, null, null, null, null, null, null, null, null);
+            List.of("drcorl", "bc-safe", "bc-all"), null, List.of(0L), "quick", Map.of(), Map.of(), Map.of(), "cpu", 0);
+    public static final ExperimentConfig EMPTY = new ExperimentConfig(null, null, null, null, null, null, null, null, null, null, null, null);
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -59,55 +61,61 @@ public record ExperimentConfig(String task, String dataset, Integer collectEpiso
         return new ExperimentConfig(or(top.task, task), or(top.dataset, dataset), or(top.collectEpisodes, collectEpisodes),
                 or(top.algos, algos), or(top.thresholds, thresholds), or(top.seeds, seeds), or(top.preset, preset),
                 merge(set, top.set), merge(regularizerOptions, top.regularizerOptions), merge(handlerOptions, top.handlerOptions),
-                or(top.device, device));
+                or(top.device, device), or(top.auditEpisodes, auditEpisodes));
     }
 
     // Withers for code (notebooks, benchmarks): the same settings as the options of drcorl run.
 
     public ExperimentConfig withTask(String id) {
         return new ExperimentConfig(id, dataset, collectEpisodes, algos, thresholds, seeds, preset, set, regularizerOptions,
-                handlerOptions, device);
+                handlerOptions, device, auditEpisodes);
     }
 
     public ExperimentConfig withDataset(String file) {
         return new ExperimentConfig(task, file, collectEpisodes, algos, thresholds, seeds, preset, set, regularizerOptions,
-                handlerOptions, device);
+                handlerOptions, device, auditEpisodes);
     }
 
     public ExperimentConfig withAlgos(String... names) {
         return new ExperimentConfig(task, dataset, collectEpisodes, List.of(names), thresholds, seeds, preset, set,
-                regularizerOptions, handlerOptions, device);
+                regularizerOptions, handlerOptions, device, auditEpisodes);
     }
 
     public ExperimentConfig withThresholds(Double... kappas) {
         return new ExperimentConfig(task, dataset, collectEpisodes, algos, List.of(kappas), seeds, preset, set,
-                regularizerOptions, handlerOptions, device);
+                regularizerOptions, handlerOptions, device, auditEpisodes);
     }
 
     public ExperimentConfig withSeeds(Long... values) {
         return new ExperimentConfig(task, dataset, collectEpisodes, algos, thresholds, List.of(values), preset, set,
-                regularizerOptions, handlerOptions, device);
+                regularizerOptions, handlerOptions, device, auditEpisodes);
     }
 
     public ExperimentConfig withPreset(String name) {
         return new ExperimentConfig(task, dataset, collectEpisodes, algos, thresholds, seeds, name, set, regularizerOptions,
-                handlerOptions, device);
+                handlerOptions, device, auditEpisodes);
     }
 
     /** Preset settings changed, as {@code --set KEY=VALUE} does (added to those already set). */
     public ExperimentConfig withSettings(Map<String, String> settings) {
         return new ExperimentConfig(task, dataset, collectEpisodes, algos, thresholds, seeds, preset, merge(set, settings),
-                regularizerOptions, handlerOptions, device);
+                regularizerOptions, handlerOptions, device, auditEpisodes);
     }
 
     public ExperimentConfig withDevice(String name) {
         return new ExperimentConfig(task, dataset, collectEpisodes, algos, thresholds, seeds, preset, set, regularizerOptions,
-                handlerOptions, name);
+                handlerOptions, name, auditEpisodes);
+    }
+
+    /** Simulator episodes measuring every phase-2 snapshot, logged only (what {@code --audit-episodes} gives). */
+    public ExperimentConfig withAuditEpisodes(int episodes) {
+        return new ExperimentConfig(task, dataset, collectEpisodes, algos, thresholds, seeds, preset, set, regularizerOptions,
+                handlerOptions, device, episodes);
     }
 
     ExperimentConfig withResolved(String datasetPath, List<Double> taskThresholds) {
         return new ExperimentConfig(task, datasetPath, collectEpisodes, algos, thresholds != null ? thresholds : taskThresholds,
-                seeds, preset, set, regularizerOptions, handlerOptions, device);
+                seeds, preset, set, regularizerOptions, handlerOptions, device, auditEpisodes);
     }
 
     private static <T> T or(T a, T b) {
@@ -140,6 +148,7 @@ public record ExperimentConfig(String task, String dataset, Integer collectEpiso
         putMap(n, "regularizer-opt", regularizerOptions);
         putMap(n, "handler-opt", handlerOptions);
         n.put("device", device);
+        n.put("audit-episodes", auditEpisodes);
         if (resolved != null) n.set("resolved", resolved);
         return n;
     }
@@ -188,7 +197,8 @@ public record ExperimentConfig(String task, String dataset, Integer collectEpiso
         }
         ExperimentConfig c = new ExperimentConfig(f.string("task"), f.string("dataset"), f.positiveInt("collect-episodes"),
                 f.strings("algos"), f.numbers("thresholds"), f.longs("seeds"), f.string("preset"), f.map("set"),
-                f.map("regularizer-opt"), f.map("handler-opt"), f.string("device"));
+                f.map("regularizer-opt"), f.map("handler-opt"), f.string("device"),
+                f.nonNegativeInt("audit-episodes"));
         JsonNode hash = root.path("resolved").path("dataset").path("content-sha256");
         return new Loaded(c, hash.isTextual() ? Optional.of(hash.asText()) : Optional.empty());
     }
@@ -210,6 +220,13 @@ public record ExperimentConfig(String task, String dataset, Integer collectEpiso
             JsonNode n = root.get(key);
             if (n == null || n.isNull()) return null;
             if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1) throw wrong(key, "a positive integer");
+            return n.asInt();
+        }
+
+        Integer nonNegativeInt(String key) {
+            JsonNode n = root.get(key);
+            if (n == null || n.isNull()) return null;
+            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 0) throw wrong(key, "an integer >= 0");
             return n.asInt();
         }
 

@@ -26,7 +26,7 @@ import org.drcorl.train.OfflinePipeline;
 import org.drcorl.train.SavedPolicy;
 import org.drcorl.train.TrainingProgress;
 import org.drcorl.train.extract.DeterministicPolicy;
-import org.drcorl.train.extract.OnlineCostEstimate;
+import org.drcorl.train.extract.SimulatorAudit;
 import org.drcorl.train.extract.PolicyExtractor;
 
 /**
@@ -206,10 +206,10 @@ public final class ExperimentRunner {
                                 if (sel.isPresent()) {
                                     var c = sel.get();
                                     selected = OptionalLong.of(c.step());
-                                    listener.info(String.format("  %s: kept %s of %d compared (on %d confirmation episodes:"
-                                                    + " reward return %.1f, Ĉ %.2f%s)", where,
-                                            c.step() < 0 ? "the final policy" : "the policy of phase-2 step " + c.step(), c.compared(),
-                                            preset.onlineCostConfirmEpisodes(), c.rewardReturn(), c.normalizedCost(),
+                                    listener.info(String.format("  %s: kept %s of %d compared (estimated offline:"
+                                                    + " reward return %.1f, Ĉ upper bound %.2f%s)", where,
+                                            c.step() < 0 ? "the final policy" : "the policy after phase-2 step " + c.step(),
+                                            c.compared(), c.rewardReturn(), c.normalizedCost(),
                                             c.withinBudget() ? "" : "; none within the budget, so the safest"));
                                 }
                             }
@@ -276,6 +276,11 @@ public final class ExperimentRunner {
                 log.add(step[0]++, v);
             });
             if (log.size() > 0) log.write(layout.stageLog(seed, "critics"));
+            var check = pipeline.criticCheck();
+            listener.info(String.format(java.util.Locale.ROOT, "  critics, seed %d, at the episode starts: reward Q %.1f vs the data's"
+                            + " discounted return %.1f (%.0f %%), cost Q %.2f vs %.2f (%.0f %%)", seed, check.rewardQ(),
+                    check.rewardReturn(), 100 * check.rewardQ() / check.rewardReturn(), check.costQ(), check.costReturn(),
+                    100 * check.costQ() / check.costReturn()));
         }
     }
 
@@ -294,12 +299,12 @@ public final class ExperimentRunner {
             metrics.write(layout.metrics(a.name(), kappa, seed));
             return policy;
         }
-        var online = preset.onlineCostEpisodes() == 0 ? null : new OnlineCostEstimate(setup.provider(), setup.taskId(),
-                preset.onlineCostEpisodes(), preset.onlineCostInterval(), preset.onlineCostConfirmEpisodes(),
-                EvaluationSeeds.onlineCost(seed));
+        int auditEpisodes = setup.config().auditEpisodes();
+        var audit = auditEpisodes == 0 ? null : new SimulatorAudit(setup.provider(), setup.taskId(), auditEpisodes,
+                EvaluationSeeds.audit(seed));
         MetricsLog phase1 = new MetricsLog();
         MetricsLog metrics = new MetricsLog();
-        DeterministicPolicy policy = pipeline.extract(reg, setup.handler(a), kappa, online, progress,
+        DeterministicPolicy policy = pipeline.extract(reg, setup.handler(a), kappa, audit, progress,
                 log -> addRegularizerLoss(phase1, log), log -> {
                     metrics.add(log.step(), log.values());
                     listener.step(a.name(), kappa, seed, log);
@@ -307,7 +312,29 @@ public final class ExperimentRunner {
         // the log goes first: a saved policy always has its log next to it
         if (phase1.size() > 0) phase1.write(layout.phase1Metrics(a.name(), kappa, seed));
         metrics.write(layout.metrics(a.name(), kappa, seed));
+        pipeline.lastSelection().ifPresent(sel -> selectionLog(sel, audit != null).write(layout.selectionLog(a.name(), kappa, seed)));
         return policy;
+    }
+
+    /**
+     * The offline selection, one row per compared policy (step −1: the phase-1 policy): its
+     * re-evaluated estimates, whether it was kept, and what an audit measured of it where there was one.
+     */
+    private static MetricsLog selectionLog(PolicyExtractor.Selection selection, boolean audited) {
+        MetricsLog log = new MetricsLog();
+        for (PolicyExtractor.Candidate c : selection.candidates()) {
+            Map<String, Double> v = new LinkedHashMap<>();
+            v.put("reward_estimate", c.rewardReturn());
+            v.put("cost_estimate_mean", c.normalizedCostMean());
+            v.put("cost_estimate", c.normalizedCost());
+            v.put("kept", c.step() == selection.step() ? 1.0 : 0.0);
+            if (audited) {
+                v.put("audit.cost", c.auditCost());
+                v.put("audit.reward", c.auditReward());
+            }
+            log.add(c.step(), v);
+        }
+        return log;
     }
 
     /** A data-only step (cloning, phase 1): the regularizer's loss is all there is to log. */

@@ -49,6 +49,9 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
                 if (!Double.isFinite(k) || k < 0) throw new UserError("thresholds: cost budget " + k + " must be finite and >= 0");
             }
         }
+        if (c.auditEpisodes() < 0 || c.auditEpisodes() > MAX_AUDIT_EPISODES) {
+            throw new UserError("--audit-episodes " + c.auditEpisodes() + ": must be between 0 and " + MAX_AUDIT_EPISODES);
+        }
         Device device = Devices.select(c.device());
         TaskProvider provider = runtime.requireProvider(c.task());
         TaskSpec task = runtime.requireSpec(c.task());
@@ -63,6 +66,18 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
             if (a.handler() != null) setup.handler(a);
         }
         return setup;
+    }
+
+    /** Audit episodes per snapshot at most: an audit is a check, not a second evaluation. */
+    static final int MAX_AUDIT_EPISODES = 1000;
+
+    /**
+     * Simulator episodes the run plays before its evaluation: the audits' (every snapshot of every
+     * extracted policy), 0 without {@code --audit-episodes}. Training never plays any.
+     */
+    public long trainingSimulatorEpisodes() {
+        long extracted = algorithms.stream().filter(a -> a.cloning() == null).count() * thresholds().size() * seeds().size();
+        return extracted * (preset.extractSteps() / preset.snapshotInterval()) * config.auditEpisodes();
     }
 
     private static void requireDistinct(String what, List<?> values) {
@@ -193,6 +208,7 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
     public ObjectNode resolvedJson(String datasetHash, int transitions, int episodes, NormalizationConstants constants) {
         ObjectNode r = ExperimentConfig.JSON.createObjectNode();
         r.set("preset-values", KEBAB.valueToTree(preset));
+        r.put("training-simulator-episodes", trainingSimulatorEpisodes());
         ObjectNode algos = r.putObject("algorithms");
         for (Algorithm a : algorithms) {
             ObjectNode n = algos.putObject(a.name());

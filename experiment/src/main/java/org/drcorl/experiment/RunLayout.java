@@ -16,6 +16,7 @@ import org.drcorl.report.ResultsTables;
  * policies/ALGO/kappa-K/seed-S.*       extracted policies (weights + JSON metadata)
  * logs/ALGO/kappa-K/seed-S.csv         per-step metrics of phase-2 extraction (of the whole run for BC)
  * logs/ALGO/kappa-K/seed-S-phase1.csv  per-step regularizer loss of phase 1 (extraction algorithms)
+ * logs/ALGO/kappa-K/seed-S-selection.csv  the offline selection: every compared snapshot's estimates
  * logs/stages/seed-S-behavior-model.csv, seed-S-critics.csv   stage 1 and 2 losses
  * results/scores.csv, summary.csv, episodes.csv, table.txt
  * charts/training-ALGO.png, stages-seed-S.png, policy-losses.png, reward-cost-kappa-K.png
@@ -49,6 +50,10 @@ public record RunLayout(Path root) {
 
     public Path phase1Metrics(String algorithm, double threshold, long seed) {
         return root.resolve("logs").resolve(safe(algorithm)).resolve(kappa(threshold)).resolve("seed-" + seed + "-phase1.csv");
+    }
+
+    public Path selectionLog(String algorithm, double threshold, long seed) {
+        return root.resolve("logs").resolve(safe(algorithm)).resolve(kappa(threshold)).resolve("seed-" + seed + "-selection.csv");
     }
 
     public Path stageLog(long seed, String stage) {

@@ -82,6 +82,17 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void theSimulatorEpisodesBeforeEvaluationAreCountedAndBounded() throws Exception {
+        try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
+            assertEquals(0, ExperimentSetup.resolve(config(), runtime).trainingSimulatorEpisodes(), "offline by default");
+            // 1 extracted algorithm × 2 budgets × 2 seeds, one snapshot each (15 steps, one every 10), 3 episodes each
+            assertEquals(12, ExperimentSetup.resolve(config().withAuditEpisodes(3), runtime).trainingSimulatorEpisodes());
+            var tooMany = assertThrows(UserError.class, () -> ExperimentSetup.resolve(config().withAuditEpisodes(1001), runtime));
+            assertTrue(tooMany.getMessage().contains("--audit-episodes 1001"), tooMany.getMessage());
+        }
+    }
+
+    @Test
     void runReturnsTablesResumesAndReevaluatesOnTheSameEpisodes() throws Exception {
         Path dir = tmp.resolve("run");
         try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {

@@ -111,14 +111,17 @@ class ReportTest {
     void metricsLogRoundTripsWithHandlerColumnsAndEmptyCells() throws Exception {
         MetricsLog log = new MetricsLog();
         for (int i = 0; i < 5; i++) {
-            add(log, new PolicyExtractor.StepLog(i, 1.0 / (i + 1), 0.5 + i, 0.1, 10, 2, Map.of("zone", (double) (i % 3), "conflict", 0.0)));
+            add(log, new PolicyExtractor.StepLog(i, 1.0 / (i + 1), 0.5 + i, 0.4 + i, 100, 0.1, 10, 2,
+                    Map.of("zone", (double) (i % 3), "conflict", 0.0), Map.of("cost", i == 2 ? 0.3 : Double.NaN)));
         }
         log.add(5, Map.of("regularizer_loss", Double.NaN));
         Path file = tmp.resolve("m.csv");
         log.write(file);
         MetricsLog back = MetricsLog.read(file);
-        assertEquals(List.of("step", "regularizer_loss", "cost_estimate", "cost_limit", "beta", "reward_q", "cost_q",
-                "handler.conflict", "handler.zone"), back.columns());
+        assertEquals(List.of("step", "regularizer_loss", "cost_estimate", "cost_estimate_mean", "cost_limit", "reward_estimate",
+                "beta", "reward_q", "cost_q", "handler.conflict", "handler.zone", "audit.cost"), back.columns());
+        assertEquals(0.3, back.column("audit.cost")[2]);
+        assertTrue(Double.isNaN(back.column("audit.cost")[1]), "audited at snapshots only: NaN elsewhere");
         assertEquals(6, back.size());
         assertEquals(2.0, back.column("handler.zone")[2]);
         assertTrue(Double.isNaN(back.column("regularizer_loss")[5]));
@@ -137,8 +140,8 @@ class ReportTest {
                 MetricsLog log = new MetricsLog();
                 for (int i = 0; i < 1500; i++) {
                     double c = 2.0 * Math.exp(-i / 300.0) + 0.7 + 0.1 * r.nextGaussian() + k / 100;
-                    add(log, new PolicyExtractor.StepLog(i, 1 / Math.sqrt(i + 1), c, 0.1, 30 + i / 100.0, 5 * c,
-                            Map.of("lambda", Math.max(0, 1 - i / 500.0))));
+                    add(log, new PolicyExtractor.StepLog(i, 1 / Math.sqrt(i + 1), c, 0.8 * c, 200, 0.1, 30 + i / 100.0,
+                            5 * c, Map.of("lambda", Math.max(0, 1 - i / 500.0)), Map.of()));
                 }
                 curves.add(new Charts.Curve(k, seed, log));
             }

@@ -10,24 +10,26 @@ package org.drcorl.train.extract;
  *                          reference's √epoch schedule with an epoch of this many steps); 0 = constant
  * @param costThreshold     κ, the episode-cost budget
  * @param horizon           T, the episode length, for converting Q_c to an episode cost
- * @param gamma             the critics' discount γ
- * @param costSmoothing     rate of the exponential average of the offline cost estimate Ĉ per
- *                          step (1 = the current batch alone)
+ * @param gamma             the stage-2 cost critic's discount γ (to read it as an episode cost when no
+ *                          offline estimator is given)
  * @param rewardFineTuning  keep training the reward critic by TD on π during phase 2 (DRCORL: yes)
+ * @param rewardWarmupSteps the first phase-2 steps take the reward update whatever Ĉ says (the
+ *                          reference's 500 reward-only epochs): the policy first moves toward reward,
+ *                          so the snapshots span the reward–cost trade-off even when Ĉ starts high
  * @param costFineTuning    keep training the cost critic by TD on π during phase 2 (DRCORL: yes): this
  *                          is what turns the behaviour's cost-to-go into π's, so the offline Ĉ follows π
  */
 public record ExtractionConfig(double learningRate, double betaStart, int betaGrowthSteps,
-                               double costThreshold, int horizon, double gamma, double costSmoothing,
-                               boolean rewardFineTuning, boolean costFineTuning) {
+                               double costThreshold, int horizon, double gamma,
+                               boolean rewardFineTuning, boolean costFineTuning, int rewardWarmupSteps) {
 
     public ExtractionConfig {
         if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
         if (!(betaStart > 0)) throw new IllegalArgumentException("beta must be positive, got " + betaStart);
         if (betaGrowthSteps < 0) throw new IllegalArgumentException("betaGrowthSteps must be >= 0");
         if (!(costThreshold >= 0)) throw new IllegalArgumentException("cost threshold must be >= 0, got " + costThreshold);
+        if (rewardWarmupSteps < 0) throw new IllegalArgumentException("reward warm-up steps must be >= 0, got " + rewardWarmupSteps);
         if (horizon <= 0) throw new IllegalArgumentException("horizon must be positive, got " + horizon);
-        if (!(costSmoothing > 0 && costSmoothing <= 1)) throw new IllegalArgumentException("costSmoothing must be in (0, 1]");
     }
 
     /** β at a phase-2 step. */
@@ -41,7 +43,7 @@ public record ExtractionConfig(double learningRate, double betaStart, int betaGr
      * {@code episodeCost = Q_c · (1 − γ) · T / (1 − γ^T)}.
      */
     public double episodeCostFromQ(double meanQ) {
-        return meanQ * (1 - gamma) * horizon / (1 - Math.pow(gamma, horizon));
+        return meanQ * OfflineCostEstimator.episodePerDiscounted(gamma, horizon);
     }
 
     /** Ĉ: episode cost over κ, with DSRL's +1 when κ = 0. */

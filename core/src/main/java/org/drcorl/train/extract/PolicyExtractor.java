@@ -32,7 +32,9 @@ import org.drcorl.train.critic.IqlCritic;
  * small backward pass, and the chosen combination is applied and committed to Adam once.
  *
  * <p>Phase 1 ({@link #pretrainStep}) follows the regularizer alone; phase 2 ({@link #step})
- * hands the choice to the constraint handler and fine-tunes both critics by TD on π.
+ * hands the choice to the constraint handler, with Ĉ from the {@link OfflineCostEstimator} kept
+ * current on π (pre-trained on the phase-1 policy by {@link #evaluationStep}), and
+ * {@link #selectOffline} keeps the best snapshot whose estimated upper bound is within the budget.
  */
 public final class PolicyExtractor implements AutoCloseable {
     private final ExtractionConfig config;
@@ -46,13 +48,15 @@ public final class PolicyExtractor implements AutoCloseable {
     private final TrainingRandom random;
     private long pretrainSteps;
     private long steps;
-    private double smoothedCost = Double.NaN;
-    private OnlineCostEstimate online;
-    private float[] initialStates;
-    private ai.djl.ndarray.types.Shape initialShape;
-    private double onlineCost = Double.NaN;
-    private long onlineEstimates;
-    private CheckpointCandidates candidates = new CheckpointCandidates(5);
+    private OfflineCostEstimator estimator;
+    private int snapshotInterval = Integer.MAX_VALUE;
+    private SimulatorAudit audit;
+    private long audits;
+    /** A policy the offline selection compares: after phase-2 step {@code step} (−1: the phase-1 policy), with the estimator's state then. */
+    private record Snapshot(long step, float[] weights, org.drcorl.train.critic.FqeEnsemble.Weights evaluation,
+                            SimulatorAudit.Measurement audit) {}
+
+    private final List<Snapshot> snapshots = new java.util.ArrayList<>();
 
     public PolicyExtractor(DeterministicPolicy policy, ExtractionConfig config, Regularizer regularizer,
                            ConstraintHandler handler, BehaviorModel behaviorModel, IqlCritic rewardCritic,
@@ -69,45 +73,50 @@ public final class PolicyExtractor implements AutoCloseable {
     }
 
     /**
-     * Switches Ĉ from the offline critic estimate to rollouts of the current policy (see
-     * {@link OnlineCostEstimate}); null switches back.
+     * Gives phase 2 its offline Ĉ, its cost guidance and its snapshot choice: the estimator's upper
+     * bound is the Ĉ the handler sees, its cost members' action gradient the cost term, and every
+     * {@code snapshotInterval} steps the policy is offered for {@link #selectOffline} with its
+     * estimate. Without one, Ĉ is the stage-2 cost critic's value at the batch's states (the
+     * behaviour's cost, not π's: for tests of the mechanics only).
      */
-    public PolicyExtractor withOnlineCostEstimate(OnlineCostEstimate estimate) {
-        this.online = estimate;
-        this.onlineCost = Double.NaN;
+    public PolicyExtractor withCostEstimator(OfflineCostEstimator estimator, int snapshotInterval) {
+        if (snapshotInterval < 1) throw new IllegalArgumentException("snapshot interval must be >= 1, got " + snapshotInterval);
+        this.estimator = estimator;
+        this.snapshotInterval = snapshotInterval;
         return this;
     }
 
     /**
-     * Makes the offline Ĉ the cost critic's value of π at these states (the dataset's episode
-     * starts: Q_c^π(s₀, π(s₀)) is π's own discounted episode cost) instead of at the batch's
-     * dataset states, whose mean carries the cost of every state the behaviour policies
-     * visited, wherever π would go; null switches back.
+     * Measures every snapshot in the simulator as well, for the log only: what the audit measures
+     * never reaches the handler nor the selection.
      */
-    public PolicyExtractor withInitialStates(NDArray states) {
-        // Kept as plain floats: each step makes its own copy in the step's manager, so nothing the
-        // estimate computes outlives the step.
-        this.initialStates = states == null ? null : states.toFloatArray();
-        this.initialShape = states == null ? null : states.getShape();
+    public PolicyExtractor withAudit(SimulatorAudit audit) {
+        this.audit = audit;
         return this;
     }
 
     /** What one update did, for the training log. */
-    public record StepLog(long step, double regularizerLoss, double costEstimate, double beta,
-                          double rewardQ, double costQ, Map<String, Double> handler) {
+    public record StepLog(long step, double regularizerLoss, double costEstimate, double costMean, double rewardEstimate,
+                          double beta, double rewardQ, double costQ, Map<String, Double> handler, Map<String, Double> audit) {
         /**
-         * The columns of a per-step metrics log: what every step reports, the budget line
-         * ({@code cost_limit} 1, in normalized cost) and the handler's own values as {@code handler.KEY}.
+         * The columns of a per-step metrics log: what every step reports ({@code cost_estimate} is
+         * the Ĉ the handler saw, the upper bound; {@code cost_estimate_mean} the ensemble's mean;
+         * {@code reward_estimate} the offline estimate of the episode reward return), the budget
+         * line ({@code cost_limit} 1, in normalized cost), the handler's own values as
+         * {@code handler.KEY} and an audit's as {@code audit.KEY} (NaN between snapshots).
          */
         public Map<String, Double> values() {
             Map<String, Double> v = new java.util.LinkedHashMap<>();
             v.put("regularizer_loss", regularizerLoss);
             v.put("cost_estimate", costEstimate);
+            v.put("cost_estimate_mean", costMean);
             v.put("cost_limit", 1.0);
+            v.put("reward_estimate", rewardEstimate);
             v.put("beta", beta);
             v.put("reward_q", rewardQ);
             v.put("cost_q", costQ);
             new java.util.TreeMap<>(handler).forEach((k, x) -> v.put("handler." + k, x));
+            new java.util.TreeMap<>(audit).forEach((k, x) -> v.put("audit." + k, x));
             return v;
         }
     }
@@ -119,7 +128,24 @@ public final class PolicyExtractor implements AutoCloseable {
         List<NDArray> grads = parameterGradient(batch.states(), reg.actionGradient(), step);
         optimizer.step(grads);
         pretrainSteps++;
-        return new StepLog(pretrainSteps - 1, reg.loss(), Double.NaN, 0, Double.NaN, Double.NaN, Map.of());
+        return new StepLog(pretrainSteps - 1, reg.loss(), Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN,
+                Map.of(), Map.of());
+    }
+
+    /** One update of the offline evaluation on the current policy (before phase 2: its pre-training); the TD loss. */
+    public float evaluationStep(TransitionBatch batch) {
+        if (estimator == null) throw new IllegalStateException("no cost estimator to train");
+        return estimator.update(batch, policy);
+    }
+
+    /**
+     * Offers the phase-1 policy (the regularizer's alone, before any reward or cost step) to the
+     * offline selection, with the estimator's state after its pre-training on it.
+     */
+    public void snapshotPhaseOne() {
+        if (estimator == null) throw new IllegalStateException("no cost estimator to snapshot with");
+        SimulatorAudit.Measurement m = audit == null ? null : audit.measure(policy, config.costThreshold(), audits++);
+        snapshots.add(new Snapshot(-1, policy.parameters().flatten(), estimator.weights(), m));
     }
 
     /** One phase-2 update: the constraint handler chooses, then the critics take a TD step. */
@@ -130,15 +156,24 @@ public final class PolicyExtractor implements AutoCloseable {
         double beta = config.beta(steps);
         Gradient reg = regularizerGradient(batch, actions, step, steps);
         CriticGradient qr = criticGradient(rewardCritic, states, actions);
-        CriticGradient qc = criticGradient(costCritic, states, actions);
-        double costEstimate = estimateCost(qc.meanValue(), step);
+        CriticGradient qc;
+        if (estimator != null) {
+            var g = estimator.costGradient(states, actions);
+            qc = new CriticGradient(g.meanValue(), g.gradient());
+        } else {
+            qc = criticGradient(costCritic, states, actions);
+        }
+        OfflineCostEstimator.Estimate estimate = estimator == null ? null : estimator.estimate(policy, step);
+        double costEstimate = estimate != null ? estimate.normalizedAt(estimator.config().steerK(), config.costThreshold())
+                : config.normalizedCost(config.episodeCostFromQ(qc.meanValue()));
         long index = steps;
 
         Objectives view = new Objectives(index, costEstimate, states, reg.actionGradient(), qr.gradient().mul(-beta / b),
                 qc.gradient().mul(beta / b), step);
         PolicyUpdate chosen;
         try {
-            chosen = handler.decide(view);
+            // the warm-up's reward steps are the host's; the handler decides from the first step after it
+            chosen = index < config.rewardWarmupSteps() ? view.rewardUpdate() : handler.decide(view);
         } catch (RuntimeException e) {
             throw new PluginFailure("constraint handler '" + handler.name() + "' failed at step " + index + ": " + e.getMessage(), e);
         }
@@ -149,36 +184,32 @@ public final class PolicyExtractor implements AutoCloseable {
         optimizer.apply(update.deltas);
         optimizer.commit(view.gradient(update.regularizerWeight, update.rewardWeight, update.costWeight));
         fineTuneCritics(batch, step);
+        if (estimator != null) {
+            for (int u = 0; u < estimator.config().updatesPerStep(); u++) estimator.update(batch, policy);
+        }
         steps++;
+        Map<String, Double> audited = steps % snapshotInterval == 0 ? snapshot(index, step) : Map.of();
+        if (audit != null && audited.isEmpty()) audited = Map.of("cost", Double.NaN, "reward", Double.NaN);
         Map<String, Double> diagnostics;
         try {
             diagnostics = new LinkedHashMap<>(handler.diagnostics());
         } catch (RuntimeException e) {
             throw new PluginFailure("constraint handler '" + handler.name() + "' failed to report diagnostics: " + e.getMessage(), e);
         }
-        return new StepLog(index, reg.loss(), costEstimate, beta, qr.meanValue(), qc.meanValue(), diagnostics);
+        return new StepLog(index, reg.loss(), costEstimate,
+                estimate == null ? Double.NaN : estimate.normalizedMean(config.costThreshold()),
+                estimate == null ? Double.NaN : estimate.reward(), beta, qr.meanValue(), qc.meanValue(), diagnostics, audited);
     }
 
     /**
-     * Ĉ for this step: the online estimate when one is set (refreshed every {@code interval} steps,
-     * each refresh also offering the policy as a snapshot candidate), else the running average of
-     * the cost critic's estimate, at the batch's states or at the dataset's episode starts.
+     * Offers the policy after phase-2 step {@code index} to the offline selection with its fresh
+     * estimate; an audit measures it too. Returns the audit's values (empty without one).
      */
-    private double estimateCost(double batchCostQ, NDManager step) {
-        double costQ = batchCostQ;
-        if (initialStates != null) {
-            NDArray s0 = step.create(initialStates, initialShape);
-            costQ = costCritic.targetMean(s0, policy.act(s0)).mean().getFloat();
-        }
-        double batchCost = config.normalizedCost(config.episodeCostFromQ(costQ));
-        smoothedCost = Double.isNaN(smoothedCost) ? batchCost
-                : smoothedCost + config.costSmoothing() * (batchCost - smoothedCost);
-        if (online != null && (Double.isNaN(onlineCost) || steps % online.interval() == 0)) {
-            OnlineCostEstimate.Measurement m = online.measure(policy, config.costThreshold(), onlineEstimates++);
-            onlineCost = m.normalizedCost();
-            candidates.offer(steps, () -> policy.parameters().flatten(), m.rewardReturn(), m.normalizedCost());
-        }
-        return online != null ? onlineCost : smoothedCost;
+    private Map<String, Double> snapshot(long index, NDManager step) {
+        if (estimator == null) return Map.of();
+        SimulatorAudit.Measurement m = audit == null ? null : audit.measure(policy, config.costThreshold(), audits++);
+        snapshots.add(new Snapshot(index, policy.parameters().flatten(), estimator.weights(), m));
+        return m == null ? Map.of() : Map.of("cost", m.normalizedCost(), "reward", m.rewardReturn());
     }
 
     /** Phase 2's policy evaluation: TD steps of the critics on π's next actions, where the preset asks for them. */
@@ -309,38 +340,72 @@ public final class PolicyExtractor implements AutoCloseable {
     }
 
     /**
-     * Which policy the final choice kept: the phase-2 step it was taken at ({@code -1}: the final
-     * policy), its reward return and Ĉ as re-measured on the confirmation episodes, whether that Ĉ
-     * is within the budget, and how many policies were compared.
+     * Which policy the offline selection kept: the phase-2 step it was taken after ({@code -1}: the
+     * phase-1 policy), its estimated reward return (the lower bound) and Ĉ upper bound, whether that bound is within
+     * the budget, and how many policies were compared.
      */
-    public record Selection(long step, double rewardReturn, double normalizedCost, boolean withinBudget, int compared) {}
+    public record Selection(long step, double rewardReturn, double normalizedCost, boolean withinBudget, int compared,
+                            List<Candidate> candidates) {}
 
     /**
-     * The reference's checkpoint choice, made robust to its noisy estimates: the final policy and
-     * the snapshots the online estimate found best within the budget (and the safest one) are
-     * re-measured on the same confirmation episodes; the highest-reward one within the budget is
-     * loaded, or the lowest-cost one if none is. Empty without online estimates (the final policy stays).
+     * One compared policy: after phase-2 step {@code step} (−1: phase 1), its re-evaluated reward
+     * return (lower bound), Ĉ mean and upper bound, and what an audit measured of it (NaN without one).
      */
-    public java.util.Optional<Selection> restoreBestSafe() {
-        if (online == null) return java.util.Optional.empty();
-        List<CheckpointCandidates.Candidate> all = new java.util.ArrayList<>(candidates.all());
-        all.add(new CheckpointCandidates.Candidate(-1, policy.parameters().flatten(), Double.NaN, Double.NaN));
-        CheckpointCandidates.Candidate best = null;
-        OnlineCostEstimate.Measurement bestM = null;
-        for (CheckpointCandidates.Candidate c : all) {
-            policy.parameters().load(c.weights());
-            OnlineCostEstimate.Measurement m = online.confirm(policy, config.costThreshold());
-            boolean better = bestM == null
-                    || (m.normalizedCost() <= 1.0 && (bestM.normalizedCost() > 1.0 || m.rewardReturn() > bestM.rewardReturn()))
-                    || (m.normalizedCost() > 1.0 && bestM.normalizedCost() > 1.0 && m.normalizedCost() < bestM.normalizedCost());
+    public record Candidate(long step, double rewardReturn, double normalizedCostMean, double normalizedCost,
+                            double auditCost, double auditReward) {}
+
+    /**
+     * The offline choice among the snapshots (the phase-1 policy, every {@code snapshotInterval}
+     * phase-2 steps, and the final policy): each is evaluated again on its own, its estimator state
+     * of that moment trained {@code reevaluationSteps} more updates on batches from
+     * {@code batches} while the policy stands still (the estimate taken while π moved lags it, and
+     * a policy that moved fast is where it lags most), then the highest estimated reward whose Ĉ
+     * upper bound is within the budget is kept (by the reward's lower bound), or the lowest cost bound if none is. No simulator
+     * episode is involved; empty without a cost estimator (the final policy stays).
+     *
+     * @param batches a fresh batch in the given step manager
+     * @param parent  where each re-evaluation makes its estimator and step managers
+     */
+    public java.util.Optional<Selection> selectOffline(java.util.function.Function<NDManager, TransitionBatch> batches,
+                                                       NDManager parent) {
+        if (estimator == null) return java.util.Optional.empty();
+        if (snapshots.isEmpty() || snapshots.getLast().step() != steps - 1) {
+            SimulatorAudit.Measurement m = audit == null ? null : audit.measure(policy, config.costThreshold(), audits++);
+            snapshots.add(new Snapshot(steps - 1, policy.parameters().flatten(), estimator.weights(), m));
+        }
+        int reevaluation = estimator.config().reevaluationSteps();
+        Snapshot best = null;
+        OfflineCostEstimator.Estimate bestEstimate = null;
+        List<Candidate> compared = new java.util.ArrayList<>();
+        for (Snapshot s : snapshots) {
+            policy.parameters().load(s.weights());
+            OfflineCostEstimator.Estimate e;
+            try (OfflineCostEstimator again = estimator.copy(parent, 0x5E1EL ^ s.step(), s.evaluation())) {
+                for (int i = 0; i < reevaluation; i++) {
+                    try (NDManager step = parent.newSubManager()) {
+                        again.update(batches.apply(step), policy);
+                    }
+                }
+                try (NDManager step = parent.newSubManager()) {
+                    e = again.estimate(policy, step);
+                }
+            }
+            double bound = e.normalizedUpper(config.costThreshold());
+            compared.add(new Candidate(s.step(), e.rewardLower(), e.normalizedMean(config.costThreshold()), bound,
+                    s.audit() == null ? Double.NaN : s.audit().normalizedCost(), s.audit() == null ? Double.NaN : s.audit().rewardReturn()));
+            double bestBound = bestEstimate == null ? Double.NaN : bestEstimate.normalizedUpper(config.costThreshold());
+            boolean better = best == null
+                    || (bound <= 1.0 && (bestBound > 1.0 || e.rewardLower() > bestEstimate.rewardLower()))
+                    || (bound > 1.0 && bestBound > 1.0 && bound < bestBound);
             if (better) {
-                best = c;
-                bestM = m;
+                best = s;
+                bestEstimate = e;
             }
         }
-        policy.parameters().load(best.weights()); // never null: the final policy is always compared
-        return java.util.Optional.of(new Selection(best.step(), bestM.rewardReturn(), bestM.normalizedCost(),
-                bestM.normalizedCost() <= 1.0, all.size()));
+        policy.parameters().load(best.weights());
+        double bound = bestEstimate.normalizedUpper(config.costThreshold());
+        return java.util.Optional.of(new Selection(best.step(), bestEstimate.rewardLower(), bound, bound <= 1.0, snapshots.size(),
+                List.copyOf(compared)));
     }
 
     public DeterministicPolicy policy() {
@@ -354,5 +419,6 @@ public final class PolicyExtractor implements AutoCloseable {
     @Override
     public void close() {
         optimizer.close();
+        if (estimator != null) estimator.close();
     }
 }

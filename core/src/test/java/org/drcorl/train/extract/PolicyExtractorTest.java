@@ -21,6 +21,7 @@ import org.drcorl.spi.RegularizerBatch;
 import org.drcorl.spi.SeededTrainingRandom;
 import org.drcorl.train.PluginFailure;
 import org.drcorl.train.critic.CriticConfig;
+import org.drcorl.train.critic.EvaluationConfig;
 import org.drcorl.train.critic.IqlCritic;
 import org.drcorl.train.critic.QAggregation;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class PolicyExtractorTest {
     }
 
     private static ExtractionConfig config(double beta) {
-        return new ExtractionConfig(3e-3, beta, 0, 20, 100, 0.9, 1.0, false, false);
+        return new ExtractionConfig(3e-3, beta, 0, 20, 100, 0.9, false, false, 0);
     }
 
     @Test
@@ -128,24 +129,44 @@ class PolicyExtractorTest {
         }
     }
 
+    private static OfflineCostEstimator estimator(NDManager m, NDArray starts) {
+        return new OfflineCostEstimator(m, S, A, new EvaluationConfig(3, 1, 16, 1e-3, 0.9, 0.1, 0, 1, 1.5, 1.5, 0),
+                starts.toFloatArray(), 100, 1.0, 21);
+    }
+
     @Test
-    void theOfflineEstimateAtInitialStatesIsTheCostCriticsValueOfThePolicyThere() {
+    void withAnEstimatorTheHandlerSeesItsUpperBoundAtTheEpisodeStartsAndTheEnsembleFollowsThePolicy() {
         try (NDManager m = NDManager.newBaseManager()) {
             Fixture f = fixture(m);
             NDArray starts = new SeededTrainingRandom(9).normal(m, new Shape(7, S)).add(2);
-            ExtractionConfig cfg = config(1); // costSmoothing 1: Ĉ is this step's estimate alone
+            ExtractionConfig cfg = config(1);
             Regularizer bc = new ContractSuitesTestAccess().squaredError();
-            double atStarts = f.cost().targetMean(starts, f.policy().act(starts)).mean().getFloat();
-            NDArray batchStates = f.batch().states();
-            double atBatch = f.cost().targetMean(batchStates, f.policy().act(batchStates)).mean().getFloat();
+            OfflineCostEstimator e = estimator(m, starts);
+            OfflineCostEstimator.Estimate before;
+            try (NDManager step = m.newSubManager()) {
+                before = e.estimate(f.policy(), step);
+            }
+            assertTrue(before.costUpper() > before.cost(), "an untrained ensemble disagrees: its bound is above its mean");
             try (PolicyExtractor x = new PolicyExtractor(f.policy(), cfg, bc, handler(ConstraintStep::rewardUpdate), null,
-                    f.reward(), f.cost(), new SeededTrainingRandom(5)).withInitialStates(starts)) {
-                double estimate;
+                    f.reward(), f.cost(), new SeededTrainingRandom(5)).withCostEstimator(e, 1000)) {
+                PolicyExtractor.StepLog log;
                 try (NDManager step = m.newSubManager()) {
-                    estimate = x.step(f.batch(), step).costEstimate();
+                    log = x.step(f.batch(), step);
                 }
-                assertEquals(cfg.normalizedCost(cfg.episodeCostFromQ(atStarts)), estimate, 1e-5);
-                assertTrue(Math.abs(atStarts - atBatch) > 1e-4, "the two estimates should differ in this fixture");
+                assertEquals(before.normalizedUpper(20), log.costEstimate(), 1e-6, "the handler sees the bound, κ = 20");
+                assertEquals(before.normalizedMean(20), log.values().get("cost_estimate_mean"), 1e-6);
+                // the fixture's cost is 0 everywhere: policy evaluation drives the estimate to 0
+                double last = Double.NaN;
+                for (int i = 0; i < 200; i++) {
+                    try (NDManager step = m.newSubManager()) {
+                        x.evaluationStep(copyInto(f.batch(), step));
+                    }
+                }
+                try (NDManager step = m.newSubManager()) {
+                    last = x.step(f.batch(), step).costEstimate();
+                }
+                assertTrue(Math.abs(last) < 0.2 * Math.abs(log.costEstimate()) && Math.abs(last) < 0.05,
+                        "Ĉ bound " + log.costEstimate() + " -> " + last + " on zero costs");
             }
         }
     }
@@ -156,7 +177,7 @@ class PolicyExtractorTest {
             try (NDManager m = NDManager.newBaseManager()) {
                 Fixture f = fixture(m);
                 float[] reward0 = f.reward().qParameters().flatten(), cost0 = f.cost().qParameters().flatten();
-                ExtractionConfig cfg = new ExtractionConfig(3e-3, 1, 0, 20, 100, 0.9, 1.0, rewardTuned, !rewardTuned);
+                ExtractionConfig cfg = new ExtractionConfig(3e-3, 1, 0, 20, 100, 0.9, rewardTuned, !rewardTuned, 0);
                 try (PolicyExtractor x = new PolicyExtractor(f.policy(), cfg, new ContractSuitesTestAccess().squaredError(),
                         handler(ConstraintStep::rewardUpdate), null, f.reward(), f.cost(), new SeededTrainingRandom(5))) {
                     for (int i = 0; i < 3; i++) {
@@ -183,10 +204,10 @@ class PolicyExtractorTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Fixture f = fixture(m);
             NDArray starts = new SeededTrainingRandom(9).normal(m, new Shape(7, S));
-            ExtractionConfig cfg = new ExtractionConfig(3e-3, 1, 0, 20, 100, 0.9, 0.1, true, true);
+            ExtractionConfig cfg = new ExtractionConfig(3e-3, 1, 0, 20, 100, 0.9, true, true, 0);
             try (PolicyExtractor x = new PolicyExtractor(f.policy(), cfg, new ContractSuitesTestAccess().squaredError(),
                     handler(s -> s.rewardUpdate().plus(s.costUpdate()).times(0.5)), null, f.reward(), f.cost(),
-                    new SeededTrainingRandom(5)).withInitialStates(starts)) {
+                    new SeededTrainingRandom(5)).withCostEstimator(estimator(m, starts), 7)) {
                 int[] before = null;
                 for (int i = 0; i < 300; i++) {
                     try (NDManager step = m.newSubManager()) {
