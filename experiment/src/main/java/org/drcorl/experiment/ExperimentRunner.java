@@ -85,6 +85,12 @@ public final class ExperimentRunner {
      */
     public RunResults run(boolean fresh, Optional<String> recordedDataHash) {
         layout.requireRunOrEmpty();
+        try (RunLock lock = RunLock.acquire(layout.root())) {
+            return runLocked(fresh, recordedDataHash);
+        }
+    }
+
+    private RunResults runLocked(boolean fresh, Optional<String> recordedDataHash) {
         OfflineDataset data = setup.loadDataset(listener);
         String dataHash = data.contentHash();
         if (recordedDataHash.isPresent() && !recordedDataHash.get().equals(dataHash)) {
@@ -113,6 +119,12 @@ public final class ExperimentRunner {
         if (!Files.exists(setup.datasetFile())) {
             throw new UserError("the dataset of " + layout.root() + ", " + setup.datasetFile() + ", does not exist");
         }
+        try (RunLock lock = RunLock.acquire(layout.root())) {
+            return evaluateLocked(episodes);
+        }
+    }
+
+    private RunResults evaluateLocked(Integer episodes) {
         OfflineDataset data = setup.loadDataset(listener);
         String dataHash = data.contentHash();
         NormalizationConstants constants = setup.normalization(data);

@@ -21,6 +21,7 @@ import org.drcorl.report.ResultsTables;
  * results/scores.csv, summary.csv, episodes.csv, table.txt
  * charts/training-ALGO.png, stages-seed-S.png, policy-losses.png, reward-cost-kappa-K.png
  * report.html
+ * .lock                                held while a run or an evaluation writes here (see {@link RunLock})
  * </pre>
  */
 public record RunLayout(Path root) {
@@ -122,7 +123,8 @@ public record RunLayout(Path root) {
         if (!Files.exists(root) || Files.isRegularFile(config())) return;
         if (!Files.isDirectory(root)) throw new UserError("--out " + root + " is a file, not a folder");
         try (var entries = Files.list(root)) {
-            if (entries.findAny().isPresent()) {
+            // a lock file alone is a run's that stopped before writing its config
+            if (entries.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
                 throw new UserError("--out " + root + " holds files but no config.json, so it is not a run directory;"
                         + " choose an empty or new folder (nothing was changed there)");
             }

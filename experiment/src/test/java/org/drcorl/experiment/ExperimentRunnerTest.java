@@ -82,6 +82,29 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void aRunDirectoryInUseIsRefusedAndAStaleLockIsTakenOver() throws Exception {
+        Path dir = tmp.resolve("locked");
+        try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
+            ExperimentSetup setup = ExperimentSetup.resolve(config().withSeeds(0L).withThresholds(5.0), runtime);
+            try (RunLock held = RunLock.acquire(dir)) {
+                var busy = assertThrows(UserError.class, () -> new ExperimentRunner(setup, new RunLayout(dir), ExperimentListener.silent()).run(false));
+                assertTrue(busy.getMessage().contains("in use by another drcorl (process " + ProcessHandle.current().pid() + ")")
+                        && busy.getMessage().contains(dir.resolve(".lock").toString()), busy.getMessage());
+                try (var files = Files.list(dir)) {
+                    assertEquals(List.of(".lock"), files.map(p -> p.getFileName().toString()).toList(), "nothing written while refused");
+                }
+            }
+            // a lock file whose process died holds no lock: the next run takes it over, and removes it when done
+            Files.writeString(dir.resolve(".lock"), "999999999\n");
+            new ExperimentRunner(setup, new RunLayout(dir), ExperimentListener.silent()).run(false);
+            assertTrue(Files.isRegularFile(dir.resolve("config.json")));
+            assertTrue(!Files.exists(dir.resolve(".lock")), "released and removed after the run");
+            new ExperimentRunner(setup, new RunLayout(dir), ExperimentListener.silent()).evaluate(null);
+            assertTrue(!Files.exists(dir.resolve(".lock")));
+        }
+    }
+
+    @Test
     void theSimulatorEpisodesBeforeEvaluationAreCountedAndBounded() throws Exception {
         try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
             assertEquals(0, ExperimentSetup.resolve(config(), runtime).trainingSimulatorEpisodes(), "offline by default");
