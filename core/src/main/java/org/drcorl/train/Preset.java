@@ -31,8 +31,9 @@ import org.drcorl.train.critic.EvaluationConfig;
  * @param rewardFineTuning keep training the reward critic by TD on π during phase 2 (DRCORL: yes; off in
  *                        {@code quick}, where TD on the policy's own actions let it exploit the young
  *                        critic: bc+reward-only on CarCircle fell from 0.59 to 0.28 normalized reward)
- * @param costFineTuning  keep training the cost critic by TD on π during phase 2 (policy evaluation:
- *                        what makes the offline Ĉ follow π rather than the behaviour)
+ * @param costFineTuning  keep training the stage-2 cost critic by TD on π during phase 2 (the reference's
+ *                        way to make its Ĉ follow π); unused while the offline estimator gives Ĉ and the
+ *                        cost guidance, which the pipeline always attaches
  * @param rewardWarmupSteps first phase-2 steps that take the reward update whatever Ĉ says (the reference: 500)
  * @param evaluation      the offline policy evaluation that gives Ĉ, its upper bound and the cost guidance
  *                        ({@link EvaluationConfig}; settable as {@code evaluation.upper-k} etc.)

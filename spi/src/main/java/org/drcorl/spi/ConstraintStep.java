@@ -4,7 +4,8 @@ package org.drcorl.spi;
  * What a {@link ConstraintHandler} sees at one policy update of the constrained phase.
  *
  * <p>The objectives: the regularizer term R (always weight 1), the reward term
- * {@code −β · mean⟨∇_a Q̄_r(s, a), a⟩} and the cost term {@code +β · mean⟨∇_a Q̄_c(s, a), a⟩}.
+ * {@code −β · mean⟨∇_a Q̄_r(s, a), a⟩} and the cost term {@code +β · mean⟨∇_a C̄(s, a), a⟩}, with
+ * C̄ the host's per-state upper bound on the policy's cost-to-go.
  * Updates are computed lazily: asking only for {@link #rewardUpdate()} costs one backward pass.
  */
 public interface ConstraintStep {
@@ -14,8 +15,9 @@ public interface ConstraintStep {
 
     /**
      * Ĉ: the current estimate of the policy's episode cost divided by the budget κ, so 1.0
-     * is exactly at the budget. Offline runs estimate it with the cost critic, online runs by
-     * rolling the policy out.
+     * is exactly at the budget. The host estimates it from the data alone, by evaluating the
+     * policy on its own actions (the upper bound of an ensemble by default); no simulator
+     * episode is involved.
      */
     double costEstimate();
 

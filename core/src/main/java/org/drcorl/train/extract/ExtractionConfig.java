@@ -16,8 +16,9 @@ package org.drcorl.train.extract;
  * @param rewardWarmupSteps the first phase-2 steps take the reward update whatever Ĉ says (the
  *                          reference's 500 reward-only epochs): the policy first moves toward reward,
  *                          so the snapshots span the reward–cost trade-off even when Ĉ starts high
- * @param costFineTuning    keep training the cost critic by TD on π during phase 2 (DRCORL: yes): this
- *                          is what turns the behaviour's cost-to-go into π's, so the offline Ĉ follows π
+ * @param costFineTuning    keep training the stage-2 cost critic by TD on π during phase 2 (the
+ *                          reference: yes); it guides the cost term and gives Ĉ only when no offline
+ *                          cost estimator is attached
  */
 public record ExtractionConfig(double learningRate, double betaStart, int betaGrowthSteps,
                                double costThreshold, int horizon, double gamma,

@@ -26,7 +26,8 @@ import org.drcorl.train.critic.IqlCritic;
  * <p>Every objective the policy follows is linear in its actions once its action-space
  * gradient is known: the regularizer's {@code G_reg = ∂R/∂a} (from the plugin, on a leaf
  * copy of the actions), the reward term's {@code −β ∇_a Q̄_r / B}, the cost term's
- * {@code +β ∇_a Q̄_c / B}. A parameter gradient for any weighting of them is then one
+ * {@code +β ∇_a C̄ / B} (C̄ the offline estimator's per-state upper bound on the cost, or the
+ * stage-2 cost critic's Q̄_c without an estimator). A parameter gradient for any weighting of them is then one
  * backward pass of {@code ⟨π(s), G⟩} through the policy. That is what makes a
  * {@link ConstraintStep} cheap: the handler asks for the updates it needs, each costs one
  * small backward pass, and the chosen combination is applied and committed to Adam once.
@@ -73,10 +74,10 @@ public final class PolicyExtractor implements AutoCloseable {
     }
 
     /**
-     * Gives phase 2 its offline Ĉ, its cost guidance and its snapshot choice: the estimator's upper
-     * bound is the Ĉ the handler sees, its cost members' action gradient the cost term, and every
-     * {@code snapshotInterval} steps the policy is offered for {@link #selectOffline} with its
-     * estimate. Without one, Ĉ is the stage-2 cost critic's value at the batch's states (the
+     * Gives phase 2 its offline Ĉ, its cost guidance and its snapshot choice: the estimator's
+     * mean + steer-k·σ is the Ĉ the handler sees, the action gradient of its upper bound the cost
+     * term, and every {@code snapshotInterval} steps the policy is kept as a snapshot for
+     * {@link #selectOffline}. The extractor closes the estimator. Without one, Ĉ is the stage-2 cost critic's value at the batch's states (the
      * behaviour's cost, not π's: for tests of the mechanics only).
      */
     public PolicyExtractor withCostEstimator(OfflineCostEstimator estimator, int snapshotInterval) {
@@ -104,6 +105,8 @@ public final class PolicyExtractor implements AutoCloseable {
          * {@code reward_estimate} the offline estimate of the episode reward return), the budget
          * line ({@code cost_limit} 1, in normalized cost), the handler's own values as
          * {@code handler.KEY} and an audit's as {@code audit.KEY} (NaN between snapshots).
+         * {@code reward_q} is the reward critic's mean Q̄_r at the batch; {@code cost_q} the cost
+         * guidance's mean value there (the estimator's bound in Q units, or the stage-2 critic's Q̄_c).
          */
         public Map<String, Double> values() {
             Map<String, Double> v = new java.util.LinkedHashMap<>();
@@ -214,12 +217,14 @@ public final class PolicyExtractor implements AutoCloseable {
 
     /** Phase 2's policy evaluation: TD steps of the critics on π's next actions, where the preset asks for them. */
     private void fineTuneCritics(TransitionBatch batch, NDManager step) {
-        if (!config.rewardFineTuning() && !config.costFineTuning()) return;
+        // with an estimator the stage-2 cost critic is read by nothing: tuning it would be wasted work
+        boolean cost = config.costFineTuning() && estimator == null;
+        if (!config.rewardFineTuning() && !cost) return;
         NDArray nextActions = policy.act(batch.nextStates());
         if (config.rewardFineTuning()) {
             rewardCritic.tdUpdate(batch.states(), batch.actions(), batch.rewards(), batch.nextStates(), batch.notDone(), nextActions, step);
         }
-        if (config.costFineTuning()) {
+        if (cost) {
             costCritic.tdUpdate(batch.states(), batch.actions(), batch.costs(), batch.nextStates(), batch.notDone(), nextActions, step);
         }
     }
