@@ -24,11 +24,13 @@ public final class RunLock implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    private final boolean madeDirectory;
 
-    private RunLock(Path file, FileChannel channel, FileLock lock) {
+    private RunLock(Path file, FileChannel channel, FileLock lock, boolean madeDirectory) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.madeDirectory = madeDirectory;
     }
 
     /**
@@ -39,6 +41,7 @@ public final class RunLock implements AutoCloseable {
     public static RunLock acquire(Path dir) {
         Path file = dir.resolve(FILE);
         FileChannel channel = null;
+        boolean madeDirectory = !Files.exists(dir);
         try {
             Files.createDirectories(dir);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -58,7 +61,7 @@ public final class RunLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(true);
-            return new RunLock(file, channel, lock);
+            return new RunLock(file, channel, lock, madeDirectory);
         } catch (IOException e) {
             try {
                 if (channel != null) channel.close();
@@ -69,12 +72,22 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Releases the directory and removes the lock file; a directory this lock made and nothing else
+     * wrote into (a run refused before writing) is removed too, so a refused run leaves no trace.
+     */
     @Override
     public void close() {
         try {
             Files.deleteIfExists(file); // while still held: no other run can have taken it in between
             lock.release();
             channel.close();
+            Path dir = file.getParent();
+            if (madeDirectory) {
+                try (var entries = Files.list(dir)) {
+                    if (entries.findAny().isEmpty()) Files.delete(dir);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot release the lock " + file + ": " + e.getMessage(), e);
         }

@@ -83,7 +83,12 @@ class ExperimentRunnerTest {
 
     @Test
     void aRunDirectoryInUseIsRefusedAndAStaleLockIsTakenOver() throws Exception {
-        Path dir = tmp.resolve("locked");
+        Path made = tmp.resolve("made-by-the-lock");
+        try (RunLock unused = RunLock.acquire(made)) {
+            assertTrue(Files.isRegularFile(made.resolve(".lock")));
+        }
+        assertTrue(!Files.exists(made), "a folder the lock made and nothing filled is removed with it");
+        Path dir = Files.createDirectories(tmp.resolve("locked"));
         try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
             ExperimentSetup setup = ExperimentSetup.resolve(config().withSeeds(0L).withThresholds(5.0), runtime);
             try (RunLock held = RunLock.acquire(dir)) {
