@@ -192,11 +192,6 @@ public final class FqeEnsemble implements AutoCloseable {
     /** A batch mean and the action gradient of the sum. */
     public record ActionGradient(double meanValue, NDArray gradient) {}
 
-    /** An independent copy with the same weights (fresh optimizer state), e.g. to re-evaluate a snapshot. */
-    public FqeEnsemble copy(NDManager manager, long seed) {
-        return copy(manager, seed, weights());
-    }
-
     /** The online and target weights, to restore later with {@link #copy(NDManager, long, Weights)}. */
     public Weights weights() {
         return new Weights(online.flatten(), target.flatten());
