@@ -4,9 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.drcorl.data.DatasetCollector;
 import org.drcorl.data.DsrlHdf5Writer;
 import org.drcorl.data.OfflineDataset;
@@ -64,19 +61,16 @@ final class CollectCommand implements Callable<Integer> {
                 throw new UserError("task " + taskId + " is unavailable here: " + provider.availability().reason());
             }
             TaskSpec task = runtime.requireSpec(taskId);
+            DatasetCollector.requireFits(task, episodes);
             if (provider.behaviorPolicies(taskId).isEmpty()) { // before the progress bar starts
                 throw new UserError("task " + taskId + " offers no behaviour policies to collect data with"
                         + " (train on a DSRL file of it instead: drcorl run --task " + taskId + " --dataset FILE)");
             }
             OfflineDataset dataset;
-            try (ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName("collect " + taskId)
-                    .setInitialMax((long) episodes * task.maxEpisodeSteps()).setUnit(" steps", 1)
-                    .setStyle(ProgressBarStyle.ASCII).showSpeed().continuousUpdate().build()) {
-                dataset = DatasetCollector.collect(provider, taskId, episodes, seed, steps -> {
-                    if (bar != null) bar.stepBy(steps);
-                });
-                if (bar != null) bar.stepTo(bar.getMax());
-            }
+            ConsoleProgress progress = new ConsoleProgress(quiet, spec.commandLine().getErr());
+            progress.start("collect " + taskId, (long) episodes * task.maxEpisodeSteps());
+            dataset = DatasetCollector.collect(provider, taskId, episodes, seed, progress::advance);
+            progress.finish();
             DsrlHdf5Writer.write(dataset, out);
             List<Double> thresholds = task.costThresholds();
             DatasetCommand.Info.print(spec.commandLine().getOut(), out, dataset,

@@ -31,6 +31,11 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Table summary = RunComparison.summary(runs);
+        PrintWriter err = spec.commandLine().getErr();
+        for (String difference : RunComparison.differences(runs)) {
+            err.println("drcorl: warning: " + difference + "; compare such numbers with care");
+        }
+        err.flush();
         out.println(ResultsTables.text(summary));
         if (csv != null) {
             ResultsTables.writeCsv(summary, csv);

@@ -19,7 +19,7 @@ final class ConsoleListener implements ExperimentListener {
         this.err = err;
         this.quiet = quiet;
         this.verbose = verbose;
-        this.progress = new ConsoleProgress(quiet);
+        this.progress = new ConsoleProgress(quiet, err);
     }
 
     @Override

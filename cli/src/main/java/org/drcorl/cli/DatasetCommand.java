@@ -18,6 +18,7 @@ import org.drcorl.report.Numbers;
 import org.drcorl.spi.DsrlTaskConstants;
 import org.drcorl.spi.DsrlTasks;
 import org.drcorl.spi.NormalizationConstants;
+import org.drcorl.spi.TaskSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -174,26 +175,40 @@ final class DatasetCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Optional<DsrlTaskConstants> task = task(taskId);
             PrintWriter out = spec.commandLine().getOut();
-            OfflineDataset dataset;
-            try {
-                dataset = DsrlHdf5Reader.read(file);
-            } catch (DatasetException e) {
-                // The reader's message already reads "FILE: what is wrong" — one problem line.
-                out.println(e.getMessage());
-                if (global.verbose) e.printStackTrace(spec.commandLine().getErr());
+            try (var runtime = global.loadPlugins(spec.commandLine().getErr())) {
+                // a task simulated here knows its action bounds too; DSRL's constants only the sizes
+                Optional<TaskSpec> simulated = Optional.ofNullable(taskId).flatMap(id -> simulated(runtime, id));
+                Optional<DsrlTaskConstants> task = simulated.isPresent() ? DsrlTasks.find(taskId) : task(taskId);
+                OfflineDataset dataset;
+                try {
+                    dataset = DsrlHdf5Reader.read(file);
+                } catch (DatasetException e) {
+                    // The reader's message already reads "FILE: what is wrong" — one problem line.
+                    out.println(e.getMessage());
+                    if (global.verbose) e.printStackTrace(spec.commandLine().getErr());
+                    out.flush();
+                    return 2;
+                }
+                if (taskId == null) simulated = dataset.taskId().flatMap(id -> simulated(runtime, id));
+                List<String> problems = simulated.map(t -> DatasetValidator.validate(dataset, DatasetValidator.Expectation.of(t)))
+                        .or(() -> task.map(t -> DatasetValidator.validate(dataset, DatasetValidator.Expectation.of(t))))
+                        .orElseGet(() -> DatasetValidator.validate(dataset));
+                if (problems.isEmpty()) {
+                    out.println(file + ": valid (" + dataset.size() + " transitions, " + dataset.episodeCount() + " episodes)");
+                }
+                for (String problem : problems) out.println(file + ": " + problem);
                 out.flush();
-                return 2;
+                return problems.isEmpty() ? 0 : 2;
             }
-            List<String> problems = task.map(t -> DatasetValidator.validate(dataset, DatasetValidator.Expectation.of(t)))
-                    .orElseGet(() -> DatasetValidator.validate(dataset));
-            if (problems.isEmpty()) {
-                out.println(file + ": valid (" + dataset.size() + " transitions, " + dataset.episodeCount() + " episodes)");
+        }
+
+        /** The spec of a task a loaded plugin simulates (DSRL's ids with or without "Offline"). */
+        private static Optional<TaskSpec> simulated(org.drcorl.pluginhost.PluginRuntime runtime, String id) {
+            for (String candidate : List.of(id, "Offline" + id)) {
+                if (runtime.tasks().containsKey(candidate)) return Optional.of(runtime.requireSpec(candidate));
             }
-            for (String problem : problems) out.println(file + ": " + problem);
-            out.flush();
-            return problems.isEmpty() ? 0 : 2;
+            return Optional.empty();
         }
     }
 }

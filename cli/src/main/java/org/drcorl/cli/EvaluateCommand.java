@@ -37,6 +37,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--episodes", paramLabel = "N", description = "Evaluation episodes per policy and seed (default: the run's preset).")
     Integer episodes;
 
+    @Option(names = "--replace", description = "Replace results made on another episode count (without it, such"
+            + " results are kept and the command refuses).")
+    boolean replace;
+
     @Option(names = "--quiet", description = "No per-policy lines.")
     boolean quiet;
 
@@ -50,7 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ExperimentConfig.Loaded loaded = ExperimentConfig.read(layout.config());
         try (PluginRuntime runtime = global.loadPlugins(err)) {
             ExperimentSetup setup = ExperimentSetup.resolve(loaded.config(), runtime);
-            RunResults results = new ExperimentRunner(setup, layout, new ConsoleListener(err, quiet, false)).evaluate(episodes);
+            RunResults results = new ExperimentRunner(setup, layout, new ConsoleListener(err, quiet, false)).evaluate(episodes, replace);
             out.println(ResultsTables.text(results.summary()));
             out.println();
             out.println("rewrote " + layout.results() + ", " + layout.charts() + " and " + layout.report());

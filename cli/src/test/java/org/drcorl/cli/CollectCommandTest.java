@@ -63,5 +63,12 @@ class CollectCommandTest {
                 "--out", tmp.resolve("afile/push.hdf5").toString(), "--quiet");
         assertEquals(2, onFile.exitCode());
         assertTrue(onFile.err().contains("is a file, not a folder"), onFile.err());
+
+        // more than fits: refused at once in one line, nothing written
+        CliRunner huge = CliRunner.run("collect", "--plugins", plugins.toString(), "--task", "Push-v0", "--episodes", "2000000000",
+                "--out", tmp.resolve("huge.hdf5").toString(), "--quiet");
+        assertEquals(2, huge.exitCode(), huge.err());
+        assertTrue(huge.err().contains("2000000000 episodes of Push-v0"), huge.err());
+        assertFalse(Files.exists(tmp.resolve("huge.hdf5")));
     }
 }

@@ -159,8 +159,13 @@ class RunCommandTest {
         assertEquals(policies, modificationTimes(dir.resolve("policies")), "no policy retrained");
         assertEquals(firstScores, Files.readString(dir.resolve("results/scores.csv")));
 
-        // evaluate: the saved policies again, with more episodes
-        CliRunner eval = CliRunner.run("evaluate", "--plugins", plugins.toString(), "--run", dir.toString(), "--episodes", "3", "--quiet");
+        // evaluate: the saved policies again, with more episodes, which replace the run's results only when asked to
+        CliRunner refused = CliRunner.run("evaluate", "--plugins", plugins.toString(), "--run", dir.toString(), "--episodes", "3", "--quiet");
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("--replace"), refused.err());
+        assertEquals(firstScores, Files.readString(dir.resolve("results/scores.csv")), "the run's results kept");
+        CliRunner eval = CliRunner.run("evaluate", "--plugins", plugins.toString(), "--run", dir.toString(), "--episodes", "3",
+                "--replace", "--quiet");
         assertEquals(0, eval.exitCode(), eval.err());
         assertEquals(1 + 8 * 3, Files.readAllLines(dir.resolve("results/episodes.csv")).size());
         assertTrue(eval.out().contains("bc+switch"), eval.out());
@@ -168,11 +173,12 @@ class RunCommandTest {
         // compare: two runs in one table, a run column telling them apart
         Path copy = tmp.resolve("copy");
         Files.createDirectories(copy.resolve("results"));
-        Files.copy(dir.resolve("results/scores.csv"), copy.resolve("results/scores.csv"));
+        Files.writeString(copy.resolve("results/scores.csv"), firstScores); // the 2-episode results of before
         Path merged = tmp.resolve("merged.csv");
         CliRunner cmp = CliRunner.run("compare", dir.toString(), copy.toString(), "--csv", merged.toString());
         assertEquals(0, cmp.exitCode(), cmp.err());
         assertTrue(cmp.out().contains("run") && cmp.out().contains("copy"), cmp.out());
+        assertTrue(cmp.err().contains("differ in evaluation episodes"), "3 episodes against 2: " + cmp.err());
         assertEquals("run," + header(ResultsTables.SUMMARY_COLUMNS), firstLine(merged));
         assertEquals(1 + 2 * 2 * 3, Files.readAllLines(merged).size());
 
@@ -267,6 +273,21 @@ class RunCommandTest {
                 "is within κ = 0, so bc-safe has nothing to clone", out); // before bc+switch trains
         assertBad(List.of("--task", "Push-v0", "--algos", "bc-safe", "--dataset", tmp.resolve("none.hdf5").toString()),
                 "dataset " + tmp.resolve("none.hdf5") + " does not exist", out);
+        // the data must be the task's, checked before anything trains
+        assertBad(List.of("--task", "Push-v0", "--algos", "bc-safe", "--dataset", changed(d -> reshaped(d, d.obsDim() + 1, 1f)).toString()),
+                "does not fit task Push-v0: observations have", out);
+        assertBad(List.of("--task", "Push-v0", "--algos", "bc-safe", "--dataset", changed(d -> reshaped(d, d.obsDim(), 100f)).toString()),
+                "action value(s) outside the bounds of task Push-v0", out);
+        assertBad(List.of("--algos", "bc-safe", "--dataset", changed(d -> d.withMetadata(d.metadata().withTaskId("NoSuchTask-v9"))).toString()),
+                "is for task 'NoSuchTask-v9' (its task_id attribute), which no loaded plugin provides", out);
+        // without --task the file's task_id decides: on the default task these dims would not fit
+        assertBad(List.of("--dataset", costlyEpisodes().toString(), "--algos", "bc-safe", "--thresholds", "0"),
+                "so bc-safe has nothing to clone", out);
+        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--set", "behavior-batch=100000000"),
+                "behavior-batch must be <= 65536", out);
+        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--plugins", tmp.resolve("nowhere").toString()),
+                "--plugins " + tmp.resolve("nowhere") + ": no such folder", out);
+        assertBad(List.of("--config", tmp.toString()), "--config: " + tmp + " is a folder", out);
 
         CliRunner eval = CliRunner.run("evaluate", "--plugins", plugins.toString(), "--run", tmp.toString());
         assertEquals(2, eval.exitCode());
@@ -331,6 +352,26 @@ class RunCommandTest {
     }
 
     /** The test dataset's episodes that cost something: none is within κ = 0. */
+    /** The test dataset changed by {@code change}, written to a file of its own. */
+    private Path changed(java.util.function.UnaryOperator<org.drcorl.data.OfflineDataset> change) {
+        Path file = tmp.resolve("changed-" + System.nanoTime() + ".hdf5");
+        org.drcorl.data.DsrlHdf5Writer.write(change.apply(org.drcorl.data.DsrlHdf5Reader.read(dataset)), file);
+        return file;
+    }
+
+    /** The dataset with {@code obsDim} observation values (zero-padded) and its actions scaled. */
+    private static org.drcorl.data.OfflineDataset reshaped(org.drcorl.data.OfflineDataset d, int obsDim, float actionScale) {
+        int n = d.size();
+        float[] obs = new float[n * obsDim], next = new float[n * obsDim], act = d.actions();
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(d.observation(i), 0, obs, i * obsDim, Math.min(obsDim, d.obsDim()));
+            System.arraycopy(d.nextObservation(i), 0, next, i * obsDim, Math.min(obsDim, d.obsDim()));
+        }
+        for (int i = 0; i < act.length; i++) act[i] *= actionScale;
+        return org.drcorl.data.OfflineDataset.of(obsDim, d.actDim(), obs, next, act, d.rewards(), d.costs(), d.terminals(),
+                d.timeouts(), null, d.metadata());
+    }
+
     private Path costlyEpisodes() {
         var data = org.drcorl.data.DsrlHdf5Reader.read(dataset);
         double[] costs = data.episodeCostReturns();

@@ -26,6 +26,42 @@ public final class DatasetCollector {
     private DatasetCollector() {}
 
     /**
+     * Bytes a collection of {@code episodes} full-length episodes holds at its peak: the columns
+     * (observations twice, actions, rewards, costs as float32; two flags) about twice over, since
+     * a growing column is copied into one twice its size.
+     */
+    public static long peakBytes(TaskSpec task, long episodes) {
+        long rows = episodes * task.maxEpisodeSteps();
+        long perRow = 4L * (2L * task.observationDim() + task.actionDim() + 2) + 2;
+        return 2 * rows * perRow;
+    }
+
+    /**
+     * Refuses, before anything runs, a collection that cannot fit: more rows than a Java array
+     * holds, or more memory than this JVM may take ({@code -Xmx}). Collecting billions of steps
+     * otherwise runs for minutes and ends in an OutOfMemoryError.
+     *
+     * @throws IllegalArgumentException naming the sizes and what to do
+     */
+    public static void requireFits(TaskSpec task, long episodes) {
+        long rows = episodes * task.maxEpisodeSteps();
+        long widest = Math.max(task.observationDim(), task.actionDim());
+        if (rows * widest > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(episodes + " episodes of " + task.id() + " are up to " + rows
+                    + " transitions, more than one dataset holds (" + (Integer.MAX_VALUE / widest) + " at "
+                    + widest + " values each); collect fewer and write several files");
+        }
+        long need = peakBytes(task, episodes);
+        long max = Runtime.getRuntime().maxMemory();
+        if (need > max) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d episodes of %s need up to %.1f GB"
+                            + " of memory while collected, this JVM may use %.1f GB: collect fewer, or allow more with"
+                            + " DRCORL_JAVA_OPTS=-Xmx%dg", episodes, task.id(), need / 1e9, max / 1e9,
+                    (long) Math.ceil(need * 1.25 / (1L << 30))));
+        }
+    }
+
+    /**
      * @param provider   the task's provider
      * @param taskId     one of its tasks
      * @param episodes   how many episodes to play (> 0)

@@ -14,11 +14,33 @@ import org.drcorl.spi.TaskSpec;
 public final class DatasetValidator {
     private DatasetValidator() {}
 
-    /** What the dataset is expected to match: dimensions and T (0 = unknown). */
-    public record Expectation(String taskId, int obsDim, int actDim, int maxEpisodeSteps) {
+    /**
+     * Observations, rewards and costs beyond this magnitude are refused: finite in float32, but
+     * they overflow the first layer's arithmetic and training diverges with no hint at the data.
+     * No task of DSRL's comes within orders of magnitude of it.
+     */
+    public static final double MAX_MAGNITUDE = 1e6;
+
+    /**
+     * Action values may lie this far outside the task's bounds (rounding of a clipped value
+     * written as float64 and read as float32, say); beyond it the data is not the task's.
+     */
+    public static final double ACTION_TOLERANCE = 1e-4;
+
+    /**
+     * What the dataset is expected to match: dimensions, T (0 = unknown) and the action bounds
+     * (null when only DSRL's constants are known, not a simulated task).
+     */
+    public record Expectation(String taskId, int obsDim, int actDim, int maxEpisodeSteps, float[] actionLow,
+                              float[] actionHigh) {
+
+        public Expectation(String taskId, int obsDim, int actDim, int maxEpisodeSteps) {
+            this(taskId, obsDim, actDim, maxEpisodeSteps, null, null);
+        }
 
         public static Expectation of(TaskSpec spec) {
-            return new Expectation(spec.id(), spec.observationDim(), spec.actionDim(), spec.maxEpisodeSteps());
+            return new Expectation(spec.id(), spec.observationDim(), spec.actionDim(), spec.maxEpisodeSteps(),
+                    spec.actionLow(), spec.actionHigh());
         }
 
         public static Expectation of(DsrlTaskConstants task) {
@@ -57,6 +79,11 @@ public final class DatasetValidator {
         }
         String nonFinite = dataset.firstNonFinite();
         if (nonFinite != null) problems.add("non-finite value: " + nonFinite);
+        String huge = dataset.firstBeyond(MAX_MAGNITUDE);
+        if (huge != null) {
+            problems.add("implausibly large value: " + huge + " (beyond ±" + (long) MAX_MAGNITUDE
+                    + "; training on it overflows float32)");
+        }
 
         if (expected != null) {
             String task = expected.taskId() == null ? "the task" : "task " + expected.taskId();
@@ -65,6 +92,15 @@ public final class DatasetValidator {
             }
             if (dataset.actDim() != expected.actDim()) {
                 problems.add("actions have " + dataset.actDim() + " values, " + task + " has " + expected.actDim());
+            }
+            if (expected.actionLow() != null && dataset.actDim() == expected.actDim()) {
+                var outside = dataset.actionsOutside(expected.actionLow(), expected.actionHigh(), ACTION_TOLERANCE);
+                if (outside.count() > 0) {
+                    problems.add(outside.count() + " action value(s) outside the bounds of " + task + " "
+                            + java.util.Arrays.toString(expected.actionLow()) + " .. "
+                            + java.util.Arrays.toString(expected.actionHigh()) + " (first: " + outside.first()
+                            + "); a policy acts within the bounds, so it cannot imitate them: clip the data");
+                }
             }
             String named = dataset.taskId().orElse(null);
             if (named != null && expected.taskId() != null && !sameTask(named, expected.taskId())) {

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.drcorl.spi.NormalizationConstants;
 
@@ -52,11 +53,31 @@ public final class DsrlHdf5Reader {
             return new Contents(name, hdf).read();
         } catch (DatasetException e) {
             throw e;
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException e) {
             // jhdf reports truncation and corruption with assorted exceptions (HdfException,
             // BufferUnderflowException, IllegalArgumentException, ...): one message for all of them.
+            // An OutOfMemoryError is not caught: the file is fine, the heap is small, and the
+            // command line says so (with the flag that helps).
             throw new DatasetException(name + ": cannot be read, the file is truncated or corrupt ("
                     + describe(e) + ")", e);
+        }
+    }
+
+    /**
+     * The file's {@code task_id} attribute, read without loading the data (empty when the file has
+     * none); a file that cannot be read fails as in {@link #read}.
+     */
+    public static Optional<String> taskId(Path file) {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) throw new DatasetException(name + ": no such file");
+        long base = signatureOffset(file);
+        if (base < 0) throw new DatasetException(name + ": not an HDF5 file");
+        requireComplete(file, base);
+        try (HdfFile hdf = new HdfFile(file)) {
+            Attribute id = hdf.getAttributes().get(TASK_ID);
+            return id == null ? Optional.empty() : Optional.of(Contents.text(id)).filter(s -> !s.isBlank());
+        } catch (RuntimeException e) {
+            throw new DatasetException(name + ": cannot be read, the file is truncated or corrupt (" + describe(e) + ")", e);
         }
     }
 
@@ -117,6 +138,7 @@ public final class DsrlHdf5Reader {
             if (obsShape.length != 2) fail("dataset 'observations' must be 2-D [N, obs], it has shape " + Arrays.toString(obsShape));
             int n = obsShape[0];
             int obsDim = obsShape[1];
+            if (n == 0) fail("the file holds no transitions ('observations' has 0 rows)");
             int[] actShape = shape(datasets.get(ACTIONS));
             if (actShape.length != 2) fail("dataset 'actions' must be 2-D [N, act], it has shape " + Arrays.toString(actShape));
             requireRows(ACTIONS, actShape[0], n);
@@ -187,7 +209,9 @@ public final class DsrlHdf5Reader {
                 case int[] v -> { for (int i = 0; i < length; i++) out[i] = v[i]; }
                 case short[] v -> { for (int i = 0; i < length; i++) out[i] = v[i]; }
                 case byte[] v -> { for (int i = 0; i < length; i++) out[i] = v[i]; }
-                default -> fail("dataset '" + key + "' must be numeric, it holds " + data.getClass().getComponentType());
+                default -> fail(data.getClass().getComponentType() == Object.class
+                        ? "dataset '" + key + "' holds no data (created but never written?)"
+                        : "dataset '" + key + "' must be numeric, it holds " + data.getClass().getComponentType());
             }
             for (int i = 0; i < length; i++) {
                 if (!Float.isFinite(out[i])) {
@@ -229,8 +253,9 @@ public final class DsrlHdf5Reader {
                         out[i] = v[i] != 0;
                     }
                 }
-                default -> fail("dataset '" + key + "' must be boolean or numeric, it holds "
-                        + data.getClass().getComponentType());
+                default -> fail(data.getClass().getComponentType() == Object.class
+                        ? "dataset '" + key + "' holds no data (created but never written?)"
+                        : "dataset '" + key + "' must be boolean or numeric, it holds " + data.getClass().getComponentType());
             }
             return out;
         }

@@ -64,6 +64,12 @@ public final class DsrlHdf5Writer {
             temp = null;
         } catch (IOException e) {
             throw new UncheckedIOException(target + ": cannot write the dataset (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            // jhdf wraps the file system's error ("No space left on device") in its own
+            // "Exception writing at position N": report the cause, which says what to do
+            IOException io = ioCause(e);
+            if (io == null) throw e;
+            throw new UncheckedIOException(target + ": cannot write the dataset (" + io.getMessage() + ")", io);
         } finally {
             if (temp != null) {
                 try {
@@ -73,6 +79,13 @@ public final class DsrlHdf5Writer {
                 }
             }
         }
+    }
+
+    private static IOException ioCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof IOException io) return io;
+        }
+        return null;
     }
 
     /** Temporary files older than this, left by a writer of the same target, belong to a killed process. */

@@ -223,6 +223,24 @@ public final class OfflineDataset {
         return observations.clone();
     }
 
+    // The columns themselves, for samplers of this package: the dataset is immutable and large,
+    // so a sampler reads them in place instead of holding a second copy (run needs the memory).
+    float[] sharedObservations() {
+        return observations;
+    }
+
+    float[] sharedNextObservations() {
+        return nextObservations;
+    }
+
+    float[] sharedActions() {
+        return actions;
+    }
+
+    float[] sharedCosts() {
+        return costs;
+    }
+
     public float[] nextObservations() {
         return nextObservations.clone();
     }
@@ -344,6 +362,47 @@ public final class OfflineDataset {
             }
         }
         return null;
+    }
+
+    /**
+     * The first value beyond ±{@code limit} in the observations, rewards or costs, as a message
+     * naming column and row, or null. Finite but huge values overflow float32 arithmetic in the
+     * networks' first layer; the reader accepts them, training cannot.
+     */
+    String firstBeyond(double limit) {
+        String[] names = {"observations", "next_observations", "rewards", "costs"};
+        float[][] columns = {observations, nextObservations, rewards, costs};
+        int[] widths = {obsDim, obsDim, 1, 1};
+        for (int c = 0; c < columns.length; c++) {
+            float[] column = columns[c];
+            for (int i = 0; i < column.length; i++) {
+                if (Math.abs(column[i]) > limit) {
+                    return "'" + names[c] + "' has " + column[i] + " at row " + (i / widths[c])
+                            + (widths[c] > 1 ? ", column " + (i % widths[c]) : "");
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * How many action values lie outside [low, high] by more than {@code tolerance}, and the
+     * first of them as "row r, column c = v" (null when none).
+     */
+    record OutOfBounds(long count, String first) {}
+
+    OutOfBounds actionsOutside(float[] low, float[] high, double tolerance) {
+        long count = 0;
+        String first = null;
+        for (int i = 0; i < actions.length; i++) {
+            int d = i % actDim;
+            float v = actions[i];
+            if (v < low[d] - tolerance || v > high[d] + tolerance) {
+                if (first == null) first = "row " + (i / actDim) + ", column " + d + " = " + v;
+                count++;
+            }
+        }
+        return new OutOfBounds(count, first);
     }
 
     @Override

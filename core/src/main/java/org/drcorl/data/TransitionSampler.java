@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.drcorl.data.OfflineDataset;
 
 /**
  * Draws uniform minibatches of transitions from an offline dataset onto the device.
@@ -26,10 +25,12 @@ public final class TransitionSampler {
         this.data = data;
         this.obs = data.obsDim();
         this.act = data.actDim();
-        this.observations = data.observations();
-        this.nextObservations = data.nextObservations();
-        this.actions = data.actions();
-        this.costs = data.costs();
+        // read in place (no copy): the arrays are never written, and a second copy of the
+        // dataset is what made large runs fail for memory
+        this.observations = data.sharedObservations();
+        this.nextObservations = data.sharedNextObservations();
+        this.actions = data.sharedActions();
+        this.costs = data.sharedCosts();
         double[] returns = data.episodeRewardReturns();
         double span = returns.length == 0 ? 0 : Arrays.stream(returns).max().orElseThrow() - Arrays.stream(returns).min().orElseThrow();
         this.rewardScale = span > 0 ? 1000.0 / span : 1.0;

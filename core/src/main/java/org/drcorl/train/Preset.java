@@ -51,15 +51,19 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
 
     public Preset {
         atLeast("behavior-steps", behaviorSteps, 0);
-        atLeast("behavior-batch", behaviorBatch, 1);
+        batch("behavior-batch", behaviorBatch);
         atLeast("critic-steps", criticSteps, 1);
-        atLeast("critic-batch", criticBatch, 1);
+        batch("critic-batch", criticBatch);
         atLeast("policy-hidden", policyHidden, 1);
         atLeast("pretrain-steps", pretrainSteps, 0);
         atLeast("extract-steps", extractSteps, 1);
-        atLeast("extract-batch", extractBatch, 1);
+        batch("extract-batch", extractBatch);
         atLeast("beta-growth-steps", betaGrowthSteps, 0);
         atLeast("eval-episodes", evalEpisodes, 1);
+        if (evalEpisodes > MAX_EVAL_EPISODES) {
+            throw new IllegalArgumentException("eval-episodes must be <= " + MAX_EVAL_EPISODES + ", got " + evalEpisodes);
+        }
+        if (policyHidden > MAX_HIDDEN) throw new IllegalArgumentException("policy-hidden must be <= " + MAX_HIDDEN + ", got " + policyHidden);
         if (!(policyLearningRate > 0) || !Double.isFinite(policyLearningRate)) {
             throw new IllegalArgumentException("policy-learning-rate must be > 0, got " + policyLearningRate);
         }
@@ -75,6 +79,27 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
     }
 
     public static final List<String> NAMES = List.of("smoke", "quick", "paper");
+
+    /**
+     * The largest batch a preset may ask for: 32× the paper's largest (2048). Far beyond it the
+     * batch's activations alone outgrow a machine's memory (an OutOfMemoryError after the
+     * earlier stages have run), and the gradient gains nothing.
+     */
+    public static final int MAX_BATCH = 65_536;
+
+    /** Evaluation episodes per policy and seed at most (DSRL papers use 10-20). */
+    public static final int MAX_EVAL_EPISODES = 10_000;
+
+    /** Hidden units of the policy network at most (the paper's 256 is plenty). */
+    public static final int MAX_HIDDEN = 8192;
+
+    private static void batch(String setting, int value) {
+        atLeast(setting, value, 1);
+        if (value > MAX_BATCH) {
+            throw new IllegalArgumentException(setting + " must be <= " + MAX_BATCH + " (more does not fit the engine's"
+                    + " memory on most machines), got " + value);
+        }
+    }
 
     private static void atLeast(String setting, int value, int min) {
         if (value < min) throw new IllegalArgumentException(setting + " must be >= " + min + ", got " + value);

@@ -52,4 +52,21 @@ class DatasetCollectorTest {
             assertThrows(IllegalArgumentException.class, () -> DatasetCollector.collect(p, "Push-v0", 0, 1, x -> {}));
         }
     }
+
+    @Test
+    void aCollectionThatCannotFitIsRefusedBeforeItStarts() {
+        var spec = new org.drcorl.spi.TaskSpec("Big-v0", "test", "test", 72, 8, org.drcorl.spi.TaskSpec.symmetricBounds(8, -1),
+                org.drcorl.spi.TaskSpec.symmetricBounds(8, 1), 1000, java.util.List.of(10.0),
+                new org.drcorl.spi.NormalizationConstants(0, 1, 10));
+        var rows = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DatasetCollector.requireFits(spec, 2_000_000_000L));
+        org.junit.jupiter.api.Assertions.assertTrue(rows.getMessage().contains("more than one dataset holds"), rows.getMessage());
+        // within the array limit but beyond this JVM's heap: the message names the flag that helps
+        long episodes = Runtime.getRuntime().maxMemory() / DatasetCollector.peakBytes(spec, 1) + 1;
+        org.junit.jupiter.api.Assumptions.assumeTrue(episodes * 1000 * 72 < Integer.MAX_VALUE - 8, "a heap this large fits any array");
+        var memory = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DatasetCollector.requireFits(spec, episodes));
+        org.junit.jupiter.api.Assertions.assertTrue(memory.getMessage().contains("DRCORL_JAVA_OPTS=-Xmx"), memory.getMessage());
+        DatasetCollector.requireFits(spec, 10); // a normal collection passes
+    }
 }

@@ -52,4 +52,23 @@ class DatasetValidatorTest {
         assertEquals(List.of("the dataset has no transitions"),
                 DatasetValidator.validate(dataset(8, 2, 0, 10, null, 0)));
     }
+
+    @Test
+    void hugeValuesAndActionsOutsideTheTaskBoundsAreProblems() {
+        TaskSpec spec = new TaskSpec("OurCircle-v0", "bullet", "test", 3, 2, TaskSpec.symmetricBounds(2, -1),
+                TaskSpec.symmetricBounds(2, 1), 100, List.of(10.0), new NormalizationConstants(0, 1, 10));
+        OfflineDataset.Builder b = OfflineDataset.builder(3, 2);
+        for (int i = 0; i < 20; i++) {
+            float[] obs = {0, i == 5 ? 3e38f : 0, 0};
+            float[] act = {i == 7 ? 50f : 0.5f, i == 9 ? -1.00001f : -1f}; // -1.00001: rounding, within the tolerance
+            b.add(obs, act, 1, 0, new float[3], false, i == 19);
+        }
+        List<String> problems = DatasetValidator.validate(b.build(), spec);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("'observations' has 3.0E38 at row 5, column 1"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("1 action value(s) outside the bounds of task OurCircle-v0"), problems.get(1));
+        assertTrue(problems.get(1).contains("row 7, column 0 = 50.0"), problems.get(1));
+        // without a simulated task the bounds are unknown: only the values are checked
+        assertEquals(1, DatasetValidator.validate(b.build()).size());
+    }
 }

@@ -133,4 +133,12 @@ class DsrlHdf5ErrorsTest {
         assertEquals(absent + ": no such file", failure(absent));
         assertTrue(failure(dir).contains("is a directory"));
     }
+
+    @Test
+    void theTaskIdIsReadWithoutTheData() {
+        assertEquals(java.util.Optional.of("OfflineBallRun-v0"),
+                DsrlHdf5Reader.taskId(file("named.hdf5", 5, f -> f.putAttribute("task_id", "OfflineBallRun-v0"))));
+        assertEquals(java.util.Optional.empty(), DsrlHdf5Reader.taskId(file("unnamed.hdf5", 5, f -> {})));
+        assertThrows(DatasetException.class, () -> DsrlHdf5Reader.taskId(dir.resolve("none.hdf5")));
+    }
 }

@@ -103,4 +103,26 @@ class H5pyInteropTest {
         assertEquals(List.of("observations have 4 values, task OfflineCarCircle-v0 has 8"),
                 DatasetValidator.validate(d));
     }
+
+    /** Files h5py writes but that hold no data: each named for what it is, not "must be numeric". */
+    @Test
+    void emptyAndNeverWrittenFilesSaySo() throws Exception {
+        H5py.require();
+        Path zero = dir.resolve("zero.hdf5"), unwritten = dir.resolve("unwritten.hdf5");
+        H5py.run("""
+                import sys, h5py, numpy as np
+                for name, n in ((sys.argv[1], 0), (sys.argv[2], 50)):
+                    with h5py.File(name, 'w') as f:
+                        for k, width in (('observations', 3), ('next_observations', 3), ('actions', 2)):
+                            if n == 0: f.create_dataset(k, data=np.zeros((0, width), np.float32))
+                            else: f.create_dataset(k, shape=(n, width), dtype=np.float32)  # never written
+                        for k in ('rewards', 'costs', 'terminals', 'timeouts'):
+                            if n == 0: f.create_dataset(k, data=np.zeros(0, np.float32))
+                            else: f.create_dataset(k, shape=(n,), dtype=np.float32)
+                """, zero.toString(), unwritten.toString());
+        DatasetException empty = assertThrows(DatasetException.class, () -> DsrlHdf5Reader.read(zero));
+        assertEquals(zero + ": the file holds no transitions ('observations' has 0 rows)", empty.getMessage());
+        DatasetException never = assertThrows(DatasetException.class, () -> DsrlHdf5Reader.read(unwritten));
+        assertEquals(unwritten + ": dataset 'observations' holds no data (created but never written?)", never.getMessage());
+    }
 }

@@ -123,4 +123,17 @@ class OfflineDatasetTest {
         assertEquals(0, d.observation(0)[0]);
         assertThrows(java.nio.ReadOnlyBufferException.class, () -> d.observationsView().put(0, 1f));
     }
+
+    @Test
+    void aSamplerReadsTheDatasetInPlaceInsteadOfHoldingASecondCopy() throws Exception {
+        OfflineDataset d = flagged(new boolean[] {false, true}, new boolean[2], new float[] {1, 2}, new float[] {0, 1});
+        TransitionSampler sampler = new TransitionSampler(d, 1);
+        for (String column : List.of("observations", "nextObservations", "actions", "costs")) {
+            var field = TransitionSampler.class.getDeclaredField(column);
+            field.setAccessible(true);
+            var own = OfflineDataset.class.getDeclaredField(column);
+            own.setAccessible(true);
+            assertSame(own.get(d), field.get(sampler), column + " copied: a large dataset would be held twice");
+        }
+    }
 }

@@ -78,7 +78,9 @@ class PresetTest {
     void settingsThatCannotTrainOrScoreAreRefusedByName() {
         Preset quick = Preset.named("quick");
         for (String bad : List.of("eval-episodes=0", "extract-steps=0", "extract-batch=0", "policy-hidden=0", "critic-batch=0",
-                "beta-start=0", "snapshot-interval=0", "policy-learning-rate=-1")) {
+                "beta-start=0", "snapshot-interval=0", "policy-learning-rate=-1",
+                // resources a typo could make enormous: refused before any stage allocates them
+                "behavior-batch=100000000", "extract-batch=65537", "eval-episodes=10001", "policy-hidden=100000")) {
             String key = bad.substring(0, bad.indexOf('='));
             var e = assertThrows(IllegalArgumentException.class, () -> quick.with(Map.of(key, bad.substring(bad.indexOf('=') + 1))), bad);
             assertTrue(e.getMessage().startsWith("--set: " + key + " must be"), e.getMessage());

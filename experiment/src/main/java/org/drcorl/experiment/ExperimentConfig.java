@@ -175,6 +175,10 @@ public record ExperimentConfig(String task, String dataset, Integer collectEpiso
      * @throws UserError naming the file and the key for anything unreadable, unknown or mistyped
      */
     public static Loaded read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UserError("--config: " + file + " is a folder; give a settings file"
+                    + (Files.isRegularFile(file.resolve("config.json")) ? " such as " + file.resolve("config.json") : ""));
+        }
         if (!Files.isRegularFile(file)) throw new UserError("--config: " + file + " does not exist");
         JsonNode root;
         try {

@@ -99,7 +99,9 @@ public final class ExperimentRunner {
                     + " accept the new data");
         }
         NormalizationConstants constants = setup.normalization(data);
+        requireDataFitsTask(data);
         requireSafeEpisodes(data);
+        requireTaskStarts();
         if (fresh) layout.clear();
         AtomicFiles.removeLeftovers(layout.root());
         AtomicFiles.writeString(layout.config(), setup.config().toJsonText(
@@ -115,13 +117,43 @@ public final class ExperimentRunner {
      * @throws UserError when a policy of the configuration is missing or was trained on other data
      */
     public RunResults evaluate(Integer episodes) {
+        return evaluate(episodes, false);
+    }
+
+    /**
+     * {@link #evaluate(Integer)}; with {@code replace} false, results of the run made on another
+     * episode count are not overwritten (an error says so): a 5-episode check must not silently
+     * take the place of the run's 20-episode numbers.
+     */
+    public RunResults evaluate(Integer episodes, boolean replace) {
         if (episodes != null && episodes < 1) throw new UserError("--episodes must be >= 1, got " + episodes);
+        int n = episodes != null ? episodes : setup.preset().evalEpisodes();
+        if (!replace) {
+            java.util.Set<Integer> existing = existingEpisodeCounts();
+            if (!existing.isEmpty() && !existing.equals(java.util.Set.of(n))) {
+                throw new UserError(layout.results() + " holds an evaluation on " + (existing.size() == 1 ? existing.iterator().next()
+                        : existing.toString()) + " episodes per policy and seed; evaluating on " + n + " would overwrite it:"
+                        + " pass --replace, or copy the run folder and evaluate the copy");
+            }
+        }
         if (!Files.exists(setup.datasetFile())) {
             throw new UserError("the dataset of " + layout.root() + ", " + setup.datasetFile() + ", does not exist");
         }
         try (RunLock lock = RunLock.acquire(layout.root())) {
             return evaluateLocked(episodes);
         }
+    }
+
+    /** The episode counts of the run's current results (empty when it has none yet). */
+    private java.util.Set<Integer> existingEpisodeCounts() {
+        if (!Files.isRegularFile(layout.scores())) return java.util.Set.of();
+        java.util.Set<Integer> counts = new java.util.TreeSet<>();
+        try {
+            org.drcorl.report.ResultsTables.readScores(layout.scores()).intColumn("episodes").forEach(counts::add);
+        } catch (RuntimeException e) {
+            return java.util.Set.of(); // unreadable results are rewritten; nothing of value is lost
+        }
+        return counts;
     }
 
     private RunResults evaluateLocked(Integer episodes) {
@@ -159,6 +191,33 @@ public final class ExperimentRunner {
         Map<String, String> facts = RunReport.facts(setup, layout, dataHash);
         facts.put("evaluation", n + " episodes per policy and seed (drcorl evaluate)");
         return RunReport.write(setup, layout, data, constants, evaluations, facts);
+    }
+
+    /**
+     * The data must be the task's (dimensions, action bounds, the file's task id, plausible values):
+     * found here, before anything trains, not when the first policy meets the simulator.
+     */
+    private void requireDataFitsTask(OfflineDataset data) {
+        List<String> problems = org.drcorl.data.DatasetValidator.validate(data, setup.task());
+        if (!problems.isEmpty()) {
+            throw new UserError("dataset " + setup.datasetFile() + " does not fit task " + setup.taskId() + ": "
+                    + String.join("; ", problems));
+        }
+    }
+
+    /**
+     * The evaluation's simulator must start: a task whose model does not load (a user's broken MJCF,
+     * a missing native library) fails here in one line, not after hours of training.
+     */
+    private void requireTaskStarts() {
+        try (org.drcorl.spi.SafeEnv env = setup.provider().create(setup.taskId())) {
+            env.reset(0);
+        } catch (UserError | IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UserError("task " + setup.taskId() + " does not start: " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
     }
 
     /** Cloning the safe episodes needs some: checked for every budget before anything trains. */
@@ -273,12 +332,18 @@ public final class ExperimentRunner {
         if (behavior) {
             MetricsLog log = new MetricsLog();
             long[] step = {0};
-            pipeline.behaviorModel(progress, loss -> log.add(step[0]++, Map.of("loss", (double) loss)));
-            if (log.size() > 0) log.write(layout.stageLog(seed, "behavior-model"));
+            int steps = setup.preset().behaviorSteps();
+            // the log is written at the last step, before the stage saves its checkpoint: a run killed
+            // between the two would otherwise reuse the checkpoint and never have the log
+            pipeline.behaviorModel(progress, loss -> {
+                log.add(step[0]++, Map.of("loss", (double) loss));
+                if (step[0] == steps) log.write(layout.stageLog(seed, "behavior-model"));
+            });
         }
         if (critics) {
             MetricsLog log = new MetricsLog();
             long[] step = {0};
+            int criticSteps = setup.preset().criticSteps();
             pipeline.trainCritics(progress, l -> {
                 Map<String, Double> v = new LinkedHashMap<>();
                 v.put("reward_q", (double) l[0].q());
@@ -286,8 +351,8 @@ public final class ExperimentRunner {
                 v.put("cost_q", (double) l[1].q());
                 v.put("cost_v", (double) l[1].v());
                 log.add(step[0]++, v);
+                if (step[0] == criticSteps) log.write(layout.stageLog(seed, "critics")); // before the checkpoint
             });
-            if (log.size() > 0) log.write(layout.stageLog(seed, "critics"));
             var check = pipeline.criticCheck();
             listener.info(String.format(java.util.Locale.ROOT, "  critics, seed %d, at the episode starts: reward Q %.1f vs the data's"
                             + " discounted return %.1f (%.0f %%), cost Q %.2f vs %.2f (%.0f %%)", seed, check.rewardQ(),

@@ -38,7 +38,7 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.KEBAB_CASE);
 
     public static ExperimentSetup resolve(ExperimentConfig given, PluginRuntime runtime) {
-        ExperimentConfig c = ExperimentConfig.DEFAULTS.overlay(given);
+        ExperimentConfig c = ExperimentConfig.DEFAULTS.overlay(taskFromDataset(given, runtime));
         Preset preset = Preset.named(c.preset()).with(c.set());
         List<Algorithm> algos = c.algos().stream().map(Algorithm::named).toList();
         requireDistinct("algorithm", algos.stream().map(Algorithm::name).toList());
@@ -66,6 +66,31 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
             if (a.handler() != null) setup.handler(a);
         }
         return setup;
+    }
+
+    /**
+     * A dataset file that names its task ({@code task_id}) decides the task when none was given:
+     * training a file recorded on BallCircle as the default CarCircle would be silently wrong.
+     * A named task no plugin provides is an error, not a fallback to the default.
+     */
+    static ExperimentConfig taskFromDataset(ExperimentConfig given, PluginRuntime runtime) {
+        if (given.task() != null || given.dataset() == null) return given;
+        Path file = Path.of(given.dataset());
+        if (!Files.isRegularFile(file)) return given; // the missing file is reported where it is read
+        java.util.Optional<String> named;
+        try {
+            named = DsrlHdf5Reader.taskId(file);
+        } catch (DatasetException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        if (named.isEmpty()) return given;
+        String id = named.get();
+        // DSRL's ids and ours agree up to the "Offline" prefix some files omit
+        for (String candidate : List.of(id, "Offline" + id)) {
+            if (runtime.tasks().containsKey(candidate)) return given.withTask(candidate);
+        }
+        throw new UserError("dataset " + file + " is for task '" + id + "' (its task_id attribute), which no loaded plugin"
+                + " provides; `drcorl tasks` lists the tasks here");
     }
 
     /** Audit episodes per snapshot at most: an audit is a check, not a second evaluation. */
@@ -123,6 +148,7 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
         // folder (a notebook names the repository's); any other missing file is a mistake to report
         if (!file.normalize().endsWith(defaultDataset(taskId()))) throw new UserError("dataset " + file + " does not exist");
         int episodes = config.collectEpisodes();
+        DatasetCollector.requireFits(task, episodes);
         listener.notice("drcorl: collecting " + episodes + " episodes of " + taskId() + " into " + file);
         OfflineDataset data = DatasetCollector.collect(provider, taskId(), episodes, 0, n -> {});
         DsrlHdf5Writer.write(data, file); // atomic: a temporary file renamed into place

@@ -40,4 +40,44 @@ public final class RunComparison {
         if (merged == null) throw new UserError("no run directory given");
         return ResultsTables.summary(merged);
     }
+
+    /**
+     * What makes the runs' numbers not comparable, one line each (empty when nothing does): a
+     * different preset, task or dataset, or evaluations on different episode counts.
+     */
+    public static List<String> differences(List<Path> runs) {
+        java.util.Map<String, java.util.Map<String, String>> byAspect = new java.util.LinkedHashMap<>();
+        for (String aspect : List.of("preset", "task", "dataset", "evaluation episodes")) byAspect.put(aspect, new java.util.LinkedHashMap<>());
+        for (Path dir : runs) {
+            RunLayout layout = new RunLayout(dir);
+            String name = dir.toString();
+            if (java.nio.file.Files.isRegularFile(layout.config())) {
+                try {
+                    ExperimentConfig c = ExperimentConfig.read(layout.config()).config();
+                    if (c.preset() != null) byAspect.get("preset").put(name, c.preset());
+                    if (c.task() != null) byAspect.get("task").put(name, c.task());
+                    if (c.dataset() != null) byAspect.get("dataset").put(name, c.dataset());
+                } catch (UserError e) {
+                    // an unreadable config only loses the comparison; summary() reports unreadable scores
+                }
+            }
+            try {
+                Table t = ResultsTables.readScores(layout.scores());
+                java.util.TreeSet<Integer> counts = new java.util.TreeSet<>();
+                t.intColumn("episodes").forEach(counts::add);
+                byAspect.get("evaluation episodes").put(name, counts.size() == 1 ? counts.first().toString() : counts.toString());
+            } catch (RuntimeException e) {
+                // reported by summary()
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        byAspect.forEach((aspect, values) -> {
+            if (new HashSet<>(values.values()).size() > 1) {
+                List<String> parts = new ArrayList<>();
+                values.forEach((run, v) -> parts.add(run + ": " + v));
+                lines.add("the runs differ in " + aspect + " (" + String.join(", ", parts) + ")");
+            }
+        });
+        return lines;
+    }
 }

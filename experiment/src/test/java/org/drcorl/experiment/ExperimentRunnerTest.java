@@ -154,7 +154,13 @@ class ExperimentRunnerTest {
             }
 
             // re-evaluation with more episodes: the first episodes are the run's own
-            RunResults more = new ExperimentRunner(setup, layout, ExperimentListener.silent()).evaluate(5);
+            // ... which replace the run's own only when asked to
+            UserError kept = assertThrows(UserError.class,
+                    () -> new ExperimentRunner(setup, layout, ExperimentListener.silent()).evaluate(5));
+            assertTrue(kept.getMessage().contains("--replace"), kept.getMessage());
+            assertEquals(java.util.Set.of(setup.preset().evalEpisodes()),
+                    org.drcorl.report.ResultsTables.readScores(layout.scores()).intColumn("episodes").asSet());
+            RunResults more = new ExperimentRunner(setup, layout, ExperimentListener.silent()).evaluate(5, true);
             Evaluation longer = more.evaluations().stream().filter(x -> x.score().algorithm().equals("bc+switch")
                     && x.score().threshold() == 5 && x.score().seed() == 1).findFirst().orElseThrow();
             assertEquals(5, longer.episodes().size());
@@ -176,5 +182,63 @@ class ExperimentRunnerTest {
         Files.createDirectories(tmp.resolve("empty"));
         UserError e = assertThrows(UserError.class, () -> RunComparison.summary(List.of(a, tmp.resolve("empty"))));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    }
+
+    @Test
+    void aTaskWhoseSimulatorDoesNotStartIsRefusedBeforeTraining() throws Exception {
+        Path out = tmp.resolve("broken");
+        Path renamed = tmp.resolve("broken.hdf5");
+        OfflineDataset data = org.drcorl.data.DsrlHdf5Reader.read(dataset);
+        DsrlHdf5Writer.write(data.withMetadata(data.metadata().withTaskId("Broken-v0")), renamed);
+        try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
+            org.drcorl.spi.TaskSpec push = runtime.requireSpec("Push-v0");
+            org.drcorl.spi.TaskSpec broken = new org.drcorl.spi.TaskSpec("Broken-v0", "test", "a model that does not load",
+                    push.observationDim(), push.actionDim(), push.actionLow(), push.actionHigh(), push.maxEpisodeSteps(),
+                    push.costThresholds(), push.normalization());
+            runtime.registerTaskProvider(new org.drcorl.spi.TaskProvider() {
+                public String family() { return "test"; }
+                public List<org.drcorl.spi.TaskSpec> tasks() { return List.of(broken); }
+                public org.drcorl.spi.SafeEnv create(String id) {
+                    throw new IllegalStateException("XML parse error at line 3: body"); // as MuJoCo says of a bad MJCF
+                }
+            });
+            ExperimentSetup setup = ExperimentSetup.resolve(config().withTask(null).withDataset(renamed.toString())
+                    .withSeeds(0L).withThresholds(5.0), runtime);
+            assertEquals("Broken-v0", setup.taskId(), "the file's task_id decides the task");
+            UserError e = assertThrows(UserError.class, () -> new ExperimentRunner(setup, new RunLayout(out), ExperimentListener.silent()).run(false));
+            assertEquals("task Broken-v0 does not start: XML parse error at line 3: body", e.getMessage());
+            assertTrue(!Files.exists(out.resolve("checkpoints")) && !Files.exists(out.resolve("config.json")), "nothing trained or written");
+        }
+    }
+
+    @Test
+    void aStageLogIsWrittenBeforeItsCheckpoint() throws Exception {
+        // a run killed between the two would reuse the checkpoint and never write the log again
+        Path dir = tmp.resolve("logs");
+        RunLayout layout = new RunLayout(dir);
+        List<String> checked = new ArrayList<>();
+        ExperimentListener listener = new ExperimentListener() {
+            String stage;
+            @Override
+            public TrainingProgress progress() {
+                return new TrainingProgress() {
+                    public void start(String s, long totalSteps) { stage = s; }
+                    public void advance(long steps) {}
+                    public void finish() { // the pipeline saves a stage's checkpoint right after this
+                        if ("critics".equals(stage)) {
+                            assertTrue(Files.isRegularFile(layout.stageLog(0, "critics")), "critics log before the checkpoint");
+                            checked.add(stage);
+                        }
+                    }
+                };
+            }
+            @Override
+            public void info(String line) {}
+        };
+        try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
+            ExperimentSetup setup = ExperimentSetup.resolve(config().withAlgos("bc+switch").withSeeds(0L).withThresholds(5.0), runtime);
+            new ExperimentRunner(setup, layout, listener).run(false);
+        }
+        assertEquals(List.of("critics"), checked);
     }
 }
