@@ -24,10 +24,20 @@ public final class Global {
         if (home != null) dirs.add(Path.of(home, "plugins"));
         String path = System.getenv("DRCORL_PLUGIN_PATH");
         if (path != null) {
-            for (String p : path.split(File.pathSeparator)) if (!p.isBlank()) dirs.add(Path.of(p));
+            for (String p : path.split(File.pathSeparator)) if (!p.isBlank()) dirs.add(requireFolder("DRCORL_PLUGIN_PATH", Path.of(p)));
         }
-        dirs.addAll(extraPluginDirs);
+        for (Path p : extraPluginDirs) dirs.add(requireFolder("--plugins", p));
         return dirs;
+    }
+
+    /** A plugin folder the user named must exist and be a folder: silence would hide the typo. */
+    private static Path requireFolder(String where, Path dir) {
+        if (java.nio.file.Files.isDirectory(dir)) return dir;
+        if (java.nio.file.Files.isRegularFile(dir)) {
+            throw new org.drcorl.experiment.UserError(where + " " + dir + ": is a file; it takes the folder that holds"
+                    + " plugin jars" + (dir.getParent() == null ? "" : " (" + dir.getParent() + "?)"));
+        }
+        throw new org.drcorl.experiment.UserError(where + " " + dir + ": no such folder");
     }
 
     /**

@@ -30,7 +30,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        Interruption interruption = Interruption.watch(err, args);
+        int code = execute(args, new PrintWriter(System.out, true), err);
+        interruption.finished();
+        System.exit(code);
     }
 
     /** Runs one command line; returns the exit code (0 ok, 1 failure, 2 usage or input error). */
@@ -40,7 +44,16 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorReporter());
-        return cl.execute(args);
+        cl.setParameterExceptionHandler(new UsageErrorReporter());
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through; an OOM is a size problem the user can act on, not a bug
+            err.println("drcorl: error: " + ErrorReporter.outOfMemory(e));
+            if (Global.verboseRequested(args)) e.printStackTrace(err);
+            err.flush();
+            return 1;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -114,7 +114,7 @@ public final class PluginRuntime implements AutoCloseable {
                 Throwable failure = wrapper.getFailedException();
                 boolean reported = problems.stream().anyMatch(p -> file.equals(p.file())); // e.g. a missing dependency
                 if (!reported) problems.add(new PluginProblem(file, "plugin '" + wrapper.getPluginId() + "' did not start ("
-                        + wrapper.getPluginState() + ")" + (failure == null ? "" : ": " + rootMessage(failure)), failure));
+                        + wrapper.getPluginState() + ")" + (failure == null ? "" : ": " + startFailure(wrapper, failure)), failure));
                 unload(wrapper.getPluginId());
                 continue;
             }
@@ -283,6 +283,27 @@ public final class PluginRuntime implements AutoCloseable {
             if (needed != null) visit(needed, declared, byId, visited, order);
         }
         order.add(file);
+    }
+
+    /**
+     * Why a plugin failed to start, in its author's terms: PF4J reports a Plugin-Class it could
+     * not load as a NullPointerException on {@code Plugin.start()}.
+     */
+    private static String startFailure(PluginWrapper wrapper, Throwable failure) {
+        if (failure instanceof NullPointerException) {
+            String pluginClass = wrapper.getDescriptor().getPluginClass();
+            if (pluginClass == null || pluginClass.isBlank() || pluginClass.equals(org.pf4j.Plugin.class.getName())) {
+                return "its manifest names no Plugin-Class";
+            }
+            try {
+                Class.forName(pluginClass, false, wrapper.getPluginClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                return "its Plugin-Class " + pluginClass + " is not in the jar (" + rootMessage(e) + ")";
+            }
+            return "its Plugin-Class " + pluginClass + " could not be created (a public constructor taking no arguments,"
+                    + " or one taking a PluginWrapper, is needed)";
+        }
+        return rootMessage(failure);
     }
 
     private static String rootMessage(Throwable e) {

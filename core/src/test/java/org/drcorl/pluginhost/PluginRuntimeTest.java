@@ -73,7 +73,8 @@ class PluginRuntimeTest {
             assertNotSame(a, b);
             var unknown = assertThrows(IllegalArgumentException.class,
                     () -> rt.newRegularizer("squared-error", new PluginOptions("regularizer 'squared-error'", Map.of("wieght", "2"))));
-            assertEquals("unknown option wieght for regularizer 'squared-error'", unknown.getMessage());
+            // the message lists what the plugin takes, so the typo is fixed at a glance
+            assertEquals("unknown option wieght for regularizer 'squared-error' (its options: weight)", unknown.getMessage());
             var bad = assertThrows(IllegalArgumentException.class,
                     () -> rt.newRegularizer("squared-error", new PluginOptions("regularizer 'squared-error'", Map.of("weight", "heavy"))));
             assertTrue(bad.getMessage().contains("option 'weight' of regularizer 'squared-error' must be a number"), bad.getMessage());

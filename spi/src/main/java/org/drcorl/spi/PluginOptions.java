@@ -93,8 +93,11 @@ public final class PluginOptions {
     public void requireAllRead() {
         Set<String> unknown = unread();
         if (!unknown.isEmpty()) {
+            // what the extension asked for is what it knows: list it, so a typo is fixed at a glance
+            Set<String> known = new TreeSet<>(read);
             throw new IllegalArgumentException("unknown option" + (unknown.size() > 1 ? "s " : " ")
-                    + String.join(", ", unknown) + " for " + owner);
+                    + String.join(", ", unknown) + " for " + owner + " ("
+                    + (known.isEmpty() ? "it takes no options" : "its options: " + String.join(", ", known)) + ")");
         }
     }
 }
