@@ -25,11 +25,8 @@ for a in "$@"; do
   esac
 done
 
-export JAVA_HOME="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-if ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
-  echo "setup-kernel: needs JDK 25 at $JAVA_HOME (set JAVA_HOME_25 to a JDK 25 installation)" >&2
-  exit 2
-fi
+. "$ROOT/tools/jdk.sh"   # the JDK rule of ./drcorl and ./mvnw
+drcorl_find_jdk setup-kernel || exit 2
 
 # 1. Jupyter. Debian's packages, not pip: the notebook server, nbconvert (run-all.sh) and nbclient.
 if ! { command -v jupyter >/dev/null && command -v jupyter-nbconvert >/dev/null && command -v jupyter-notebook >/dev/null \
@@ -114,6 +111,8 @@ spec = {
         "RJK_COMPILER_OPTIONS": "",
         "RJK_TIMEOUT_MILLIS": "-1",
         "RJK_INIT_SCRIPT": "",
+        # as ./drcorl: libtorch's C++ deprecation warnings stay out of the cells' output
+        "TORCH_CPP_LOG_LEVEL": "ERROR",
     },
 }
 with open(sys.argv[1], "w") as f:
