@@ -5,6 +5,7 @@ import static org.drcorl.testing.TestPluginBuilder.plugin;
 import static org.drcorl.testing.TestPluginBuilder.regularizer;
 import static org.drcorl.testing.TestPluginBuilder.taskProvider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,6 +108,20 @@ class PluginRuntimeTest {
             String lines = String.join("\n", rt.problems().stream().map(PluginProblem::oneLine).toList());
             assertTrue(lines.contains("commons-util.jar: not a drcorl plugin: its META-INF/MANIFEST.MF has no Plugin-Id"), lines);
             assertTrue(lines.contains("notes.jar: not a readable jar"), lines);
+        }
+    }
+
+    @Test
+    void aPluginClassThatIsNotInTheJarIsNamed() throws Exception {
+        // PF4J itself reports it as a NullPointerException on Plugin.start()
+        Path missing = plugin("missing").pluginClass("missing.Gone")
+                .source("missing.Fine", handler("missing", "Fine", "fine"))
+                .buildInto(tmp.resolve("build-missing"), "missing.jar");
+        try (PluginRuntime rt = PluginRuntime.load(List.of(folderWith("missing", good, missing)))) {
+            assertEquals(List.of("good"), rt.plugins().stream().map(LoadedPlugin::id).toList());
+            String message = rt.problems().getFirst().message();
+            assertTrue(message.contains("its Plugin-Class missing.Gone is not in the jar"), message);
+            assertFalse(message.contains("NullPointerException"), message);
         }
     }
 

@@ -28,6 +28,7 @@ public final class TestPluginBuilder {
     private String version = "1.0.0";
     private String dependencies;
     private boolean manifest = true;
+    private String pluginClass = "org.drcorl.spi.DrcorlPlugin";
 
     private TestPluginBuilder(String pluginId) {
         this.pluginId = pluginId;
@@ -64,6 +65,12 @@ public final class TestPluginBuilder {
     }
 
     /** Leaves the PF4J entries out of the manifest: an ordinary jar, not a plugin. */
+    /** The manifest's Plugin-Class (default: the SPI's plain DrcorlPlugin). */
+    public TestPluginBuilder pluginClass(String className) {
+        this.pluginClass = className;
+        return this;
+    }
+
     public TestPluginBuilder withoutPluginManifest() {
         this.manifest = false;
         return this;
@@ -96,7 +103,7 @@ public final class TestPluginBuilder {
             main.putValue("Plugin-Id", pluginId);
             main.putValue("Plugin-Version", version);
             main.putValue("Plugin-Provider", "tests");
-            main.putValue("Plugin-Class", "org.drcorl.spi.DrcorlPlugin");
+            main.putValue("Plugin-Class", pluginClass);
             if (dependencies != null) main.putValue("Plugin-Dependencies", dependencies);
         }
         Files.createDirectories(dir);
