@@ -158,6 +158,7 @@ public final class DsrlHdf5Reader {
                 requireRows(key, s[0], n);
             }
 
+            requireMemory(n, obsDim, actDim);
             float[] observations = floats(OBSERVATIONS, datasets.get(OBSERVATIONS), obsDim);
             float[] nextObservations = floats(NEXT_OBSERVATIONS, datasets.get(NEXT_OBSERVATIONS), obsDim);
             float[] actions = floats(ACTIONS, datasets.get(ACTIONS), actDim);
@@ -172,6 +173,22 @@ public final class DsrlHdf5Reader {
                         terminals, timeouts, labels, metadata);
             } catch (IllegalArgumentException e) {
                 throw fail(e.getMessage());
+            }
+        }
+
+        /**
+         * Refuses a file this JVM cannot hold, before reading it: the columns as float32 plus the
+         * largest column once more while it is converted. Without this the read ends in an
+         * OutOfMemoryError minutes later.
+         */
+        private void requireMemory(long n, long obsDim, long actDim) {
+            long columns = 4 * n * (2 * obsDim + actDim + 2) + 2 * n;
+            long need = columns + 8 * n * Math.max(obsDim, actDim);
+            long max = Runtime.getRuntime().maxMemory();
+            if (need > max) {
+                fail(String.format(java.util.Locale.ROOT, "%d transitions need about %.1f GB of memory to load, this JVM"
+                        + " may use %.1f GB: allow more with DRCORL_JAVA_OPTS=-Xmx%dg", n, need / 1e9, max / 1e9,
+                        (long) Math.ceil(need * 1.5 / (1L << 30))));
             }
         }
 
@@ -201,9 +218,10 @@ public final class DsrlHdf5Reader {
         private float[] floats(String key, Dataset d, int width) {
             Object data = d.getDataFlat();
             int length = Array.getLength(data);
-            float[] out = new float[length];
+            // float32 data is taken as jhdf returns it: a copy would double the peak memory
+            float[] out = data instanceof float[] f ? f : new float[length];
             switch (data) {
-                case float[] f -> System.arraycopy(f, 0, out, 0, length);
+                case float[] f -> { }
                 case double[] v -> { for (int i = 0; i < length; i++) out[i] = (float) v[i]; }
                 case long[] v -> { for (int i = 0; i < length; i++) out[i] = v[i]; }
                 case int[] v -> { for (int i = 0; i < length; i++) out[i] = v[i]; }
