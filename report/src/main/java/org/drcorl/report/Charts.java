@@ -1,18 +1,13 @@
 package org.drcorl.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.knowm.xchart.BitmapEncoder;
+import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -25,13 +20,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * {@value #MAX_POINTS} points per line, which also smooths the per-batch noise.
  */
 public final class Charts {
-    static final int MAX_POINTS = 400;
+    static final int MAX_POINTS = ChartParts.MAX_POINTS;
     private static final int PANEL_WIDTH = 640, PANEL_HEIGHT = 400;
 
     /** Tableau's ten colours: distinct, readable on white and in grey print. */
-    static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
-            new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22),
-            new Color(0x17becf)};
+    static final Color[] PALETTE = ChartParts.PALETTE;
 
     static {
         // Charts render off screen; without this AWT looks for a display and fails on servers and CI.
@@ -40,71 +33,52 @@ public final class Charts {
 
     private Charts() {}
 
-    /** The training log of one extracted policy. */
-    public record Curve(double threshold, long seed, MetricsLog log) {}
+    /**
+     * The training log of one extracted policy, with the snapshot its offline selection kept
+     * ({@code null}: no selection, e.g. a run without a cost estimator).
+     */
+    public record Curve(double threshold, long seed, MetricsLog log, KeptSnapshot kept) {
+        public Curve(double threshold, long seed, MetricsLog log) {
+            this(threshold, seed, log, null);
+        }
+    }
 
     /**
-     * Phase-2 training curves of one algorithm, four panels: Ĉ against its limit, the constraint
-     * handler's state (λ, zone, ...), the regularizer loss, and the critics' mean values. One line
-     * per budget κ (the mean over seeds).
+     * Phase-2 training curves of one algorithm: Ĉ against the budget, the regularizer loss, the
+     * reward critic and the cost guidance on π, one line per budget κ (the mean over seeds), the
+     * kept snapshots marked; below them the constraint handler's state. See {@link TrainingChart}.
      */
     public static byte[] trainingCurves(String algorithm, List<Curve> curves) {
-        Map<Double, List<MetricsLog>> byKappa = new TreeMap<>();
-        for (Curve c : curves) byKappa.computeIfAbsent(c.threshold(), k -> new ArrayList<>()).add(c.log());
-        int seeds = byKappa.values().stream().mapToInt(List::size).max().orElse(0);
-        String suffix = seeds > 1 ? " (mean of " + seeds + " seeds)" : "";
-
-        XYChart cost = panel(algorithm + ": cost estimate Ĉ vs limit" + suffix, "phase-2 step", "Ĉ (1 = at budget κ)");
-        XYChart handler = panel(algorithm + ": constraint handler state" + suffix, "phase-2 step", "value");
-        XYChart regularizer = panel(algorithm + ": regularizer loss" + suffix, "phase-2 step", "loss");
-        XYChart critics = panel(algorithm + ": critic values on π" + suffix, "phase-2 step", "mean Q");
-        int colour = 0;
-        double lastStep = 0;
-        for (var e : byKappa.entrySet()) {
-            String k = "κ=" + ResultsTables.label(e.getKey());
-            Color c = PALETTE[colour++ % PALETTE.length];
-            List<MetricsLog> logs = e.getValue();
-            double[][] line = mean(logs, "cost_estimate");
-            if (line[0].length > 0) lastStep = Math.max(lastStep, line[0][line[0].length - 1]);
-            line(cost, k, line, c, null);
-            line(regularizer, k, mean(logs, "regularizer_loss"), c, null);
-            line(critics, k + " Q̄_r", mean(logs, "reward_q"), c, null);
-            line(critics, k + " Q̄_c", mean(logs, "cost_q"), c, DASHED);
-            List<String> keys = logs.getFirst().columns().stream().filter(n -> n.startsWith("handler.")).toList();
-            BasicStroke[] strokes = {null, DASHED, DOTTED};
-            for (int i = 0; i < keys.size(); i++) {
-                line(handler, k + " " + keys.get(i).substring("handler.".length()), mean(logs, keys.get(i)), c, strokes[i % strokes.length]);
-            }
-        }
-        XYSeries limit = cost.addSeries("limit", new double[] {0, Math.max(1, lastStep)}, new double[] {1, 1});
-        limit.setLineColor(Color.BLACK);
-        limit.setLineStyle(DASHED);
-        limit.setMarker(SeriesMarkers.NONE);
-        if (handler.getSeriesCollection().isEmpty()) handler.setTitle(algorithm + ": the handler reports no state");
-        return grid(List.of(cost, handler, regularizer, critics), 2, 2);
+        return TrainingChart.render(algorithm, curves);
     }
 
     /** Stage 1 and 2 losses of one seed: behaviour model (if trained) and both critics. */
     public static byte[] stageLosses(long seed, MetricsLog behavior, MetricsLog critics) {
         List<XYChart> panels = new ArrayList<>();
         if (behavior != null && behavior.size() > 0) {
-            XYChart b = panel("seed " + seed + ": behaviour model (diffusion) loss", "step", "denoising loss");
-            line(b, "loss", downsample(steps(behavior), behavior.column("loss")), PALETTE[0], null);
+            XYChart b = ChartParts.panel(PANEL_WIDTH, PANEL_HEIGHT, "seed " + seed + ": behaviour model (diffusion) loss", "step",
+                    "denoising loss");
+            ChartParts.line(b, "loss", ChartParts.downsample(steps(behavior), behavior.column("loss")), PALETTE[0], null);
             panels.add(b);
         }
         if (critics != null && critics.size() > 0) {
-            XYChart c = panel("seed " + seed + ": IQL critic losses", "step", "loss");
+            XYChart c = ChartParts.panel(PANEL_WIDTH, PANEL_HEIGHT, "seed " + seed + ": IQL critic losses", "step", "loss");
             int i = 0;
             for (String col : critics.columns()) {
                 if (col.equals("step")) continue;
-                line(c, col, downsample(steps(critics), critics.column(col)), PALETTE[i / 2 % PALETTE.length], i % 2 == 1 ? DASHED : null);
+                ChartParts.line(c, col, ChartParts.downsample(steps(critics), critics.column(col)), PALETTE[i / 2 % PALETTE.length],
+                        i % 2 == 1 ? ChartParts.DASHED : null);
                 i++;
             }
-            c.getStyler().setYAxisLogarithmic(allPositive(c));
+            if (ChartParts.allPositive(c)) {
+                ChartParts.logY(c);
+                c.setYAxisTitle("loss (log scale)");
+            }
             panels.add(c);
         }
         if (panels.isEmpty()) return null;
-        return grid(panels, 1, panels.size());
+        panels.forEach(ChartParts::roundTicks);
+        return ChartGrid.png(List.of(panels));
     }
 
     /**
@@ -113,23 +87,49 @@ public final class Charts {
      * (in the map's order), one line per κ (the mean over seeds).
      */
     public static byte[] policyLosses(Map<String, List<Curve>> byAlgorithm) {
-        List<XYChart> panels = new ArrayList<>();
+        List<List<XYChart>> rows = new ArrayList<>();
         for (var a : byAlgorithm.entrySet()) {
             if (a.getValue().isEmpty()) continue;
             Map<Double, List<MetricsLog>> byKappa = new TreeMap<>();
             for (Curve c : a.getValue()) byKappa.computeIfAbsent(c.threshold(), k -> new ArrayList<>()).add(c.log());
             int seeds = byKappa.values().stream().mapToInt(List::size).max().orElse(0);
-            XYChart chart = panel(a.getKey() + ": regularizer loss, data only" + (seeds > 1 ? " (mean of " + seeds + " seeds)" : ""),
-                    "step", "loss");
+            XYChart chart = ChartParts.panel(PANEL_WIDTH, PANEL_HEIGHT,
+                    a.getKey() + ": regularizer loss, data only" + (seeds > 1 ? " (mean of " + seeds + " seeds)" : ""), "step", "loss");
             int colour = 0;
-            for (var e : byKappa.entrySet()) {
-                line(chart, "κ=" + ResultsTables.label(e.getKey()), mean(e.getValue(), "regularizer_loss"),
-                        PALETTE[colour++ % PALETTE.length], null);
-            }
-            panels.add(chart);
+            for (var l : dataOnlyLines(byKappa).entrySet()) ChartParts.line(chart, l.getKey(), l.getValue(), PALETTE[colour++ % PALETTE.length], null);
+            ChartParts.roundTicks(chart);
+            rows.add(List.of(chart)); // one under the other
         }
-        if (panels.isEmpty()) return null;
-        return grid(panels, panels.size(), 1); // one under the other: XChart's grid must be full
+        if (rows.isEmpty()) return null;
+        return ChartGrid.png(rows);
+    }
+
+    /**
+     * The regularizer-loss line of each κ, named "κ=10"; budgets whose lines are identical
+     * (phase 1 and cloning every episode do not depend on κ) share one, named "κ=10, 20, 40
+     * (identical)": drawn one over the other, only the last colour would show, which looks like
+     * the other budgets are missing.
+     */
+    static Map<String, double[][]> dataOnlyLines(Map<Double, List<MetricsLog>> byKappa) {
+        List<List<Double>> kappas = new ArrayList<>();
+        List<double[][]> lines = new ArrayList<>();
+        for (var e : byKappa.entrySet()) {
+            double[][] line = ChartParts.mean(e.getValue(), "regularizer_loss");
+            int same = 0;
+            while (same < lines.size() && !Arrays.deepEquals(lines.get(same), line)) same++;
+            if (same == lines.size()) {
+                kappas.add(new ArrayList<>());
+                lines.add(line);
+            }
+            kappas.get(same).add(e.getKey());
+        }
+        Map<String, double[][]> named = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            List<Double> k = kappas.get(i);
+            named.put("κ=" + k.stream().map(ResultsTables::label).collect(Collectors.joining(", ")) + (k.size() > 1 ? " (identical)" : ""),
+                    lines.get(i));
+        }
+        return named;
     }
 
     /** A point of the scatter: one evaluated policy (mean returns over its episodes). */
@@ -144,7 +144,7 @@ public final class Charts {
         XYChart chart = new XYChartBuilder().width(PANEL_WIDTH + 160).height(PANEL_HEIGHT + 120)
                 .title(task + ": reward vs cost, κ = " + ResultsTables.label(threshold))
                 .xAxisTitle("episode cost return").yAxisTitle("episode reward return").build();
-        style(chart);
+        ChartParts.style(chart);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         if (dataRewards.length > 0) {
@@ -176,92 +176,14 @@ public final class Charts {
                 new double[] {minY, maxY});
         line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         line.setLineColor(Color.BLACK);
-        line.setLineStyle(DASHED);
+        line.setLineStyle(ChartParts.DASHED);
         line.setMarker(SeriesMarkers.NONE);
         chart.getStyler().setMarkerSize(9);
-        return png(chart);
-    }
-
-    private static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
-    private static final BasicStroke DOTTED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f);
-
-    private static XYChart panel(String title, String x, String y) {
-        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        style(chart);
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setMarkerSize(0);
-        chart.getStyler().setXAxisDecimalPattern("#,##0");
-        return chart;
-    }
-
-    private static void style(XYChart chart) {
-        Styler s = chart.getStyler();
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
-        s.setLegendBackgroundColor(new Color(255, 255, 255, 200));
-        s.setChartTitleBoxVisible(false);
-        s.setPlotBorderVisible(true);
-        s.setLocale(java.util.Locale.ROOT);
-        chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-        chart.getStyler().setYAxisDecimalPattern("0.###");
-    }
-
-    private static void line(XYChart chart, String name, double[][] xy, Color colour, BasicStroke stroke) {
-        if (xy[0].length == 0) return;
-        XYSeries s = chart.addSeries(name, xy[0], xy[1]);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(colour);
-        s.setLineStyle(stroke != null ? stroke : new BasicStroke(1.6f));
+        return ChartParts.png(chart);
     }
 
     private static double[] steps(MetricsLog log) {
         return log.column("step");
-    }
-
-    /**
-     * The step-wise mean of a column over several logs (the seeds of one budget), down-sampled.
-     * Logs of different lengths are averaged over their common steps.
-     */
-    static double[][] mean(List<MetricsLog> logs, String column) {
-        List<MetricsLog> with = logs.stream().filter(l -> l.has(column)).toList();
-        if (with.isEmpty()) return new double[][] {{}, {}};
-        int n = with.stream().mapToInt(MetricsLog::size).min().orElse(0);
-        double[] x = Arrays.copyOf(with.getFirst().column("step"), n);
-        double[] y = new double[n];
-        for (MetricsLog l : with) {
-            double[] v = l.column(column);
-            for (int i = 0; i < n; i++) y[i] += v[i] / with.size();
-        }
-        return downsample(x, y);
-    }
-
-    /** Window means of y (at the window's first step) so that at most {@value #MAX_POINTS} finite points remain. */
-    static double[][] downsample(double[] x, double[] y) {
-        int window = Math.max(1, (int) Math.ceil(x.length / (double) MAX_POINTS));
-        List<double[]> points = new ArrayList<>();
-        for (int start = 0; start < x.length; start += window) {
-            double sy = 0;
-            int k = 0;
-            for (int i = start; i < Math.min(x.length, start + window); i++) {
-                if (!Double.isFinite(y[i])) continue;
-                sy += y[i];
-                k++;
-            }
-            if (k > 0) points.add(new double[] {x[start], sy / k});
-        }
-        return new double[][] {points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray()};
-    }
-
-    private static boolean allPositive(XYChart chart) {
-        for (XYSeries s : chart.getSeriesCollection()) {
-            for (double v : s.getYData()) if (!(v > 0)) return false;
-        }
-        return !chart.getSeriesCollection().isEmpty();
     }
 
     private static double max(double[] v) {
@@ -270,23 +192,5 @@ public final class Charts {
 
     private static double min(double[] v) {
         return Arrays.stream(v).filter(Double::isFinite).min().orElse(Double.POSITIVE_INFINITY);
-    }
-
-    private static byte[] png(XYChart chart) {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render chart '" + chart.getTitle() + "': " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] grid(List<XYChart> charts, int rows, int cols) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            BitmapEncoder.saveBitmap(charts, rows, cols, out, BitmapEncoder.BitmapFormat.PNG);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render charts: " + e.getMessage(), e);
-        }
     }
 }

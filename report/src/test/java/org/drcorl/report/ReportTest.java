@@ -148,8 +148,9 @@ class ReportTest {
         }
         byte[] training = Charts.trainingCurves("drcorl", curves);
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(training));
-        assertEquals(2 * 640, img.getWidth());
-        assertEquals(2 * 400, img.getHeight());
+        assertEquals(TrainingChart.WIDTH, img.getWidth());
+        // Ĉ across the top; regularizer and both critics; λ (a continuous handler column) alone
+        assertEquals(TrainingChart.COST_HEIGHT + 2 * TrainingChart.SMALL_HEIGHT, img.getHeight());
 
         double[] dataR = r.doubles(100, 100, 400).toArray(), dataC = r.doubles(100, 0, 120).toArray();
         byte[] scatter = Charts.rewardCostScatter("Task-v0", 20, dataR, dataC, List.of(new Charts.Point("drcorl", 0, 300, 15),
@@ -176,6 +177,11 @@ class ReportTest {
         assertEquals(640, losses.getWidth());
         assertEquals(3 * 400, losses.getHeight());
         assertEquals(null, Charts.policyLosses(Map.of("bc-safe (cloning)", List.of())), "nothing to draw");
+        MetricsLog other = new MetricsLog();
+        for (int i = 0; i < 400; i++) other.add(i, Map.of("regularizer_loss", 2.0 / (i + 1)));
+        MetricsLog same = dataOnly.get("drcorl (phase 1)").getFirst().log();
+        var lines = Charts.dataOnlyLines(new java.util.TreeMap<>(Map.of(10.0, List.of(same), 20.0, List.of(other), 40.0, List.of(same))));
+        assertEquals(List.of("κ=10, 40 (identical)", "κ=20"), List.copyOf(lines.keySet()), "identical lines drawn once, not hidden");
 
         Path dir = Path.of("target", "chart-samples"); // kept for people to look at
         AtomicFiles.writeBytes(dir.resolve("policy-losses.png"), policyLosses);
@@ -187,8 +193,17 @@ class ReportTest {
                 ResultsTables.display(ResultsTables.summary(ResultsTables.scores(evaluations())))).image("training", training).html();
         assertTrue(html.contains("<title>run &lt;x&gt;</title>"));
         assertTrue(html.contains("data:image/png;base64,iVBOR"), "PNG signature in base64");
+        assertTrue(html.contains("<figure style=\"max-width:" + TrainingChart.WIDTH + "px\">"), "scales down, never up past its pixels");
+        assertTrue(html.contains("img{display:block;width:100%"), "fills the page's width up to that");
         assertTrue(html.contains("0.600 ± 0.141"));
         assertFalse(html.contains("src=\"http"), "self-contained");
+
+        String side = new HtmlReport("r").images("Reward vs cost", List.of(new HtmlReport.Figure("κ = 10", scatter),
+                new HtmlReport.Figure("κ = 20 <b>", scatter))).html();
+        assertEquals(2, side.split("<figcaption>", -1).length - 1, "one caption each");
+        assertTrue(side.contains("<div class=\"figures\">") && side.contains("κ = 20 &lt;b&gt;"), side.substring(0, 400));
+        assertEquals(ImageIO.read(new ByteArrayInputStream(scatter)).getWidth(), HtmlReport.pngWidth(scatter));
+        assertEquals(0, HtmlReport.pngWidth(new byte[] {1, 2, 3}));
     }
 
     /** A phase-2 step's metrics, logged as the experiment runner logs them. */

@@ -1,0 +1,56 @@
+package org.drcorl.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The policy an offline selection kept, as its log ({@code logs/ALGO/kappa-K/seed-S-selection.csv},
+ * one row per compared snapshot) records it: the phase-2 step it was taken after ({@code -1}:
+ * the phase-1 policy) and its re-evaluated Ĉ upper bound (1 = the budget κ). The selection keeps
+ * the best snapshot whose bound is within the budget and, when none is, the one with the lowest
+ * bound: that fallback is a policy the estimate itself calls unsafe, which a reader must see.
+ *
+ * @param step     the phase-2 step, −1 for the phase-1 policy
+ * @param costBound the kept snapshot's Ĉ upper bound, normalized by κ
+ */
+public record KeptSnapshot(long step, double costBound) {
+    /** The selection log's columns this reads. */
+    static final String KEPT = "kept", COST_BOUND = "cost_estimate";
+
+    /**
+     * Whether the bound was within the budget, as the selection decided it ({@code bound ≤ 1}).
+     * The log holds the bound in float precision; that only matters within 10⁻⁷ of the budget.
+     */
+    public boolean withinBudget() {
+        return costBound <= 1.0;
+    }
+
+    /** True when no snapshot was within the budget and the lowest bound was kept instead. */
+    public boolean fallback() {
+        return !withinBudget();
+    }
+
+    /** "step 1499", "the phase-1 policy"; with the fallback named when it was one. */
+    public String describe() {
+        String which = step < 0 ? "the phase-1 policy" : "step " + step;
+        if (!fallback()) return which;
+        return which + String.format(Locale.ROOT, " (fallback: no snapshot within budget, Ĉ bound %.2f)", costBound);
+    }
+
+    /** The kept row of a selection log; empty when no row is marked kept (or the columns are missing). */
+    public static Optional<KeptSnapshot> of(MetricsLog selection) {
+        if (!selection.has(KEPT) || !selection.has(COST_BOUND)) return Optional.empty();
+        double[] kept = selection.column(KEPT), bound = selection.column(COST_BOUND), steps = selection.column("step");
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i] == 1.0) return Optional.of(new KeptSnapshot((long) steps[i], bound[i]));
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #of} of the log at {@code file}; empty when there is none (no cost estimator, an older run). */
+    public static Optional<KeptSnapshot> read(Path file) {
+        return Files.isRegularFile(file) ? of(MetricsLog.read(file)) : Optional.empty();
+    }
+}
