@@ -31,6 +31,14 @@ final class RunReport {
                          List<Evaluation> evaluations, Map<String, String> facts) {
         Table scores = ResultsTables.scores(evaluations);
         Table summary = ResultsTables.summary(scores);
+        // Each file is written atomically, the set is not: the report goes first and comes back
+        // last, so a process killed in between leaves no report that describes older results
+        // (the next run or evaluate writes it again).
+        try {
+            java.nio.file.Files.deleteIfExists(layout.report());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot replace " + layout.report() + ": " + e.getMessage(), e);
+        }
         ResultsTables.writeCsv(scores, layout.scores());
         ResultsTables.writeCsv(ResultsTables.episodes(evaluations, constants), layout.episodes());
         ResultsTables.writeCsv(summary, layout.summary());

@@ -241,4 +241,24 @@ class ExperimentRunnerTest {
         }
         assertEquals(List.of("critics"), checked);
     }
+
+    @Test
+    void aReportNeverDescribesOlderResultsThanTheFilesBesideIt() throws Exception {
+        Path dir = tmp.resolve("partial");
+        RunLayout layout = new RunLayout(dir);
+        try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
+            ExperimentSetup setup = ExperimentSetup.resolve(config().withAlgos("bc-safe").withSeeds(0L).withThresholds(5.0), runtime);
+            new ExperimentRunner(setup, layout, ExperimentListener.silent()).run(false);
+            assertTrue(Files.isRegularFile(layout.report()));
+            // an evaluation that dies after rewriting the results (here: its charts cannot be written)
+            try (var charts = Files.list(layout.charts())) {
+                for (Path p : charts.toList()) Files.delete(p);
+            }
+            Files.delete(layout.charts());
+            Files.writeString(layout.charts(), "in the way");
+            assertThrows(RuntimeException.class,
+                    () -> new ExperimentRunner(setup, layout, ExperimentListener.silent()).evaluate(3, true));
+            assertTrue(!Files.exists(layout.report()), "no report.html left describing the old evaluation");
+        }
+    }
 }
