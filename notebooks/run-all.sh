@@ -4,6 +4,10 @@
 #   notebooks/run-all.sh [NOTEBOOK.ipynb ...]     (default: notebooks/[0-9][0-9]-*.ipynb)
 # The cell timeout is generous because training runs inside cells: NOTEBOOK_CELL_TIMEOUT
 # (seconds, default 3600) changes it.
+# After each notebook, check-figures.py lists every figure of its prose that its fresh outputs do
+# not show. With NOTEBOOK_FIGURES=strict that fails the run (use it before committing notebooks);
+# by default it warns: a fresh run is not bit-reproducible here, so CI's figures can differ from
+# the committed ones in the second decimal.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/notebooks/setup-kernel.sh" --no-user
@@ -38,5 +42,12 @@ for nb in "${books[@]}"; do
     echo "run-all: $(basename "$nb") FAILED (the error is above)" >&2
     exit 1
   done
+  if ! /usr/bin/python3 "$ROOT/notebooks/check-figures.py" "$nb"; then
+    if [ "${NOTEBOOK_FIGURES:-warn}" = strict ]; then
+      echo "run-all: $(basename "$nb") states figures its outputs do not show (listed above)" >&2
+      exit 1
+    fi
+    echo "run-all: warning: $(basename "$nb") states figures this run's outputs do not show (listed above)" >&2
+  fi
   echo "run-all: $(basename "$nb") done in $((SECONDS - start)) s"
 done
