@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 EvaluateCommand.class,
                 CompareCommand.class,
+                PolicyCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

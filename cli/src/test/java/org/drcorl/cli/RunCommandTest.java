@@ -159,6 +159,34 @@ class RunCommandTest {
         assertEquals(policies, modificationTimes(dir.resolve("policies")), "no policy retrained");
         assertEquals(firstScores, Files.readString(dir.resolve("results/scores.csv")));
 
+        // the trained policy outside the run: its spec, an action, an export
+        CliRunner info = CliRunner.run("policy", "info", "--run", dir.toString(), "--algo", "bc+switch", "--kappa", "5", "--seed", "1");
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("Push-v0") && info.out().contains("bc+switch, κ 5, seed 1"), info.out());
+        var trained = org.drcorl.policy.TrainedPolicy.fromRun(dir, "bc+switch", 5, 1);
+        float[] obs = new float[trained.spec().observationDim()];
+        java.util.Arrays.fill(obs, 0.25f);
+        String obsText = String.join(",", java.util.Collections.nCopies(obs.length, "0.25"));
+        CliRunner act = CliRunner.run("policy", "act", "--run", dir.toString(), "--algo", "bc+switch", "--kappa", "5", "--seed", "1",
+                "--obs", obsText);
+        assertEquals(0, act.exitCode(), act.err());
+        String[] printed = act.out().strip().split(",");
+        float[] expected = trained.act(obs);
+        assertEquals(expected.length, printed.length, act.out());
+        for (int j = 0; j < expected.length; j++) assertEquals(expected[j], Float.parseFloat(printed[j]), 1e-6);
+        CliRunner wrongSize = CliRunner.run("policy", "act", "--policy",
+                dir.resolve("policies/bc+switch/kappa-5/seed-1.json").toString(), "--obs", "1,2,3,4,5,6,7,8,9,10,11,12");
+        assertEquals(2, wrongSize.exitCode());
+        assertTrue(wrongSize.err().contains("--obs has 12 values, the policy takes " + obs.length), wrongSize.err());
+        Path onnx = tmp.resolve("exported/policy.onnx");
+        CliRunner export = CliRunner.run("export", "--run", dir.toString(), "--algo", "bc+switch", "--kappa", "5", "--seed", "1",
+                "--format", "onnx", "--out", onnx.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        assertTrue(Files.size(onnx) > 1000, "an ONNX model with the weights");
+        CliRunner exportAgain = CliRunner.run("export", "--run", dir.toString(), "--algo", "bc+switch", "--kappa", "5", "--seed", "1",
+                "--format", "onnx", "--out", onnx.toString());
+        assertEquals(2, exportAgain.exitCode(), "an existing file needs --force");
+
         // evaluate: the saved policies again, with more episodes, which replace the run's results only when asked to
         CliRunner refused = CliRunner.run("evaluate", "--plugins", plugins.toString(), "--run", dir.toString(), "--episodes", "3", "--quiet");
         assertEquals(2, refused.exitCode(), refused.err());

@@ -1,91 +1,61 @@
 package org.drcorl.eval;
 
-import java.util.Arrays;
 import java.util.List;
 import org.drcorl.nn.Linear;
 import org.drcorl.nn.Mlp;
+import org.drcorl.policy.MlpPolicy;
 
 /**
- * A copy of an MLP policy in plain Java arrays: acting needs no native engine and
- * {@link #act(float[], float[])} allocates nothing, which makes batch-1 inference (evaluation
+ * A copy of a training network as a plain-Java {@link MlpPolicy}: acting needs no native engine
+ * and {@link #act(float[], float[])} allocates nothing, which makes batch-1 inference (evaluation
  * rollouts, deployment) far cheaper than a DJL forward pass (a few µs instead of ~100 µs of
- * engine round trips). Outputs equal the DJL network's within float rounding (the sums run in
- * a different order and with fused multiply-adds). Not thread-safe (it reuses its scratch
- * buffers); make one per thread.
- *
- * <p>Why it is fast: a layer is {@code out = b + Σ_i x_i W[i, ·]} over the rows of the
- * (in, out) weight matrix. Only the rows of non-zero inputs are visited (after a ReLU about
- * half of them are zero), and they are taken four at a time so that each pass over
- * {@code out} does four fused multiply-adds per element per load and store of {@code out}.
- * Each row is its own array, read at the same index as {@code out} is written: with rows at
- * different offsets of one flat array, C2 cannot rule out that {@code out} is that array and
- * refuses to vectorize (measured: 12.6 µs per 256×256 layer flat, 4.3 µs with row arrays, on
- * AVX2 — 8 floats per instruction).
+ * engine round trips). The arithmetic lives in {@link MlpPolicy} (module drcorl-policy), the
+ * same code a user's project runs on an exported policy. Not thread-safe; make one per thread.
  */
 public final class PlainMlpPolicy {
-    private final float[][][] weights; // [layer][in][out]: one array per input row (see the class comment)
-    private final float[][] biases;
-    private final int[] sizes;
-    private final boolean tanhOutput;
-    private final float[][] scratch;
-    private final int[] active; // indices of the non-zero inputs of the current layer
+    private final MlpPolicy policy;
 
-    private PlainMlpPolicy(float[][][] weights, float[][] biases, int[] sizes, boolean tanhOutput) {
-        this.weights = weights;
-        this.biases = biases;
-        this.sizes = sizes;
-        this.tanhOutput = tanhOutput;
-        this.scratch = new float[sizes.length][];
-        int widest = 0;
-        for (int i = 0; i < sizes.length; i++) {
-            scratch[i] = new float[sizes[i]];
-            widest = Math.max(widest, sizes[i]);
-        }
-        this.active = new int[widest];
+    private PlainMlpPolicy(MlpPolicy policy) {
+        this.policy = policy;
     }
 
     /** Copies the current values of {@code mlp}'s parameters. */
     public static PlainMlpPolicy of(Mlp mlp, boolean tanhOutput) {
         List<Linear> layers = mlp.layers();
-        float[][][] w = new float[layers.size()][][];
+        float[][] w = new float[layers.size()][];
         float[][] b = new float[layers.size()][];
         int[] sizes = new int[layers.size() + 1];
         sizes[0] = layers.getFirst().in();
         for (int i = 0; i < layers.size(); i++) {
             Linear layer = layers.get(i);
-            float[] flat = layer.weight().toFloatArray(); // row-major (in, out)
-            w[i] = new float[layer.in()][];
-            for (int r = 0; r < layer.in(); r++) w[i][r] = Arrays.copyOfRange(flat, r * layer.out(), (r + 1) * layer.out());
+            w[i] = layer.weight().toFloatArray(); // row-major (in, out)
             b[i] = layer.bias().toFloatArray();
             sizes[i + 1] = layer.out();
         }
-        return new PlainMlpPolicy(w, b, sizes, tanhOutput);
+        return new PlainMlpPolicy(MlpPolicy.of(sizes, w, b, tanhOutput));
+    }
+
+    /** The plain-Java policy itself (what {@code drcorl export} and a user's project run). */
+    public MlpPolicy policy() {
+        return policy;
     }
 
     public int inputSize() {
-        return sizes[0];
+        return policy.inputSize();
     }
 
     public int outputSize() {
-        return sizes[sizes.length - 1];
+        return policy.outputSize();
     }
 
     /** The action for one observation (a new array; {@link #act(float[], float[])} allocates nothing). */
     public float[] act(float[] observation) {
-        float[] action = new float[outputSize()];
-        act(observation, action);
-        return action;
+        return policy.act(observation);
     }
 
     /** Writes the action for {@code observation} into {@code action}; allocates nothing. */
     public void act(float[] observation, float[] action) {
-        if (observation.length != sizes[0]) {
-            throw new IllegalArgumentException("observation has " + observation.length + " values, the policy expects " + sizes[0]);
-        }
-        if (action.length != outputSize()) {
-            throw new IllegalArgumentException("action has " + action.length + " values, the policy produces " + outputSize());
-        }
-        forward(observation, 0, action, 0);
+        policy.act(observation, action);
     }
 
     /**
@@ -93,47 +63,6 @@ public final class PlainMlpPolicy {
      * written one after another into {@code actions}; allocates nothing.
      */
     public void actBatch(float[] observations, int count, float[] actions) {
-        int in = sizes[0], out = outputSize();
-        if (count < 0 || (long) count * in > observations.length || (long) count * out > actions.length) {
-            throw new IllegalArgumentException("batch of " + count + " needs " + (long) count * in + " observation and "
-                    + (long) count * out + " action values, got " + observations.length + " and " + actions.length);
-        }
-        for (int k = 0; k < count; k++) forward(observations, k * in, actions, k * out);
-    }
-
-    private void forward(float[] observations, int from, float[] actions, int to) {
-        System.arraycopy(observations, from, scratch[0], 0, sizes[0]);
-        int last = weights.length - 1;
-        for (int l = 0; l <= last; l++) {
-            float[] out = scratch[l + 1];
-            layer(scratch[l], sizes[l], weights[l], biases[l], out, sizes[l + 1]);
-            if (l < last) {
-                for (int j = 0; j < out.length; j++) out[j] = Math.max(out[j], 0f);
-            }
-        }
-        float[] y = scratch[last + 1];
-        for (int j = 0; j < y.length; j++) actions[to + j] = tanhOutput ? (float) Math.tanh(y[j]) : y[j];
-    }
-
-    /** out = b + Σ_i in[i] · w[i], over the non-zero inputs only, four rows per pass. */
-    private void layer(float[] in, int nIn, float[][] w, float[] b, float[] out, int nOut) {
-        System.arraycopy(b, 0, out, 0, nOut);
-        int[] idx = active;
-        int k = 0;
-        for (int i = 0; i < nIn; i++) if (in[i] != 0f) idx[k++] = i;
-        int g = 0;
-        for (; g + 4 <= k; g += 4) {
-            int i0 = idx[g], i1 = idx[g + 1], i2 = idx[g + 2], i3 = idx[g + 3];
-            float x0 = in[i0], x1 = in[i1], x2 = in[i2], x3 = in[i3];
-            float[] w0 = w[i0], w1 = w[i1], w2 = w[i2], w3 = w[i3];
-            for (int j = 0; j < nOut; j++) {
-                out[j] = Math.fma(x3, w3[j], Math.fma(x2, w2[j], Math.fma(x1, w1[j], Math.fma(x0, w0[j], out[j]))));
-            }
-        }
-        for (; g < k; g++) {
-            float x = in[idx[g]];
-            float[] row = w[idx[g]];
-            for (int j = 0; j < nOut; j++) out[j] = Math.fma(x, row[j], out[j]);
-        }
+        policy.actBatch(observations, count, actions);
     }
 }

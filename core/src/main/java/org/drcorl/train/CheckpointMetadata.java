@@ -17,9 +17,22 @@ import java.util.Map;
  * @param config         the hyperparameters, as text
  * @param tensors        tensor names, in the order of the weights file
  * @param values         number of float32 values in the weights file
+ * @param shapes         each tensor's shape, in the order of {@code tensors} (null in files of
+ *                       older versions): a reader needs no knowledge of the network to split the weights
  */
 public record CheckpointMetadata(int format, String kind, String taskId, int observationDim, int actionDim, long seed,
                                  long steps, String dataHash, Map<String, String> config, List<String> tensors,
-                                 long values) {
+                                 long values, List<List<Long>> shapes) {
     public static final int FORMAT = 1;
+
+    /** Metadata whose shapes {@link Checkpoints#save} fills in from the tensors it writes. */
+    public CheckpointMetadata(int format, String kind, String taskId, int observationDim, int actionDim, long seed,
+                              long steps, String dataHash, Map<String, String> config, List<String> tensors, long values) {
+        this(format, kind, taskId, observationDim, actionDim, seed, steps, dataHash, config, tensors, values, null);
+    }
+
+    CheckpointMetadata withShapes(List<List<Long>> tensorShapes) {
+        return new CheckpointMetadata(format, kind, taskId, observationDim, actionDim, seed, steps, dataHash, config, tensors,
+                values, tensorShapes);
+    }
 }

@@ -33,6 +33,15 @@ public final class Checkpoints {
         return names;
     }
 
+    /** The shapes of several parameter sets' tensors, in saving order. */
+    public static java.util.List<java.util.List<Long>> tensorShapes(Parameters... sets) {
+        java.util.List<java.util.List<Long>> shapes = new java.util.ArrayList<>();
+        for (Parameters p : sets) {
+            for (var a : p.arrays()) shapes.add(java.util.Arrays.stream(a.getShape().getShape()).boxed().toList());
+        }
+        return shapes;
+    }
+
     /** Number of values of several parameter sets. */
     public static long valueCount(Parameters... sets) {
         long n = 0;
@@ -57,7 +66,7 @@ public final class Checkpoints {
                 for (float v : values) out.writeFloat(v);
             }
             Path tmpJson = SiblingTemp.of(json, ".tmp");
-            JSON.writeValue(tmpJson.toFile(), metadata);
+            JSON.writeValue(tmpJson.toFile(), metadata.shapes() != null ? metadata : metadata.withShapes(tensorShapes(sets)));
             Files.move(tmpWeights, weights, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.move(tmpJson, json, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

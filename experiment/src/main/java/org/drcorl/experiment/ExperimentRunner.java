@@ -286,6 +286,12 @@ public final class ExperimentRunner {
                             }
                             Map<String, String> outcome = new LinkedHashMap<>();
                             selected.ifPresent(s -> outcome.put(SELECTED_STEP, Long.toString(s)));
+                            // what a user of the policy outside the run needs (drcorl policy info, export)
+                            outcome.put("action-low", java.util.Arrays.toString(setup.task().actionLow()));
+                            outcome.put("action-high", java.util.Arrays.toString(setup.task().actionHigh()));
+                            outcome.put("reward-min", Double.toString(constants.rewardMin()));
+                            outcome.put("reward-max", Double.toString(constants.rewardMax()));
+                            outcome.put("cost-max", Double.toString(constants.costMax()));
                             long steps = (long) preset.pretrainSteps() + preset.extractSteps();
                             SavedPolicy.save(dir, name, policy, setup.taskId(), seed, steps, dataHash, preset.policyHidden(),
                                     description, outcome);

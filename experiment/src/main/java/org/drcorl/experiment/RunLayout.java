@@ -111,7 +111,7 @@ public record RunLayout(Path root) {
 
     /** A name usable as a file name everywhere: letters, digits, {@code . _ + -}; anything else becomes {@code _}. */
     static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._+-]", "_");
+        return org.drcorl.policy.TrainedPolicy.folderName(name); // where drcorl-policy looks for a run's policies
     }
 
     /**
