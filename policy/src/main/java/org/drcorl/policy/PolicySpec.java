@@ -67,7 +67,10 @@ public record PolicySpec(String file, String taskId, int observationDim, int act
         s.append(String.format("%-14s %s%n", key, value));
     }
 
+    /** Integers without ".0", others to six significant digits (134.501, not 134.50092058628798). */
     static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        if (!Double.isFinite(v)) return Double.toString(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }
