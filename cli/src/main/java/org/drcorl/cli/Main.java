@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 EvaluateCommand.class,
                 CompareCommand.class,
+                SweepCommand.class,
                 PolicyCommand.class,
                 ExportCommand.class,
                 CommandLine.HelpCommand.class

@@ -19,6 +19,7 @@ public final class RunComparison {
      * @throws UserError naming every run directory without readable scores
      */
     public static Table summary(List<Path> runs) {
+        runs = expandSweeps(runs);
         Table merged = null;
         Set<String> names = new HashSet<>();
         List<String> problems = new ArrayList<>();
@@ -30,9 +31,12 @@ public final class RunComparison {
                 problems.add(e.getMessage());
                 continue;
             }
-            String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
-            if (!names.add(name)) name = dir.toString();
-            names.add(name);
+            String name = sweepLabel(dir); // the seeds of a sweep's task share one label
+            if (name == null) {
+                name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+                if (!names.add(name)) name = dir.toString();
+                names.add(name);
+            }
             Table labelled = ResultsTables.withRun(t, name);
             merged = merged == null ? labelled : merged.append(labelled);
         }
@@ -42,10 +46,44 @@ public final class RunComparison {
     }
 
     /**
+     * A sweep directory (with {@code sweep.json}) stands for its points' run directories, so that
+     * {@code drcorl compare} reads a sweep like several runs.
+     */
+    static List<Path> expandSweeps(List<Path> dirs) {
+        List<Path> out = new ArrayList<>();
+        for (Path dir : dirs) {
+            if (!java.nio.file.Files.isRegularFile(dir.resolve("sweep.json"))) {
+                out.add(dir);
+                continue;
+            }
+            try (var points = java.nio.file.Files.find(dir.resolve("runs"), 2,
+                    (p, a) -> a.isDirectory() && p.getFileName().toString().startsWith("seed-"))) {
+                points.sorted().forEach(out::add);
+            } catch (java.io.IOException e) {
+                throw new UserError(dir + ": a sweep without readable points (" + e.getMessage() + ")");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A sweep point's label, {@code SWEEP/TASK}: the seeds of one task then fall into one row per
+     * algorithm and κ, as the seeds of one run do. Null for a plain run directory.
+     */
+    private static String sweepLabel(Path dir) {
+        Path task = dir.toAbsolutePath().normalize().getParent();
+        Path runs = task == null ? null : task.getParent();
+        Path sweep = runs == null ? null : runs.getParent();
+        if (sweep == null || !java.nio.file.Files.isRegularFile(sweep.resolve("sweep.json"))) return null;
+        return sweep.getFileName() + "/" + task.getFileName();
+    }
+
+    /**
      * What makes the runs' numbers not comparable, one line each (empty when nothing does): a
      * different preset, task or dataset, or evaluations on different episode counts.
      */
     public static List<String> differences(List<Path> runs) {
+        runs = expandSweeps(runs);
         java.util.Map<String, java.util.Map<String, String>> byAspect = new java.util.LinkedHashMap<>();
         for (String aspect : List.of("preset", "task", "dataset", "evaluation episodes")) byAspect.put(aspect, new java.util.LinkedHashMap<>());
         for (Path dir : runs) {
@@ -55,8 +93,9 @@ public final class RunComparison {
                 try {
                     ExperimentConfig c = ExperimentConfig.read(layout.config()).config();
                     if (c.preset() != null) byAspect.get("preset").put(name, c.preset());
-                    if (c.task() != null) byAspect.get("task").put(name, c.task());
-                    if (c.dataset() != null) byAspect.get("dataset").put(name, c.dataset());
+                    // a sweep spans tasks by design: only its preset and episodes must agree with the rest
+                    if (c.task() != null && sweepLabel(dir) == null) byAspect.get("task").put(name, c.task());
+                    if (c.dataset() != null && sweepLabel(dir) == null) byAspect.get("dataset").put(name, c.dataset());
                 } catch (UserError e) {
                     // an unreadable config only loses the comparison; summary() reports unreadable scores
                 }

@@ -141,9 +141,22 @@ public final class Charts {
      */
     public static byte[] rewardCostScatter(String task, double threshold, double[] dataRewards, double[] dataCosts,
                                            List<Point> points) {
+        return scatter(task + ": reward vs cost, κ = " + ResultsTables.label(threshold), "episode cost return",
+                "episode reward return", threshold, dataRewards, dataCosts, points);
+    }
+
+    /**
+     * A sweep's cells (one point per task × κ, its mean over seeds) in normalized units, the budget
+     * at cost 1: how many of each algorithm's cells lie left of the line is its safety record.
+     */
+    public static byte[] normalizedCells(String title, List<Point> cells) {
+        return scatter(title, "normalized cost (1 = budget κ)", "normalized reward", 1.0, new double[0], new double[0], cells);
+    }
+
+    private static byte[] scatter(String title, String xTitle, String yTitle, double threshold, double[] dataRewards,
+                                  double[] dataCosts, List<Point> points) {
         XYChart chart = new XYChartBuilder().width(PANEL_WIDTH + 160).height(PANEL_HEIGHT + 120)
-                .title(task + ": reward vs cost, κ = " + ResultsTables.label(threshold))
-                .xAxisTitle("episode cost return").yAxisTitle("episode reward return").build();
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         ChartParts.style(chart);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

@@ -153,14 +153,15 @@ public final class ResultsTables {
         return Numbers.compact(threshold);
     }
 
-    static double mean(double[] v) {
+    /** Mean; NaN for no values. */
+    public static double mean(double[] v) {
         double s = 0;
         for (double x : v) s += x;
         return v.length == 0 ? Double.NaN : s / v.length;
     }
 
     /** Sample standard deviation (n − 1); 0 for a single seed. */
-    static double std(double[] v) {
+    public static double std(double[] v) {
         if (v.length < 2) return 0;
         double m = mean(v), ss = 0;
         for (double x : v) ss += (x - m) * (x - m);

@@ -1,0 +1,187 @@
+package org.drcorl.experiment.sweep;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.drcorl.experiment.RunLayout;
+import org.drcorl.experiment.UserError;
+import org.drcorl.report.AtomicFiles;
+import org.drcorl.report.Numbers;
+import org.drcorl.report.ResultsTables;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A sweep's results as one table: a row per task × algorithm × κ with the number of seeds, the
+ * normalized reward and cost as mean, std and 95 % interval over the seeds (Student's t), and
+ * whether the cell is safe (mean cost ≤ 1, as {@code drcorl run}'s table says); plus the count of
+ * safe cells per algorithm.
+ */
+public final class SweepSummary {
+    private SweepSummary() {}
+
+    public static final List<String> COLUMNS = List.of("task", "algorithm", "kappa", "seeds", "reward_mean", "reward_std",
+            "reward_ci95", "cost_mean", "cost_std", "cost_ci95", "safe");
+
+    /** Two-sided 95 % quantiles of Student's t for 1..30 degrees of freedom; beyond, the normal's 1.96. */
+    private static final double[] T95 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
+            2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+
+    /** Half-width of the 95 % interval of the mean of {@code n} values with sample std {@code std} (NaN for one value). */
+    static double ci95(double std, int n) {
+        if (n < 2) return Double.NaN;
+        double t = n - 1 <= T95.length ? T95[n - 2] : 1.96;
+        return t * std / Math.sqrt(n);
+    }
+
+    /**
+     * The per-seed scores of every finished point, with a {@code task} column.
+     *
+     * @throws UserError naming the points without results
+     */
+    public static Table scores(Path sweep, SweepGrid grid) {
+        Table merged = null;
+        List<String> missing = new ArrayList<>();
+        for (SweepGrid.Point p : grid.points()) {
+            Path file = new RunLayout(p.directory(sweep)).scores();
+            if (!Files.isRegularFile(file)) {
+                missing.add(p.label());
+                continue;
+            }
+            Table t = ResultsTables.readScores(file);
+            StringColumn task = StringColumn.create("task");
+            for (int i = 0; i < t.rowCount(); i++) task.append(p.task());
+            t.insertColumn(0, task);
+            merged = merged == null ? t : merged.append(t);
+        }
+        if (!missing.isEmpty()) {
+            throw new UserError(sweep + ": no results yet for " + String.join(", ", missing) + "; run the sweep again to finish them");
+        }
+        return merged;
+    }
+
+    /** The summary table ({@link #COLUMNS}), rows ordered by task, algorithm (as in the grid) and κ. */
+    public static Table summary(Table scores, List<String> algorithmOrder) {
+        Map<String, Map<String, Map<Double, List<double[]>>>> cells = new TreeMap<>();
+        for (Row r : scores) {
+            cells.computeIfAbsent(r.getString("task"), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.getString("algorithm"), k -> new TreeMap<>())
+                    .computeIfAbsent(r.getDouble("threshold"), k -> new ArrayList<>())
+                    .add(new double[] {r.getDouble("normalized_reward"), r.getDouble("normalized_cost")});
+        }
+        Table t = Table.create("sweep summary", StringColumn.create("task"), StringColumn.create("algorithm"),
+                DoubleColumn.create("kappa"), IntColumn.create("seeds"), DoubleColumn.create("reward_mean"),
+                DoubleColumn.create("reward_std"), DoubleColumn.create("reward_ci95"), DoubleColumn.create("cost_mean"),
+                DoubleColumn.create("cost_std"), DoubleColumn.create("cost_ci95"), BooleanColumn.create("safe"));
+        for (var task : cells.entrySet()) {
+            List<String> algorithms = new ArrayList<>(algorithmOrder);
+            task.getValue().keySet().stream().filter(a -> !algorithms.contains(a)).forEach(algorithms::add);
+            for (String a : algorithms) {
+                Map<Double, List<double[]>> byKappa = task.getValue().get(a);
+                if (byKappa == null) continue;
+                for (var k : byKappa.entrySet()) {
+                    double[] reward = k.getValue().stream().mapToDouble(v -> v[0]).toArray();
+                    double[] cost = k.getValue().stream().mapToDouble(v -> v[1]).toArray();
+                    int n = reward.length;
+                    double rs = std(reward), cs = std(cost);
+                    t.stringColumn("task").append(task.getKey());
+                    t.stringColumn("algorithm").append(a);
+                    t.doubleColumn("kappa").append(k.getKey());
+                    t.intColumn("seeds").append(n);
+                    t.doubleColumn("reward_mean").append(mean(reward));
+                    t.doubleColumn("reward_std").append(rs);
+                    t.doubleColumn("reward_ci95").append(ci95(rs, n));
+                    t.doubleColumn("cost_mean").append(mean(cost));
+                    t.doubleColumn("cost_std").append(cs);
+                    t.doubleColumn("cost_ci95").append(ci95(cs, n));
+                    t.booleanColumn("safe").append(mean(cost) <= 1.0);
+                }
+            }
+        }
+        return t;
+    }
+
+    /** "drcorl: 7 / 9 cells safe" per algorithm, in the grid's order. */
+    public static Map<String, int[]> safeCells(Table summary) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (Row r : summary) {
+            int[] c = counts.computeIfAbsent(r.getString("algorithm"), k -> new int[2]);
+            if (r.getBoolean("safe")) c[0]++;
+            c[1]++;
+        }
+        return counts;
+    }
+
+    /** The summary as Markdown: one table, then the safe cells per algorithm. */
+    public static String markdown(Table summary, SweepGrid grid) {
+        StringBuilder s = new StringBuilder("# Sweep: " + String.join(", ", grid.tasks()) + "\n\n");
+        s.append("Preset `").append(grid.preset()).append("`, seeds ").append(grid.seeds())
+                .append(". Normalized scores (DSRL): mean ± 95 % interval over the seeds (Student's t); safe ⇔ mean cost ≤ 1.\n\n");
+        s.append("| task | algorithm | κ | seeds | reward | cost | safe |\n|---|---|---|---|---|---|---|\n");
+        for (Row r : summary) {
+            s.append("| ").append(r.getString("task")).append(" | ").append(r.getString("algorithm")).append(" | ")
+                    .append(Numbers.compact(r.getDouble("kappa"))).append(" | ").append(r.getInt("seeds")).append(" | ")
+                    .append(interval(r.getDouble("reward_mean"), r.getDouble("reward_ci95"))).append(" | ")
+                    .append(interval(r.getDouble("cost_mean"), r.getDouble("cost_ci95"))).append(" | ")
+                    .append(r.getBoolean("safe") ? "yes" : "**NO**").append(" |\n");
+        }
+        s.append("\nSafe cells:\n\n");
+        safeCells(summary).forEach((a, c) -> s.append("- ").append(a).append(": ").append(c[0]).append(" / ").append(c[1]).append('\n'));
+        return s.toString();
+    }
+
+    private static String interval(double mean, double ci) {
+        return Double.isNaN(ci) ? String.format(Locale.ROOT, "%.3f", mean) : String.format(Locale.ROOT, "%.3f ± %.3f", mean, ci);
+    }
+
+    /**
+     * Writes {@code summary.csv}, {@code summary.md} and {@code summary.png} over the points that
+     * have results (all of them once the sweep is complete); null when none has.
+     */
+    public static Table writeFinished(Path sweep, SweepGrid grid) {
+        Table scores = null;
+        for (SweepGrid.Point p : grid.points()) {
+            if (!Files.isRegularFile(new RunLayout(p.directory(sweep)).scores())) continue;
+            Table one = scores(sweep, new SweepGrid(List.of(p.task()), grid.algorithms(), grid.thresholds(), List.of(p.seed()),
+                    grid.preset(), grid.settings()));
+            scores = scores == null ? one : scores.append(one);
+        }
+        if (scores == null) return null;
+        Table summary = summary(scores, grid.algorithms());
+        AtomicFiles.writeString(sweep.resolve("summary.csv"), csv(summary));
+        AtomicFiles.writeString(sweep.resolve("summary.md"), markdown(summary, grid));
+        AtomicFiles.writeBytes(sweep.resolve("summary.png"), SweepChart.png(summary));
+        return summary;
+    }
+
+    static String csv(Table summary) {
+        StringBuilder s = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        for (Row r : summary) {
+            s.append(r.getString("task")).append(',').append(r.getString("algorithm")).append(',')
+                    .append(r.getDouble("kappa")).append(',').append(r.getInt("seeds"));
+            for (String c : List.of("reward_mean", "reward_std", "reward_ci95", "cost_mean", "cost_std", "cost_ci95")) {
+                double v = r.getDouble(c);
+                s.append(',').append(Double.isNaN(v) ? "" : Double.toString(v));
+            }
+            s.append(',').append(r.getBoolean("safe")).append('\n');
+        }
+        return s.toString();
+    }
+
+    private static double mean(double[] v) {
+        return ResultsTables.mean(v);
+    }
+
+    private static double std(double[] v) {
+        return ResultsTables.std(v);
+    }
+}
