@@ -90,6 +90,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Delete what an earlier run wrote in the run directory and start over.")
     boolean fresh;
 
+    @Option(names = "--stages-only", description = "Train the behaviour model and critics (stages 1-2) and stop: no policy,"
+            + " no evaluation. A sweep's stage runs; another run takes them with --stages-from.")
+    boolean stagesOnly;
+
+    @Option(names = "--stages-from", paramLabel = "RUN", description = "Take the stages a --stages-only run (or any run)"
+            + " trained: its checkpoints and stage logs are linked into this run and used where their settings match.")
+    Path stagesFrom;
+
     @Option(names = "--quiet", description = "No progress bars or per-policy lines (for CI); the table is still printed.")
     boolean quiet;
 
@@ -122,8 +130,17 @@ final class RunCommand implements Callable<Integer> {
             boolean sameDatasetPath = file.isPresent() && given.dataset() != null && file.get().config().dataset() != null
                     && given.dataset().equals(file.get().config().dataset());
             Optional<String> recorded = sameDatasetPath ? file.get().datasetHash() : Optional.empty();
-            RunResults results = new ExperimentRunner(setup, layout, new ConsoleListener(err, quiet, global.verbose))
-                    .run(fresh, recorded);
+            ExperimentRunner runner = new ExperimentRunner(setup, layout, new ConsoleListener(err, quiet, global.verbose));
+            if (stagesOnly) {
+                if (stagesFrom != null) throw new UserError("--stages-only trains the stages; --stages-from takes them: one or the other");
+                runner.trainStagesOnly(fresh);
+                out.println("stages trained in " + layout.root() + " (checkpoints/, logs/stages/); take them with --stages-from "
+                        + layout.root());
+                out.flush();
+                return 0;
+            }
+            if (stagesFrom != null) runner = runner.withStagesFrom(stagesFrom);
+            RunResults results = runner.run(fresh, recorded);
             out.println(ResultsTables.text(results.summary()));
             out.println();
             out.println("run directory " + layout.root() + ": config.json, results/ (scores.csv, summary.csv, episodes.csv),"

@@ -27,11 +27,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code drcorl sweep}: tasks × algorithms × budgets × seeds, locally or on Slurm. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a grid of experiments: every task × seed is one run directory under --out (all algorithms"
-                + " and budgets of that pair, stages 1-2 trained once), each a `drcorl run` in its own JVM, on a local"
-                + " process pool or as a Slurm job array. Then DIR/summary.csv, summary.md and summary.png: reward and"
-                + " cost per task × algorithm × κ, mean, std and 95 % interval over the seeds, and the safe cells.",
-                "Running the same sweep again skips finished points and resumes interrupted ones."})
+        description = {"Run a grid of experiments: stages 1-2 once per task × seed (a stage run), then one run per task ×"
+                + " seed × algorithm × κ that takes its pair's stages, each a `drcorl run` in its own JVM, on a local process"
+                + " pool or as Slurm job arrays (extractions depend on their stage run). Then DIR/summary.csv, summary.md and"
+                + " summary.png: reward and cost per task × algorithm × κ, mean, std and 95 % interval over the seeds, and"
+                + " the safe cells.", "Running the same sweep again skips finished runs and resumes interrupted ones."})
 final class SweepCommand implements Callable<Integer> {
 
     @Mixin
@@ -82,6 +82,10 @@ final class SweepCommand implements Callable<Integer> {
             + " e.g. --slurm-opt=--partition=gpu --slurm-opt=--gres=gpu:1 --slurm-opt=--time=2:00:00.")
     List<String> slurmOptions = new ArrayList<>();
 
+    @Option(names = "--device", paramLabel = "DEV", description = "Passed to every point's drcorl run: cpu (default),"
+            + " gpu, gpu:N or auto.")
+    String device;
+
     @Option(names = "--quiet", description = "Only the summary.")
     boolean quiet;
 
@@ -104,25 +108,34 @@ final class SweepCommand implements Callable<Integer> {
                 }
                 yield new LocalExecutor(n);
             }
-            case "slurm" -> new SlurmExecutor(sweepDirectory.toAbsolutePath().normalize(), slurmOptions, Duration.ofSeconds(3));
+            case "slurm" -> new SlurmExecutor(sweepDirectory.toAbsolutePath().normalize(), grid.points().size(), slurmOptions,
+                    Duration.ofSeconds(3));
             default -> throw new UserError("--executor '" + executor + "': local or slurm");
         };
         List<String> passThrough = new ArrayList<>();
+        if (device != null) {
+            passThrough.add("--device");
+            passThrough.add(device);
+        }
         for (Path p : global.extraPluginDirs) {
             passThrough.add("--plugins");
             passThrough.add(p.toAbsolutePath().toString());
         }
-        SweepPlan plan = new SweepPlan(sweepDirectory, grid, datasets, passThrough);
-        // every name, option and task checked, and each task's default dataset collected, before any point starts
+        // every name, option and task checked, and each task's default dataset collected, before any run starts
+        Map<String, List<Double>> kappas = new java.util.LinkedHashMap<>();
+        Path datasetFolder = datasets.toAbsolutePath().normalize();
         try (PluginRuntime runtime = global.loadPlugins(err)) {
             for (String task : grid.tasks()) {
-                ExperimentConfig c = ExperimentConfig.DEFAULTS.withTask(task).withDataset(plan.dataset(task).toString()).withAlgos(grid.algorithms().toArray(String[]::new))
+                ExperimentConfig c = ExperimentConfig.DEFAULTS.withTask(task).withDataset(datasetFolder.resolve(task + ".hdf5").toString()).withAlgos(grid.algorithms().toArray(String[]::new))
                         .withSeeds(grid.seeds().toArray(Long[]::new)).withPreset(grid.preset()).withSettings(grid.settings());
                 if (!grid.thresholds().isEmpty()) c = c.withThresholds(grid.thresholds().toArray(Double[]::new));
+                if (device != null) c = c.withDevice(device);
                 ExperimentSetup setup = ExperimentSetup.resolve(c, runtime);
                 setup.loadDataset(quiet ? ExperimentListener.silent() : ExperimentListener.lines());
+                kappas.put(task, setup.thresholds());
             }
         }
+        SweepPlan plan = new SweepPlan(sweepDirectory, grid, kappas, datasetFolder, passThrough);
         Sweep sweep = Sweep.run(plan, chosen, line -> {
             if (!quiet) {
                 err.println(line);
@@ -135,8 +148,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         out.flush();
         if (!sweep.failed().isEmpty()) {
-            err.println("drcorl: " + sweep.failed().size() + " of " + sweep.outcomes().size() + " points failed: "
-                    + String.join(", ", sweep.failed().stream().map(o -> o.point().label() + " (log " + o.log() + ")").toList())
+            err.println("drcorl: " + sweep.failed().size() + " of " + sweep.outcomes().size() + " runs failed: "
+                    + String.join(", ", sweep.failed().stream().map(o -> o.job().label() + " (" + o.describe() + ")").toList())
                     + "; the summary covers the others. Run the same sweep again to retry them.");
             err.flush();
             return 1;

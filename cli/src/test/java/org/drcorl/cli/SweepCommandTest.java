@@ -42,7 +42,7 @@ class SweepCommandTest {
 
     private List<String> sweep(Path out, String... extra) {
         List<String> a = new ArrayList<>(List.of("sweep", "--plugins", plugins.toString(), "--tasks", "Push-v0,Pull-v0",
-                "--algos", "bc-safe,bc+switch", "--thresholds", "2,5", "--seeds", "0,1", "--preset", "smoke",
+                "--algos", "bc+switch", "--thresholds", "5", "--seeds", "0,1", "--preset", "smoke",
                 "--set", "critic-steps=20", "--set", "pretrain-steps=5", "--set", "extract-steps=15",
                 "--datasets", tmp.resolve("runs/data").toString(), "--out", out.toString(), "--jobs", "2"));
         a.addAll(List.of(extra));
@@ -54,36 +54,48 @@ class SweepCommandTest {
         Path out = tmp.resolve("sweep");
         CliRunner r = CliRunner.run(sweep(out).toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.err() + r.out());
-        assertTrue(r.err().contains("[4/4]"), "progress as points done / total: " + r.err());
+        // 4 stage runs (task × seed), then 4 extractions (× algorithm × κ)
+        assertTrue(r.err().contains("[8/8]"), "progress as runs done / total: " + r.err());
         for (String task : List.of("Push-v0", "Pull-v0")) {
             for (int seed : new int[] {0, 1}) {
-                Path point = out.resolve("runs/" + task + "/seed-" + seed);
-                assertTrue(Files.isRegularFile(point.resolve("results/scores.csv")), point.toString());
-                assertTrue(Files.isRegularFile(out.resolve("logs/" + task + "-seed-" + seed + ".log")));
+                Path stages = out.resolve("stages/" + task + "/seed-" + seed);
+                assertTrue(Files.isRegularFile(stages.resolve("checkpoints/seed-" + seed + "/critics.json")), stages.toString());
+                assertFalse(Files.exists(stages.resolve("policies")), "a stage run extracts nothing");
+                for (String algo : List.of("bc+switch")) {
+                    for (String k : List.of("5")) {
+                        Path run = out.resolve("runs/" + task + "/" + algo + "/kappa-" + k + "/seed-" + seed);
+                        assertTrue(Files.isRegularFile(run.resolve("results/scores.csv")), run.toString());
+                        assertTrue(Files.isRegularFile(out.resolve("logs/" + task + "-" + algo + "-kappa-" + k + "-seed-" + seed + ".log")));
+                    }
+                }
+                // the extraction took its pair's critics, not trained again: the same file
+                Path shared = out.resolve("runs/" + task + "/bc+switch/kappa-5/seed-" + seed + "/checkpoints/seed-" + seed + "/critics.weights");
+                assertTrue(Files.isSameFile(stages.resolve("checkpoints/seed-" + seed + "/critics.weights"), shared), shared.toString());
             }
         }
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals(String.join(",", SweepSummary.COLUMNS), csv.getFirst());
-        assertEquals(1 + 2 * 2 * 2, csv.size(), "task × algorithm × κ");
+        assertEquals(1 + 2, csv.size(), "task × algorithm × κ");
         for (String line : csv.subList(1, csv.size())) {
             String[] f = line.split(",", -1);
             assertEquals("2", f[3], "two seeds per cell: " + line);
             assertFalse(f[6].isEmpty() || f[9].isEmpty(), "95 % intervals over two seeds: " + line);
         }
         String md = Files.readString(out.resolve("summary.md"));
-        assertTrue(md.contains("Safe cells:") && md.contains("- bc-safe: ") && md.contains(" / 4"), md);
+        assertTrue(md.contains("Safe cells:") && md.contains("- bc+switch: ") && md.contains(" / 2"), md);
         assertTrue(Files.size(out.resolve("summary.png")) > 1000);
 
         // again: every point finished, nothing runs, the same summary
         CliRunner again = CliRunner.run(sweep(out).toArray(String[]::new));
         assertEquals(0, again.exitCode(), again.err());
-        assertTrue(again.err().contains("4 of 4 points finished earlier; running 0"), again.err());
+        assertTrue(again.err().contains("8 finished earlier, running 0"), again.err());
         assertEquals(csv, Files.readAllLines(out.resolve("summary.csv")));
 
         // compare reads a sweep: one row per task × algorithm × κ, over its seeds
         CliRunner cmp = CliRunner.run("compare", out.toString());
         assertEquals(0, cmp.exitCode(), cmp.err());
         assertTrue(cmp.out().contains("sweep/Push-v0") && cmp.out().contains("sweep/Pull-v0"), cmp.out());
+        assertFalse(cmp.err().contains("differ"), "one sweep is comparable with itself: " + cmp.err());
 
         // another grid into the same folder is refused
         CliRunner other = CliRunner.run(sweep(out, "--set", "beta-start=0.05").toArray(String[]::new));
@@ -102,17 +114,20 @@ class SweepCommandTest {
     @Test
     void aFailingPointIsReportedAndTheOthersFinish() throws Exception {
         Path out = tmp.resolve("failing");
-        var grid = new org.drcorl.experiment.sweep.SweepGrid(List.of("Push-v0", "Pull-v0"), List.of("bc-safe", "bc+switch"),
-                List.of(2.0, 5.0), List.of(0L, 1L), "smoke",
+        var grid = new org.drcorl.experiment.sweep.SweepGrid(List.of("Push-v0", "Pull-v0"), List.of("bc+switch"),
+                List.of(5.0), List.of(0L, 1L), "smoke",
                 java.util.Map.of("critic-steps", "20", "pretrain-steps", "5", "extract-steps", "15"));
-        new org.drcorl.experiment.sweep.SweepPlan(out, grid, tmp.resolve("runs/data"), List.of()).record();
-        // a file where a point's run directory goes: that run fails, the other three do not
-        Files.createDirectories(out.resolve("runs/Pull-v0"));
-        Files.writeString(out.resolve("runs/Pull-v0/seed-1"), "in the way");
+        new org.drcorl.experiment.sweep.SweepPlan(out, grid, java.util.Map.of("Push-v0", List.of(5.0), "Pull-v0", List.of(5.0)),
+                tmp.resolve("runs/data"), List.of()).record();
+        // a file where a stage run goes: it fails, its extraction is not run, the rest finish
+        Files.createDirectories(out.resolve("stages/Pull-v0"));
+        Files.writeString(out.resolve("stages/Pull-v0/seed-1"), "in the way");
         CliRunner r = CliRunner.run(sweep(out).toArray(String[]::new));
         assertEquals(1, r.exitCode(), r.err());
-        assertTrue(r.err().contains("1 of 4 points failed: Pull-v0 seed 1"), r.err());
+        assertTrue(r.err().contains("2 of 8 runs failed: Pull-v0 seed 1 stages (FAILED"), r.err());
+        assertTrue(r.err().contains("Pull-v0 seed 1 bc+switch κ=5 (not run: the stages of its task and seed failed)"), r.err());
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
-        assertTrue(csv.stream().anyMatch(l -> l.startsWith("Pull-v0,bc-safe,2.0,1,")), "the finished seed of Pull-v0 counts: " + csv);
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("Pull-v0,bc+switch,5.0,1,")), "the finished seed of Pull-v0 counts: " + csv);
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("Push-v0,bc+switch,5.0,2,")), csv.toString());
     }
 }

@@ -54,11 +54,29 @@ public final class ExperimentRunner {
     private final ExperimentSetup setup;
     private final RunLayout layout;
     private final ExperimentListener listener;
+    private final Path stagesFrom;
 
     public ExperimentRunner(ExperimentSetup setup, RunLayout layout, ExperimentListener listener) {
+        this(setup, layout, listener, null);
+    }
+
+    private ExperimentRunner(ExperimentSetup setup, RunLayout layout, ExperimentListener listener, Path stagesFrom) {
         this.setup = setup;
         this.layout = layout;
         this.listener = listener;
+        this.stagesFrom = stagesFrom;
+    }
+
+    /**
+     * This runner, reusing the behaviour model and critics another run directory trained (a
+     * sweep's stage run, made by {@link #trainStagesOnly}): its checkpoints and stage logs are
+     * linked (or copied) into this run before anything trains, and used where their settings match.
+     */
+    public ExperimentRunner withStagesFrom(Path run) {
+        if (!Files.isRegularFile(new RunLayout(run).config())) {
+            throw new UserError("--stages-from " + run + ": not a run directory (no config.json)");
+        }
+        return new ExperimentRunner(setup, layout, listener, run);
     }
 
     public ExperimentSetup setup() {
@@ -106,8 +124,73 @@ public final class ExperimentRunner {
         AtomicFiles.removeLeftovers(layout.root());
         AtomicFiles.writeString(layout.config(), setup.config().toJsonText(
                 setup.resolvedJson(dataHash, data.size(), data.episodeCount(), constants)));
+        if (stagesFrom != null) importStages();
         List<Evaluation> evaluations = trainAndEvaluate(data, dataHash, constants);
         return RunReport.write(setup, layout, data, constants, evaluations, RunReport.facts(setup, layout, dataHash));
+    }
+
+    /**
+     * Trains stages 1 and 2 of every seed, as far as the algorithms need them (the behaviour model
+     * only for a regularizer that reads it), and writes config.json, the checkpoints and the stage
+     * logs; no policy. A sweep's stage points are such runs; its extraction points reuse them
+     * ({@link #withStagesFrom}).
+     */
+    public void trainStagesOnly(boolean fresh) {
+        layout.requireRunOrEmpty();
+        try (RunLock lock = RunLock.acquire(layout.root())) {
+            OfflineDataset data = setup.loadDataset(listener);
+            requireDataFitsTask(data);
+            if (fresh) layout.clear();
+            AtomicFiles.removeLeftovers(layout.root());
+            String dataHash = data.contentHash();
+            AtomicFiles.writeString(layout.config(), setup.config().toJsonText(
+                    setup.resolvedJson(dataHash, data.size(), data.episodeCount(), setup.normalization(data))));
+            boolean critics = setup.algorithms().stream().anyMatch(a -> a.cloning() == null);
+            boolean behavior = setup.algorithms().stream().anyMatch(a -> a.cloning() == null && setup.regularizer(a).needsBehaviorModel());
+            for (long seed : setup.seeds()) {
+                try (NDManager root = NDManager.newBaseManager(setup.device());
+                     OfflinePipeline pipeline = new OfflinePipeline(data, setup.preset(), seed, setup.task().maxEpisodeSteps(), root,
+                             setup.taskId(), layout.checkpoints(seed))) {
+                    trainStages(pipeline, seed, behavior, critics);
+                }
+            }
+        }
+    }
+
+    /**
+     * Links the stage run's checkpoints and stage logs into this run where this run has none (a
+     * copy where the filesystem refuses links). Checkpoints are replaced by renaming, never written
+     * in place, so a linked file never changes under the other run.
+     */
+    private void importStages() {
+        RunLayout from = new RunLayout(stagesFrom);
+        for (long seed : setup.seeds()) {
+            List<Path[]> pairs = new ArrayList<>();
+            Path source = from.checkpoints(seed);
+            if (Files.isDirectory(source)) {
+                try (var files = Files.list(source)) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        pairs.add(new Path[] {f, layout.checkpoints(seed).resolve(f.getFileName().toString())});
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+                }
+            }
+            for (String stage : List.of("behavior-model", "critics")) pairs.add(new Path[] {from.stageLog(seed, stage), layout.stageLog(seed, stage)});
+            for (Path[] pair : pairs) {
+                if (!Files.isRegularFile(pair[0]) || Files.exists(pair[1])) continue;
+                try {
+                    Files.createDirectories(pair[1].getParent());
+                    try {
+                        Files.createLink(pair[1], pair[0]);
+                    } catch (UnsupportedOperationException | java.io.IOException e) {
+                        Files.copy(pair[0], pair[1]);
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot take " + pair[0] + " into " + layout.root() + ": " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     /**
@@ -334,6 +417,11 @@ public final class ExperimentRunner {
                 behavior |= setup.regularizer(a).needsBehaviorModel();
             }
         }
+        trainStages(pipeline, seed, behavior, critics);
+    }
+
+    /** Trains (or loads) stage 1 when {@code behavior}, stage 2 when {@code critics}, logging their losses. */
+    private void trainStages(OfflinePipeline pipeline, long seed, boolean behavior, boolean critics) {
         TrainingProgress progress = listener.progress();
         if (behavior) {
             MetricsLog log = new MetricsLog();

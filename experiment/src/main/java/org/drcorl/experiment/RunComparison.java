@@ -56,26 +56,29 @@ public final class RunComparison {
                 out.add(dir);
                 continue;
             }
-            try (var points = java.nio.file.Files.find(dir.resolve("runs"), 2,
-                    (p, a) -> a.isDirectory() && p.getFileName().toString().startsWith("seed-"))) {
+            try (var points = java.nio.file.Files.find(dir.resolve("runs"), 4,
+                    (p, a) -> a.isDirectory() && java.nio.file.Files.isRegularFile(p.resolve("config.json")))) {
                 points.sorted().forEach(out::add);
             } catch (java.io.IOException e) {
-                throw new UserError(dir + ": a sweep without readable points (" + e.getMessage() + ")");
+                throw new UserError(dir + ": a sweep without readable runs (" + e.getMessage() + ")");
             }
         }
         return out;
     }
 
     /**
-     * A sweep point's label, {@code SWEEP/TASK}: the seeds of one task then fall into one row per
+     * A sweep run's label, {@code SWEEP/TASK}: the seeds of one task then fall into one row per
      * algorithm and κ, as the seeds of one run do. Null for a plain run directory.
      */
     private static String sweepLabel(Path dir) {
-        Path task = dir.toAbsolutePath().normalize().getParent();
-        Path runs = task == null ? null : task.getParent();
-        Path sweep = runs == null ? null : runs.getParent();
-        if (sweep == null || !java.nio.file.Files.isRegularFile(sweep.resolve("sweep.json"))) return null;
-        return sweep.getFileName() + "/" + task.getFileName();
+        Path absolute = dir.toAbsolutePath().normalize();
+        for (Path up = absolute.getParent(); up != null; up = up.getParent()) {
+            if (java.nio.file.Files.isRegularFile(up.resolve("sweep.json"))) {
+                Path inside = up.relativize(absolute); // runs/TASK/ALGORITHM/kappa-K/seed-S
+                return inside.getNameCount() > 1 ? up.getFileName() + "/" + inside.getName(1) : null;
+            }
+        }
+        return null;
     }
 
     /**

@@ -16,9 +16,9 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * A bounded pool of local processes: at most {@code jobs} points run at once, each its own JVM
- * with its output in the point's log. Interrupting the sweep (Ctrl-C) stops the running points,
- * which resume on the next sweep.
+ * A bounded pool of local processes: at most {@code jobs} runs at once, each its own JVM with its
+ * output in its log; the stage runs first, then the extraction runs whose stages succeeded.
+ * Interrupting the sweep (Ctrl-C) stops the running ones, which resume on the next sweep.
  */
 public final class LocalExecutor implements SweepExecutor {
     private final int jobs;
@@ -28,40 +28,40 @@ public final class LocalExecutor implements SweepExecutor {
         this.jobs = jobs;
     }
 
-    /** One point per core: each runs its engine on one thread. */
+    /** One run per core: each runs its engine on one thread. */
     public static int defaultJobs() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     @Override
-    public List<PointOutcome> run(List<SweepPlan.Job> todo, Consumer<PointOutcome> finished) {
+    public List<JobOutcome> run(List<SweepPlan.Job> todo, Consumer<JobOutcome> finished) {
         Set<Process> running = ConcurrentHashMap.newKeySet();
         Thread stopper = new Thread(() -> running.forEach(Process::destroy), "drcorl-sweep-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-            Thread t = new Thread(r, "drcorl-sweep-point");
+            Thread t = new Thread(r, "drcorl-sweep-job");
             t.setDaemon(true);
             return t;
         });
-        List<PointOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        List<JobOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (SweepPlan.Job job : todo) {
-                futures.add(pool.submit(() -> {
-                    PointOutcome o = runOne(job, running);
+            List<JobOutcome> stages = phase(pool, todo.stream().filter(SweepPlan.Job::isStage).toList(), running, start, finished);
+            outcomes.addAll(stages);
+            Set<Integer> failedStages = new java.util.HashSet<>();
+            for (JobOutcome o : stages) if (!o.ok()) failedStages.add(o.job().stage());
+            List<SweepPlan.Job> extractions = new ArrayList<>();
+            for (SweepPlan.Job j : todo) {
+                if (j.isStage()) continue;
+                if (failedStages.contains(j.stage())) {
+                    JobOutcome o = new JobOutcome(j, JobOutcome.STAGES_FAILED, Duration.ZERO, false);
                     outcomes.add(o);
-                    synchronized (finished) {
-                        finished.accept(o);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("the sweep's worker failed: " + e.getCause(), e.getCause());
+                    finished.accept(o);
+                } else {
+                    extractions.add(j);
                 }
             }
+            outcomes.addAll(phase(pool, extractions, running, start, finished));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.forEach(Process::destroy);
@@ -76,8 +76,30 @@ public final class LocalExecutor implements SweepExecutor {
         return List.copyOf(outcomes);
     }
 
-    private static PointOutcome runOne(SweepPlan.Job job, Set<Process> running) {
-        long start = System.nanoTime();
+    private static List<JobOutcome> phase(ExecutorService pool, List<SweepPlan.Job> jobs, Set<Process> running, long start,
+                                          Consumer<JobOutcome> finished) throws InterruptedException {
+        List<JobOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> futures = new ArrayList<>();
+        for (SweepPlan.Job job : jobs) {
+            futures.add(pool.submit(() -> {
+                JobOutcome o = runOne(job, running, start);
+                outcomes.add(o);
+                synchronized (finished) {
+                    finished.accept(o);
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the sweep's worker failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return outcomes;
+    }
+
+    private static JobOutcome runOne(SweepPlan.Job job, Set<Process> running, long start) {
         try {
             Files.createDirectories(job.log().getParent());
             Process p = new ProcessBuilder(job.command()).redirectErrorStream(true)
@@ -89,12 +111,12 @@ public final class LocalExecutor implements SweepExecutor {
             } finally {
                 running.remove(p);
             }
-            return new PointOutcome(job.point(), code, job.log(), Duration.ofNanos(System.nanoTime() - start), false);
+            return new JobOutcome(job, code, Duration.ofNanos(System.nanoTime() - start), false);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + job.point().label() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot start " + job.label() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new PointOutcome(job.point(), -1, job.log(), Duration.ofNanos(System.nanoTime() - start), false);
+            return new JobOutcome(job, -1, Duration.ofNanos(System.nanoTime() - start), false);
         }
     }
 }

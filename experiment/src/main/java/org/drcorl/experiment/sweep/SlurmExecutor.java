@@ -6,32 +6,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.drcorl.experiment.UserError;
 
 /**
- * Runs the points as one Slurm job array ({@code sbatch --array}): array task i runs line i of
- * {@code slurm/points.txt} from the sweep's working directory (a filesystem shared with the nodes
- * is assumed, as for any Slurm job), writes its log under {@code logs/} and its exit code under
- * {@code slurm/}. The sweep polls {@code squeue} for the tasks still queued or running, reports each
- * as it ends, and cancels the array ({@code scancel}) when it is interrupted.
+ * Runs a sweep as Slurm job arrays ({@code sbatch --array}) over the task × seed pairs: one array
+ * of stage runs, then one array per algorithm and budget slot whose task i depends on stage task i
+ * ({@code --dependency=aftercorr}, cancelled when that stage failed: {@code --kill-on-invalid-dep}).
+ * Array task i runs line i of its {@code slurm/NAME.txt} from the sweep's working directory (a
+ * filesystem shared with the nodes is assumed, as for any Slurm job); a line that has nothing to do
+ * (finished earlier, or a budget slot the task lacks) is {@code true}. The sweep polls
+ * {@code squeue}, reports each job as it ends (its exit code is written beside the array's lines),
+ * and cancels the arrays ({@code scancel}) when it is interrupted.
  */
 public final class SlurmExecutor implements SweepExecutor {
     private final Path root;
+    private final int pairs;
     private final List<String> sbatchOptions;
     private final Duration poll;
 
     /**
+     * @param pairs         the sweep's task × seed pairs (the size of every array)
      * @param sbatchOptions passed to {@code sbatch} as they are (partition, time, {@code --gres=gpu:1}, ...)
      */
-    public SlurmExecutor(Path root, List<String> sbatchOptions, Duration poll) {
+    public SlurmExecutor(Path root, int pairs, List<String> sbatchOptions, Duration poll) {
         this.root = root;
+        this.pairs = pairs;
         this.sbatchOptions = List.copyOf(sbatchOptions);
         this.poll = poll;
     }
@@ -49,85 +56,112 @@ public final class SlurmExecutor implements SweepExecutor {
         }
     }
 
+    /** One submitted array: its job id and, per array index, the job it runs (null: nothing). */
+    private record Array(String name, String id, SweepPlan.Job[] jobs) {}
+
     @Override
-    public List<PointOutcome> run(List<SweepPlan.Job> jobs, Consumer<PointOutcome> finished) {
-        if (jobs.isEmpty()) return List.of();
+    public List<JobOutcome> run(List<SweepPlan.Job> todo, Consumer<JobOutcome> finished) {
+        if (todo.isEmpty()) return List.of();
         if (!available()) throw new UserError("--executor slurm: sbatch is not on the PATH (is this a Slurm login node?)");
-        Path slurm = root.resolve("slurm");
-        try {
-            Files.createDirectories(slurm);
-            Files.createDirectories(root.resolve("logs"));
-            List<String> lines = new ArrayList<>();
-            for (int i = 0; i < jobs.size(); i++) {
-                Files.deleteIfExists(slurm.resolve("exit-" + i));
-                lines.add(jobs.get(i).command().stream().map(SlurmExecutor::quote).collect(Collectors.joining(" "))
-                        + " > " + quote(jobs.get(i).log().toString()) + " 2>&1");
-            }
-            Files.write(slurm.resolve("points.txt"), lines);
-            Path script = slurm.resolve("array.sh");
-            Files.writeString(script, """
-                    #!/bin/bash
-                    # One point of a drcorl sweep per array task: line SLURM_ARRAY_TASK_ID+1 of points.txt.
-                    cd %s
-                    line="$(sed -n "$((SLURM_ARRAY_TASK_ID + 1))p" %s)"
-                    set +e
-                    eval "$line"
-                    code=$?
-                    echo "$code" > %s/exit-"$SLURM_ARRAY_TASK_ID".partial && mv %s/exit-"$SLURM_ARRAY_TASK_ID".partial %s/exit-"$SLURM_ARRAY_TASK_ID"
-                    exit "$code"
-                    """.formatted(quote(Path.of("").toAbsolutePath().toString()), quote(slurm.resolve("points.txt").toString()),
-                    quote(slurm.toString()), quote(slurm.toString()), quote(slurm.toString())));
-            script.toFile().setExecutable(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the Slurm job of " + root + ": " + e.getMessage(), e);
+        Map<String, SweepPlan.Job[]> groups = new LinkedHashMap<>();
+        for (SweepPlan.Job j : todo) {
+            String name = j.isStage() ? "stages" : (org.drcorl.policy.TrainedPolicy.folderName(j.extracts()) + "-slot" + j.kappaSlot());
+            groups.computeIfAbsent(name, n -> new SweepPlan.Job[pairs])[j.stage()] = j;
         }
-        List<String> sbatch = new ArrayList<>(List.of("sbatch", "--parsable", "--job-name=drcorl-sweep",
-                "--array=0-" + (jobs.size() - 1), "--output=" + root.resolve("logs").resolve("slurm-%A_%a.out"), "--cpus-per-task=1"));
-        sbatch.addAll(sbatchOptions);
-        sbatch.add(slurm.resolve("array.sh").toString());
-        String jobId = command(sbatch).strip().split(";")[0];
-        Thread cancel = new Thread(() -> quietly(List.of("scancel", jobId)), "drcorl-sweep-scancel");
+        List<Array> arrays = new ArrayList<>();
+        List<String> submitted = new ArrayList<>();
+        Thread cancel = new Thread(() -> submitted.forEach(id -> quietly(List.of("scancel", id))), "drcorl-sweep-scancel");
         Runtime.getRuntime().addShutdownHook(cancel);
         long start = System.nanoTime();
-        List<PointOutcome> outcomes = new ArrayList<>();
-        Map<Integer, Boolean> reported = new HashMap<>();
+        List<JobOutcome> outcomes = new ArrayList<>();
         try {
-            while (reported.size() < jobs.size()) {
+            String stages = null;
+            for (var g : groups.entrySet()) {
+                List<String> options = new ArrayList<>();
+                if (!g.getKey().equals("stages") && stages != null) {
+                    options.add("--dependency=aftercorr:" + stages);
+                    options.add("--kill-on-invalid-dep=yes");
+                }
+                String id = submit(g.getKey(), g.getValue(), options);
+                submitted.add(id);
+                if (g.getKey().equals("stages")) stages = id;
+                arrays.add(new Array(g.getKey(), id, g.getValue()));
+            }
+            Set<String> reported = new java.util.HashSet<>();
+            int expected = todo.size();
+            while (reported.size() < expected) {
                 Thread.sleep(poll.toMillis());
-                Set<Integer> active = active(jobId, jobs.size());
-                for (int i = 0; i < jobs.size(); i++) {
-                    if (reported.containsKey(i) || active.contains(i)) continue;
-                    Path exit = slurm.resolve("exit-" + i);
-                    int code = Files.isRegularFile(exit) ? Integer.parseInt(Files.readString(exit).strip()) : -1;
-                    PointOutcome o = new PointOutcome(jobs.get(i).point(), code, jobs.get(i).log(),
-                            Duration.ofNanos(System.nanoTime() - start), false);
-                    reported.put(i, true);
-                    outcomes.add(o);
-                    finished.accept(o);
+                for (Array a : arrays) {
+                    Set<Integer> active = active(a.id(), pairs);
+                    for (int i = 0; i < pairs; i++) {
+                        SweepPlan.Job j = a.jobs()[i];
+                        if (j == null || active.contains(i) || !reported.add(a.name() + "/" + i)) continue;
+                        Path exit = root.resolve("slurm").resolve(a.name() + ".exit-" + i);
+                        int code = Files.isRegularFile(exit) ? Integer.parseInt(Files.readString(exit).strip())
+                                : j.isStage() ? -1 : JobOutcome.STAGES_FAILED;
+                        JobOutcome o = new JobOutcome(j, code, Duration.ofNanos(System.nanoTime() - start), false);
+                        outcomes.add(o);
+                        finished.accept(o);
+                    }
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            quietly(List.of("scancel", jobId));
+            submitted.forEach(id -> quietly(List.of("scancel", id)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(cancel);
             } catch (IllegalStateException ignored) {
-                // shutting down: the hook cancels the array
+                // shutting down: the hook cancels the arrays
             }
         }
         return outcomes;
     }
 
+    /** Writes the array's lines and script, submits it, returns its job id. */
+    private String submit(String name, SweepPlan.Job[] jobs, List<String> dependency) throws IOException {
+        Path slurm = root.resolve("slurm");
+        Files.createDirectories(slurm);
+        Files.createDirectories(root.resolve("logs"));
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < jobs.length; i++) {
+            Files.deleteIfExists(slurm.resolve(name + ".exit-" + i));
+            SweepPlan.Job j = jobs[i];
+            lines.add(j == null ? "true" : j.command().stream().map(SlurmExecutor::quote).collect(Collectors.joining(" "))
+                    + " > " + quote(j.log().toString()) + " 2>&1");
+        }
+        Path list = slurm.resolve(name + ".txt"), script = slurm.resolve(name + ".sh");
+        Files.write(list, lines);
+        String exit = quote(slurm.resolve(name + ".exit-").toString());
+        Files.writeString(script, """
+                #!/bin/bash
+                # One run of a drcorl sweep per array task: line SLURM_ARRAY_TASK_ID+1 of %s.
+                cd %s
+                line="$(sed -n "$((SLURM_ARRAY_TASK_ID + 1))p" %s)"
+                eval "$line"
+                code=$?
+                echo "$code" > %s"$SLURM_ARRAY_TASK_ID".partial && mv %s"$SLURM_ARRAY_TASK_ID".partial %s"$SLURM_ARRAY_TASK_ID"
+                exit "$code"
+                """.formatted(list.getFileName(), quote(Path.of("").toAbsolutePath().toString()), quote(list.toString()), exit, exit, exit));
+        script.toFile().setExecutable(true);
+        List<String> sbatch = new ArrayList<>(List.of("sbatch", "--parsable", "--job-name=drcorl-" + name,
+                "--array=0-" + (jobs.length - 1), "--output=" + root.resolve("logs").resolve("slurm-" + name + "-%a.out"),
+                "--cpus-per-task=1"));
+        sbatch.addAll(dependency);
+        sbatch.addAll(sbatchOptions);
+        sbatch.add(script.toString());
+        return command(sbatch).strip().split(";")[0];
+    }
+
     /**
-     * The array indices still pending or running. A task that squeue no longer lists has ended;
-     * squeue shows a pending array's unstarted range as one line like {@code 12_[3-7]}.
+     * The array indices still pending or running. A task squeue no longer lists has ended; squeue
+     * shows a pending array's unstarted range as one line like {@code 12_[3-7]}.
      */
     private static Set<Integer> active(String jobId, int size) {
         String out = command(List.of("squeue", "-h", "-j", jobId, "-o", "%i"));
-        Set<Integer> active = new java.util.TreeSet<>();
+        Set<Integer> active = new TreeSet<>();
         for (String line : out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
             int us = line.indexOf('_');
             if (us < 0) { // the whole array, not yet split into tasks
@@ -153,7 +187,9 @@ public final class SlurmExecutor implements SweepExecutor {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new UserError(String.join(" ", command.subList(0, 1)) + " failed: " + out.strip());
+                // a job squeue no longer knows has ended: that is not a failure of the poll
+                if (command.getFirst().equals("squeue") && out.contains("Invalid job id")) return "";
+                throw new UserError(command.getFirst() + " failed: " + out.strip());
             }
             return out;
         } catch (IOException e) {

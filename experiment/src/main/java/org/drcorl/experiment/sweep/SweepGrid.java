@@ -14,9 +14,8 @@ import java.util.TreeMap;
 import org.drcorl.experiment.UserError;
 
 /**
- * A sweep: tasks × algorithms × budgets × seeds with one preset. Its points are the (task, seed)
- * pairs: each is one ordinary run directory holding every algorithm and budget of that pair, so
- * stages 1-2 are trained once per pair and shared, as {@code drcorl run} shares them.
+ * A sweep: tasks × algorithms × budgets × seeds with one preset. Stages 1-2 are trained once per
+ * task × seed pair ({@link Point}) and shared by that pair's algorithms and budgets (see {@link SweepPlan}).
  *
  * @param tasks      task ids
  * @param algorithms algorithm names, as {@code --algos} takes them
@@ -52,42 +51,23 @@ public record SweepGrid(List<String> tasks, List<String> algorithms, List<Double
         return values;
     }
 
-    /** One (task, seed) pair: one run directory. */
+    /** One (task, seed) pair: its stages are trained once, by one stage run. */
     public record Point(String task, long seed) {
-        /** The point's run directory under the sweep's. */
-        public Path directory(Path sweep) {
-            return sweep.resolve("runs").resolve(task).resolve("seed-" + seed);
-        }
-
         /** A name for logs and progress lines. */
         public String label() {
             return task + " seed " + seed;
         }
     }
 
+    /** The task × seed pairs, tasks outer. */
     public List<Point> points() {
         List<Point> points = new ArrayList<>();
         for (String t : tasks) for (long s : seeds) points.add(new Point(t, s));
         return points;
     }
 
-    /** The {@code drcorl run} arguments of a point (everything after the program name). */
-    public List<String> runArguments(Point p, Path sweep) {
-        List<String> a = new ArrayList<>(List.of("run", "--task", p.task(), "--seeds", Long.toString(p.seed()),
-                "--algos", String.join(",", algorithms), "--preset", preset));
-        if (!thresholds.isEmpty()) {
-            a.add("--thresholds");
-            a.add(String.join(",", thresholds.stream().map(SweepGrid::number).toList()));
-        }
-        settings.forEach((k, v) -> {
-            a.add("--set");
-            a.add(k + "=" + v);
-        });
-        a.addAll(List.of("--out", p.directory(sweep).toString(), "--quiet"));
-        return a;
-    }
-
-    private static String number(double v) {
+    /** 10, 20, 2.5: integers without ".0", as folder names and options write κ. */
+    static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 

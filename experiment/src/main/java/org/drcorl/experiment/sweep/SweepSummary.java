@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.drcorl.experiment.RunLayout;
-import org.drcorl.experiment.UserError;
 import org.drcorl.report.AtomicFiles;
 import org.drcorl.report.Numbers;
 import org.drcorl.report.ResultsTables;
@@ -43,28 +42,18 @@ public final class SweepSummary {
         return t * std / Math.sqrt(n);
     }
 
-    /**
-     * The per-seed scores of every finished point, with a {@code task} column.
-     *
-     * @throws UserError naming the points without results
-     */
-    public static Table scores(Path sweep, SweepGrid grid) {
+    /** The per-seed scores of every extraction run that has results, with a {@code task} column; null if none has. */
+    public static Table scores(SweepPlan plan) {
         Table merged = null;
-        List<String> missing = new ArrayList<>();
-        for (SweepGrid.Point p : grid.points()) {
-            Path file = new RunLayout(p.directory(sweep)).scores();
-            if (!Files.isRegularFile(file)) {
-                missing.add(p.label());
-                continue;
-            }
+        for (SweepPlan.Job job : plan.jobs()) {
+            if (job.isStage()) continue;
+            Path file = new RunLayout(job.directory()).scores();
+            if (!Files.isRegularFile(file)) continue;
             Table t = ResultsTables.readScores(file);
             StringColumn task = StringColumn.create("task");
-            for (int i = 0; i < t.rowCount(); i++) task.append(p.task());
+            for (int i = 0; i < t.rowCount(); i++) task.append(job.point().task());
             t.insertColumn(0, task);
             merged = merged == null ? t : merged.append(t);
-        }
-        if (!missing.isEmpty()) {
-            throw new UserError(sweep + ": no results yet for " + String.join(", ", missing) + "; run the sweep again to finish them");
         }
         return merged;
     }
@@ -144,21 +133,16 @@ public final class SweepSummary {
     }
 
     /**
-     * Writes {@code summary.csv}, {@code summary.md} and {@code summary.png} over the points that
-     * have results (all of them once the sweep is complete); null when none has.
+     * Writes {@code summary.csv}, {@code summary.md} and {@code summary.png} over the runs that have
+     * results (all of them once the sweep is complete); null when none has.
      */
-    public static Table writeFinished(Path sweep, SweepGrid grid) {
-        Table scores = null;
-        for (SweepGrid.Point p : grid.points()) {
-            if (!Files.isRegularFile(new RunLayout(p.directory(sweep)).scores())) continue;
-            Table one = scores(sweep, new SweepGrid(List.of(p.task()), grid.algorithms(), grid.thresholds(), List.of(p.seed()),
-                    grid.preset(), grid.settings()));
-            scores = scores == null ? one : scores.append(one);
-        }
+    public static Table writeFinished(SweepPlan plan) {
+        Table scores = scores(plan);
         if (scores == null) return null;
-        Table summary = summary(scores, grid.algorithms());
+        Table summary = summary(scores, plan.grid().algorithms());
+        Path sweep = plan.root();
         AtomicFiles.writeString(sweep.resolve("summary.csv"), csv(summary));
-        AtomicFiles.writeString(sweep.resolve("summary.md"), markdown(summary, grid));
+        AtomicFiles.writeString(sweep.resolve("summary.md"), markdown(summary, plan.grid()));
         AtomicFiles.writeBytes(sweep.resolve("summary.png"), SweepChart.png(summary));
         return summary;
     }
