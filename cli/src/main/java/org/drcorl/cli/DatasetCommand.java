@@ -43,11 +43,24 @@ final class DatasetCommand implements Runnable {
     /** Bullet's budgets: the default when neither --thresholds nor a known task says otherwise. */
     static final List<Double> DEFAULT_THRESHOLDS = DsrlTasks.BULLET_THRESHOLDS;
 
-    /** --task, when given, must be one of DSRL's tasks: that is where the expected dims come from. */
-    static Optional<DsrlTaskConstants> task(String taskId) {
+    /**
+     * --task, when given, must be one of DSRL's 38 tasks or a task a loaded plugin provides: that
+     * is where the expected dims, T and budgets come from (a plugin task's from its spec).
+     */
+    static Optional<DsrlTaskConstants> task(String taskId, org.drcorl.pluginhost.PluginRuntime runtime) {
         if (taskId == null) return Optional.empty();
-        return Optional.of(DsrlTasks.find(taskId).orElseThrow(() -> new UserError("unknown task '" + taskId
-                + "': --task takes a DSRL task id such as OfflineCarCircle-v0")));
+        Optional<DsrlTaskConstants> dsrl = DsrlTasks.find(taskId);
+        if (dsrl.isPresent()) return dsrl;
+        if (runtime.tasks().containsKey(taskId)) return Optional.of(constants(runtime.requireSpec(taskId)));
+        throw new UserError("unknown task '" + taskId + "': --task takes one of DSRL's task ids (drcorl tasks --dsrl) or a"
+                + " task of a loaded plugin (drcorl tasks)");
+    }
+
+    /** A plugin task's sizes and constants in the form DSRL's tasks have. */
+    static DsrlTaskConstants constants(TaskSpec spec) {
+        NormalizationConstants n = spec.normalization();
+        return new DsrlTaskConstants(spec.id(), spec.family(), n.rewardMin(), n.rewardMax(), n.costMax(), spec.maxEpisodeSteps(),
+                spec.observationDim(), spec.actionDim(), spec.costThresholds());
     }
 
     /** {@code drcorl dataset info FILE}. */
@@ -66,7 +79,7 @@ final class DatasetCommand implements Runnable {
         Path file;
 
         @Option(names = "--task", paramLabel = "ID",
-                description = "DSRL task id; default: the file's task_id attribute.")
+                description = "DSRL task id or a plugin's task; default: the file's task_id attribute.")
         String taskId;
 
         @Option(names = "--thresholds", paramLabel = "K1,K2,...", split = ",",
@@ -75,7 +88,10 @@ final class DatasetCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Optional<DsrlTaskConstants> requested = task(taskId);
+            Optional<DsrlTaskConstants> requested;
+            try (var runtime = global.loadPlugins(spec.commandLine().getErr())) {
+                requested = task(taskId, runtime);
+            }
             OfflineDataset dataset;
             try {
                 dataset = DsrlHdf5Reader.read(file);
@@ -170,7 +186,7 @@ final class DatasetCommand implements Runnable {
         Path file;
 
         @Option(names = "--task", paramLabel = "ID",
-                description = "DSRL task id the data must fit; default: the file's task_id attribute, if a DSRL task.")
+                description = "DSRL task id or a plugin's task the data must fit; default: the file's task_id attribute.")
         String taskId;
 
         @Override
@@ -179,7 +195,7 @@ final class DatasetCommand implements Runnable {
             try (var runtime = global.loadPlugins(spec.commandLine().getErr())) {
                 // a task simulated here knows its action bounds too; DSRL's constants only the sizes
                 Optional<TaskSpec> simulated = Optional.ofNullable(taskId).flatMap(id -> simulated(runtime, id));
-                Optional<DsrlTaskConstants> task = simulated.isPresent() ? DsrlTasks.find(taskId) : task(taskId);
+                Optional<DsrlTaskConstants> task = task(taskId, runtime);
                 OfflineDataset dataset;
                 try {
                     dataset = DsrlHdf5Reader.read(file);

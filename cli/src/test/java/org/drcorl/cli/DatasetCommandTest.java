@@ -93,8 +93,12 @@ class DatasetCommandTest {
     void infoRejectsBadInputInOneLine() {
         Result unknown = run("dataset", "info", file.toString(), "--task", "NoSuchTask");
         assertEquals(2, unknown.code());
-        assertEquals("drcorl: error: unknown task 'NoSuchTask': --task takes a DSRL task id such as OfflineCarCircle-v0",
-                unknown.err().strip());
+        assertEquals("drcorl: error: unknown task 'NoSuchTask': --task takes one of DSRL's task ids (drcorl tasks --dsrl) or a"
+                + " task of a loaded plugin (drcorl tasks)", unknown.err().strip());
+        // every DSRL id is known, simulated here or not (MetaDrive is not): its constants give the expected sizes
+        Result metadrive = run("dataset", "info", file.toString(), "--task", "OfflineMetadrive-easymean-v0");
+        assertEquals(0, metadrive.code(), metadrive.err());
+        assertTrue(metadrive.out().contains("observations have 8 values, task OfflineMetadrive-easymean-v0 has 259"), metadrive.out());
         Result negative = run("dataset", "info", file.toString(), "--thresholds", "-1");
         assertEquals(2, negative.code());
         assertTrue(negative.err().contains("a cost budget must be >= 0"), negative.err());

@@ -51,6 +51,22 @@ class PluginsCommandTest {
         CliRunner r = CliRunner.run("tasks", "--plugins", dir.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().matches("(?s).*DemoTask-v0\\s+test\\s+2\\s+1\\s+10\\s+5\\s+ok.*"), r.out());
+
+        // DSRL's 38 tasks, each marked simulated or not by the loaded plugins
+        CliRunner dsrl = CliRunner.run("tasks", "--dsrl", "--plugins", dir.toString());
+        assertEquals(0, dsrl.exitCode(), dsrl.err());
+        assertEquals(1 + 38 + 1, dsrl.out().strip().lines().count(), dsrl.out());
+        assertTrue(dsrl.out().matches("(?s).*OfflineMetadrive-harddense-v0\\s+metadrive\\s+259\\s+2\\s+1000.*data only.*"), dsrl.out());
+        assertTrue(dsrl.out().contains("of 38 simulated here"), dsrl.out());
+
+        // dataset info --task takes a plugin's task too
+        Path data = tmp.resolve("demo.hdf5");
+        CliRunner collect = CliRunner.run("collect", "--plugins", dir.toString(), "--task", "DemoTask-v0", "--episodes", "4",
+                "--out", data.toString(), "--quiet");
+        assertEquals(0, collect.exitCode(), collect.err());
+        CliRunner info = CliRunner.run("dataset", "info", data.toString(), "--task", "DemoTask-v0", "--plugins", dir.toString());
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("DemoTask-v0 (--task)"), info.out());
     }
 
     @Test

@@ -11,7 +11,18 @@ class DsrlTasksAndSummaryTest {
 
     @Test
     void theTwentyThreeTasksWithTheirFamiliesAndThresholds() {
-        assertEquals(23, DsrlTasks.all().size());
+        assertEquals(38, DsrlTasks.all().size(), "8 Bullet, 5 velocity, 16 navigation, 9 MetaDrive");
+        assertEquals(21, DsrlTasks.all().stream().filter(t -> t.family().equals(DsrlTasks.SAFETY_GYMNASIUM)).count());
+        assertEquals(9, DsrlTasks.all().stream().filter(t -> t.family().equals(DsrlTasks.METADRIVE)).count());
+        // spot checks against dsrl/infos.py
+        var push2 = DsrlTasks.require("OfflineCarPush2Gymnasium-v0");
+        assertEquals(15.1416, push2.normalization().rewardMax(), 1e-4);
+        assertEquals(250, push2.normalization().costMax(), 1e-9);
+        assertEquals(88, push2.obsDim());
+        var hard = DsrlTasks.require("OfflineMetadrive-harddense-v0");
+        assertEquals(1000, hard.maxEpisodeSteps());
+        assertEquals(84.7668, hard.normalization().costMax(), 1e-4);
+        assertEquals(java.util.List.of(10.0, 20.0, 40.0), hard.costThresholds());
         assertEquals(8, DsrlTasks.all().stream().filter(t -> t.family().equals(DsrlTasks.BULLET)).count());
         DsrlTaskConstants car = DsrlTasks.find("OfflineCarCircle-v0").orElseThrow();
         assertEquals(new DsrlTaskConstants("OfflineCarCircle-v0", "bullet", 3.4844, 534.306, 100, 300, 8, 2,

@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * DSRL's built-in constants for its 23 tasks (8 Bullet-Safety-Gym, 15 Safety-Gymnasium), from
- * the benchmark's tables. Normalized scores are computed from them by
+ * DSRL's built-in constants for all 38 of its tasks (8 Bullet-Safety-Gym, 5 Safety-Gymnasium
+ * velocity, 16 Safety-Gymnasium navigation, 9 MetaDrive): reward range R_min/R_max, C_max and the
+ * episode length T as dsrl/infos.py (liuzuxin/DSRL) records them (MIN/MAX_EPISODE_REWARD,
+ * MAX_EPISODE_COST, DEFAULT_MAX_EPISODE_STEPS, rounded to six significant digits); observation and
+ * action sizes of the simulators DSRL recorded. Normalized scores are computed from them by
  * {@link org.drcorl.spi.NormalizationConstants}, never here.
  */
 public final class DsrlTasks {
@@ -15,11 +18,14 @@ public final class DsrlTasks {
 
     public static final String BULLET = "bullet";
     public static final String SAFETY_GYMNASIUM = "safety-gymnasium";
+    public static final String METADRIVE = "metadrive";
 
     /** The cost budgets κ DSRL evaluates its Bullet-Safety-Gym tasks at. */
     public static final List<Double> BULLET_THRESHOLDS = List.of(10.0, 20.0, 40.0);
     /** The cost budgets κ DSRL evaluates its Safety-Gymnasium tasks at. */
     public static final List<Double> GYMNASIUM_THRESHOLDS = List.of(20.0, 40.0, 80.0);
+    /** The cost budgets κ DSRL evaluates its MetaDrive tasks at (as its Bullet tasks). */
+    public static final List<Double> METADRIVE_THRESHOLDS = List.of(10.0, 20.0, 40.0);
 
     private static final Map<String, DsrlTaskConstants> TASKS = new LinkedHashMap<>();
 
@@ -47,6 +53,28 @@ public final class DsrlTasks {
         gymnasium("CarGoal1Gymnasium-v0", 0.0122, 39.908, 120, 1000, 72, 2);
         gymnasium("CarButton1Gymnasium-v0", 0.00289, 44.420, 250, 1000, 88, 2);
         gymnasium("CarCircle1Gymnasium-v0", 8.037, 24.942, 250, 500, 40, 2);
+        gymnasium("PointPush2Gymnasium-v0", 0.00124382, 14.6910, 200, 1000, 76, 2);
+        gymnasium("CarGoal2Gymnasium-v0", 0.00103287, 28.9029, 200, 1000, 72, 2);
+        gymnasium("CarButton2Gymnasium-v0", 0.00176739, 41.9951, 300, 1000, 88, 2);
+        gymnasium("CarPush1Gymnasium-v0", 0.0137002, 16.3045, 200, 1000, 88, 2);
+        gymnasium("CarPush2Gymnasium-v0", 0.000293911, 15.1416, 250, 1000, 88, 2);
+        gymnasium("CarCircle2Gymnasium-v0", 5.11339, 25.9501, 398, 500, 40, 2);
+        // MetaDrive (SafeMetaDrive as DSRL configures it): 259 observations (9 ego state, 10
+        // navigation, 240 lidar), steering and throttle
+        metadrive("easysparse", 20.0943, 425.801, 82.4242);
+        metadrive("easymean", 22.1426, 425.824, 82.3860);
+        metadrive("easydense", 19.7114, 425.817, 80.3636);
+        metadrive("mediumsparse", 17.4466, 269.801, 46.4646);
+        metadrive("mediummean", 17.0325, 269.822, 46.4615);
+        metadrive("mediumdense", 15.1023, 269.781, 46.4586);
+        metadrive("hardsparse", 17.2480, 486.805, 85.0100);
+        metadrive("hardmean", 19.3880, 486.997, 84.3400);
+        metadrive("harddense", 15.3869, 486.636, 84.7668);
+    }
+
+    private static void metadrive(String scenario, double rMin, double rMax, double cMax) {
+        put(new DsrlTaskConstants("OfflineMetadrive-" + scenario + "-v0", METADRIVE, rMin, rMax, cMax, 1000, 259, 2,
+                METADRIVE_THRESHOLDS));
     }
 
     private static void bullet(String name, double rMin, double rMax, double cMax, int t, int obs, int act) {
@@ -77,7 +105,7 @@ public final class DsrlTasks {
         return exact != null ? Optional.of(exact) : Optional.ofNullable(TASKS.get("Offline" + taskId));
     }
 
-    /** All 23 tasks, Bullet first, in the order of DSRL's table. */
+    /** All 38 tasks: Bullet, Safety-Gymnasium (velocity, then navigation), MetaDrive. */
     public static List<DsrlTaskConstants> all() {
         return List.copyOf(TASKS.values());
     }
