@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {"Run a grid of experiments: stages 1-2 once per task × seed (a stage run), then one run per task ×"
                 + " seed × algorithm × κ that takes its pair's stages, each a `drcorl run` in its own JVM, on a local process"
                 + " pool or as Slurm job arrays (extractions depend on their stage run). Then DIR/summary.csv, summary.md and"
-                + " summary.png: reward and cost per task × algorithm × κ, mean, std and 95 % interval over the seeds, and"
+                + " summary.png: reward and cost per task × algorithm × κ, mean, std and 95 %% interval over the seeds, and"
                 + " the safe cells.", "Running the same sweep again skips finished runs and resumes interrupted ones."})
 final class SweepCommand implements Callable<Integer> {
 
@@ -60,7 +60,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME", description = "smoke, quick or paper (default quick).")
     String preset;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a preset setting in every point (repeatable).")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a preset setting in every run (repeatable).")
     Map<String, String> settings;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The sweep directory.")
@@ -72,7 +72,7 @@ final class SweepCommand implements Callable<Integer> {
     Path datasets;
 
     @Option(names = "--executor", paramLabel = "local|slurm", defaultValue = "local",
-            description = "local: a process pool on this machine (default); slurm: one sbatch job array.")
+            description = "local: a process pool on this machine (default); slurm: sbatch job arrays (stages, then the extractions that depend on them).")
     String executor;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Points at once with --executor local (default: one per core).")
