@@ -121,14 +121,7 @@ public final class Parameters implements AutoCloseable {
             int n = Math.toIntExact(a.size());
             float[] part = new float[n];
             System.arraycopy(values, at, part, 0, n);
-            // NDArray.set (and copyTo) run under libtorch's deprecated AutoNonVariableTypeMode guard,
-            // whose one-time warning reached every user's terminal: a fresh tensor interned into the
-            // same Java object (which the optimizer and the networks hold) carries the values without it
-            boolean trained = a.hasGradient();
-            try (NDManager scratch = manager.newSubManager()) {
-                a.intern(scratch.create(part, a.getShape()));
-            }
-            if (trained) a.setRequiresGradient(true);
+            a.set(part);
             at += n;
         }
     }
