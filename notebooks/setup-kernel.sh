@@ -111,8 +111,6 @@ spec = {
         "RJK_COMPILER_OPTIONS": "",
         "RJK_TIMEOUT_MILLIS": "-1",
         "RJK_INIT_SCRIPT": "",
-        # as ./drcorl: libtorch's C++ deprecation warnings stay out of the cells' output
-        "TORCH_CPP_LOG_LEVEL": "ERROR",
     },
 }
 with open(sys.argv[1], "w") as f:

@@ -54,6 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ExperimentConfig.Loaded loaded = ExperimentConfig.read(layout.config());
         try (PluginRuntime runtime = global.loadPlugins(err)) {
             ExperimentSetup setup = ExperimentSetup.resolve(loaded.config(), runtime);
+            LibtorchWarning.silence();
             RunResults results = new ExperimentRunner(setup, layout, new ConsoleListener(err, quiet, false)).evaluate(episodes, replace);
             out.println(ResultsTables.text(results.summary()));
             out.println();

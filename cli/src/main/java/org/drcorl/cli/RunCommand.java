@@ -123,6 +123,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try (PluginRuntime runtime = global.loadPlugins(err)) {
             ExperimentSetup setup = ExperimentSetup.resolve(given, runtime);
+            LibtorchWarning.silence();
             Devices.useThreads(threads);
             RunLayout layout = new RunLayout(runDirectory != null ? runDirectory
                     : Path.of("runs", setup.taskId() + "-" + setup.preset().name()));
