@@ -1,11 +1,11 @@
 package org.drcorl.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.drcorl.report.Numbers;
 import org.drcorl.train.TrainingProgress;
 
 /**
@@ -91,15 +91,9 @@ final class ConsoleProgress implements TrainingProgress {
     String line() {
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         double rate = done / seconds;
-        String eta = done >= total ? "took " + clock(seconds) : "ETA " + (rate > 0 ? clock((total - done) / rate) : "?");
+        String eta = done >= total ? "took " + Numbers.clock(seconds) : "ETA " + (rate > 0 ? Numbers.clock((total - done) / rate) : "?");
         return String.format(Locale.ROOT, "%s: %d%% (%d/%d steps, %.1f steps/s, %s)", stage,
                 total <= 0 ? 100 : 100 * done / total, done, total, rate, eta);
-    }
-
-    private static String clock(double seconds) {
-        Duration d = Duration.ofSeconds(Math.round(seconds));
-        return d.toHours() > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart())
-                : String.format(Locale.ROOT, "%d:%02d", d.toMinutesPart(), d.toSecondsPart());
     }
 
     /** The stage name cut to {@link #LABEL_WIDTH} characters, the cut marked. */

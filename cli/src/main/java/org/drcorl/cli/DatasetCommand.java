@@ -221,10 +221,7 @@ final class DatasetCommand implements Runnable {
 
         /** The spec of a task a loaded plugin simulates (DSRL's ids with or without "Offline"). */
         private static Optional<TaskSpec> simulated(org.drcorl.pluginhost.PluginRuntime runtime, String id) {
-            for (String candidate : List.of(id, "Offline" + id)) {
-                if (runtime.tasks().containsKey(candidate)) return Optional.of(runtime.requireSpec(candidate));
-            }
-            return Optional.empty();
+            return runtime.findTask(id).map(runtime::requireSpec);
         }
     }
 }

@@ -391,6 +391,17 @@ public final class PluginRuntime implements AutoCloseable {
         return p;
     }
 
+    /**
+     * The id under which a loaded plugin provides task {@code name}: the name itself, or the name
+     * with DSRL's {@code Offline} prefix that some files and users leave out.
+     */
+    public Optional<String> findTask(String name) {
+        for (String candidate : List.of(name, "Offline" + name)) {
+            if (providersByTask.containsKey(candidate)) return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+
     /** The spec of a task id, or an error listing the known ids. */
     public TaskSpec requireSpec(String taskId) {
         return requireProvider(taskId).tasks().stream().filter(t -> t.id().equals(taskId)).findFirst()

@@ -120,10 +120,7 @@ public final class ExperimentRunner {
         requireDataFitsTask(data);
         requireSafeEpisodes(data);
         requireTaskStarts();
-        if (fresh) layout.clear();
-        AtomicFiles.removeLeftovers(layout.root());
-        AtomicFiles.writeString(layout.config(), setup.config().toJsonText(
-                setup.resolvedJson(dataHash, data.size(), data.episodeCount(), constants)));
+        start(fresh, data, dataHash, constants);
         if (stagesFrom != null) importStages();
         List<Evaluation> evaluations = trainAndEvaluate(data, dataHash, constants);
         return RunReport.write(setup, layout, data, constants, evaluations, RunReport.facts(setup, layout, dataHash));
@@ -140,11 +137,7 @@ public final class ExperimentRunner {
         try (RunLock lock = RunLock.acquire(layout.root())) {
             OfflineDataset data = setup.loadDataset(listener);
             requireDataFitsTask(data);
-            if (fresh) layout.clear();
-            AtomicFiles.removeLeftovers(layout.root());
-            String dataHash = data.contentHash();
-            AtomicFiles.writeString(layout.config(), setup.config().toJsonText(
-                    setup.resolvedJson(dataHash, data.size(), data.episodeCount(), setup.normalization(data))));
+            start(fresh, data, data.contentHash(), setup.normalization(data));
             boolean critics = setup.algorithms().stream().anyMatch(a -> a.cloning() == null);
             boolean behavior = setup.algorithms().stream().anyMatch(a -> a.cloning() == null && setup.regularizer(a).needsBehaviorModel());
             for (long seed : setup.seeds()) {
@@ -155,6 +148,17 @@ public final class ExperimentRunner {
                 }
             }
         }
+    }
+
+    /**
+     * The first writes of a run, once every check has passed: what an earlier run wrote is cleared
+     * ({@code fresh}), a killed run's temporaries swept, and config.json recorded.
+     */
+    private void start(boolean fresh, OfflineDataset data, String dataHash, NormalizationConstants constants) {
+        if (fresh) layout.clear();
+        AtomicFiles.removeLeftovers(layout.root());
+        AtomicFiles.writeString(layout.config(), setup.config().toJsonText(
+                setup.resolvedJson(dataHash, data.size(), data.episodeCount(), constants)));
     }
 
     /**
@@ -181,15 +185,24 @@ public final class ExperimentRunner {
                 if (!Files.isRegularFile(pair[0]) || Files.exists(pair[1])) continue;
                 try {
                     Files.createDirectories(pair[1].getParent());
-                    try {
-                        Files.createLink(pair[1], pair[0]);
-                    } catch (UnsupportedOperationException | java.io.IOException e) {
-                        Files.copy(pair[0], pair[1]);
-                    }
+                    if (!link(pair[0], pair[1])) Files.copy(pair[0], pair[1]);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException("cannot take " + pair[0] + " into " + layout.root() + ": " + e.getMessage(), e);
                 }
             }
+        }
+    }
+
+    /**
+     * Hard-links {@code target} to {@code source}; false where the filesystem cannot (no hard links,
+     * or the two runs on different filesystems), and the caller copies instead.
+     */
+    private static boolean link(Path source, Path target) {
+        try {
+            Files.createLink(target, source);
+            return true;
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            return false;
         }
     }
 

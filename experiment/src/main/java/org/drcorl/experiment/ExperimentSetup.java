@@ -85,10 +85,8 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
         }
         if (named.isEmpty()) return given;
         String id = named.get();
-        // DSRL's ids and ours agree up to the "Offline" prefix some files omit
-        for (String candidate : List.of(id, "Offline" + id)) {
-            if (runtime.tasks().containsKey(candidate)) return given.withTask(candidate);
-        }
+        java.util.Optional<String> task = runtime.findTask(id);
+        if (task.isPresent()) return given.withTask(task.get());
         throw new UserError("dataset " + file + " is for task '" + id + "' (its task_id attribute), which no loaded plugin"
                 + " provides; `drcorl tasks` lists the tasks here");
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.drcorl.report.Numbers;
 import tech.tablesaw.api.Table;
 
 /**
@@ -41,14 +42,8 @@ public record Sweep(List<JobOutcome> outcomes, Table summary) {
             double elapsed = (System.nanoTime() - start) / 1e9;
             double eta = elapsed / done[0] * (todo.size() - done[0]);
             progress.accept(String.format(Locale.ROOT, "[%d/%d] %s: %s (%s elapsed, ETA %s)", skipped + done[0], total,
-                    o.job().label(), o.describe(), clock(elapsed), done[0] == todo.size() ? "0:00" : clock(eta)));
+                    o.job().label(), o.describe(), Numbers.clock(elapsed), done[0] == todo.size() ? "0:00" : Numbers.clock(eta)));
         }));
         return new Sweep(List.copyOf(outcomes), SweepSummary.writeFinished(plan));
-    }
-
-    static String clock(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

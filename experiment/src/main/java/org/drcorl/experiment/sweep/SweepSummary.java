@@ -81,18 +81,18 @@ public final class SweepSummary {
                     double[] reward = k.getValue().stream().mapToDouble(v -> v[0]).toArray();
                     double[] cost = k.getValue().stream().mapToDouble(v -> v[1]).toArray();
                     int n = reward.length;
-                    double rs = std(reward), cs = std(cost);
+                    double rs = ResultsTables.std(reward), cs = ResultsTables.std(cost);
                     t.stringColumn("task").append(task.getKey());
                     t.stringColumn("algorithm").append(a);
                     t.doubleColumn("kappa").append(k.getKey());
                     t.intColumn("seeds").append(n);
-                    t.doubleColumn("reward_mean").append(mean(reward));
+                    t.doubleColumn("reward_mean").append(ResultsTables.mean(reward));
                     t.doubleColumn("reward_std").append(rs);
                     t.doubleColumn("reward_ci95").append(ci95(rs, n));
-                    t.doubleColumn("cost_mean").append(mean(cost));
+                    t.doubleColumn("cost_mean").append(ResultsTables.mean(cost));
                     t.doubleColumn("cost_std").append(cs);
                     t.doubleColumn("cost_ci95").append(ci95(cs, n));
-                    t.booleanColumn("safe").append(mean(cost) <= 1.0);
+                    t.booleanColumn("safe").append(ResultsTables.mean(cost) <= 1.0);
                 }
             }
         }
@@ -159,13 +159,5 @@ public final class SweepSummary {
             s.append(',').append(r.getBoolean("safe")).append('\n');
         }
         return s.toString();
-    }
-
-    private static double mean(double[] v) {
-        return ResultsTables.mean(v);
-    }
-
-    private static double std(double[] v) {
-        return ResultsTables.std(v);
     }
 }
