@@ -28,6 +28,7 @@ public final class Benchmarks {
     private static final String USAGE = """
             usage: Benchmarks [--out DIR] [--name NAME] [--reps N] [--threads N,N] [--profile] [--quick-run]
                               [--root DIR] [--quick-args "ARGS"] [--env-seconds S] [--only SECTIONS]
+                              [--vs-torch] [--python PATH]
               --out DIR        where NAME.csv and NAME.md go (default bench/results)
               --name NAME      file name (default cpu-DATE, or gpu-DATE on a GPU)
               --reps N         timed repetitions per measurement, median reported (default 5)
@@ -37,7 +38,10 @@ public final class Benchmarks {
               --root DIR       the checkout, for --quick-run
               --quick-args A   extra arguments for the quick run, e.g. "--thresholds 20"
               --env-seconds S  seconds per task for env steps (default 2)
-              --only LIST      comma list of sections: gemm,stage1,stage2,stage3,policy,env,quick (default all)
+              --only LIST      comma list of sections: gemm,stage1,stage2,stage3,fqe,policy,env,quick (default all)
+              --vs-torch       after drcorl's training rows, the same steps in PyTorch eager (bench/torch/steps.py),
+                               same shapes and threads, with drcorl / PyTorch ratios (skipped if torch is missing)
+              --python PATH    the Python with torch (default /usr/bin/python3, Debian's python3-torch)
             """;
 
     public static void main(String[] args) throws Exception {
@@ -49,7 +53,9 @@ public final class Benchmarks {
         Path root = null;
         List<String> quickArgs = List.of();
         double envSeconds = 2;
-        List<String> only = List.of("gemm", "stage1", "stage2", "stage3", "policy", "env", "quick");
+        List<String> only = List.of("gemm", "stage1", "stage2", "stage3", "fqe", "policy", "env", "quick");
+        boolean vsTorch = false;
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -63,6 +69,8 @@ public final class Benchmarks {
                     case "--quick-args" -> quickArgs = Arrays.stream(args[++i].trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
                     case "--env-seconds" -> envSeconds = Double.parseDouble(args[++i]);
                     case "--only" -> only = List.of(args[++i].split(","));
+                    case "--vs-torch" -> vsTorch = true;
+                    case "--python" -> python = args[++i];
                     case "--help", "-h" -> {
                         System.out.print(USAGE);
                         return;
@@ -93,6 +101,15 @@ public final class Benchmarks {
         double load0 = Timing.load();
         long t0 = System.nanoTime();
 
+        final int repsFinal = reps;
+        boolean torch = vsTorch;
+        if (vsTorch) {
+            java.util.Optional<String> why = TorchComparison.unavailable(python);
+            if (why.isPresent()) {
+                System.out.println(why.get());
+                torch = false;
+            }
+        }
         try (NDManager base = NDManager.newBaseManager()) {
             OfflineDataset data = DatasetCollector.collect(new BulletTaskProvider(), "OfflineCarCircle-v0", 40, 0, n -> {});
             TransitionSampler sampler = new TransitionSampler(data, 0);
@@ -104,12 +121,40 @@ public final class Benchmarks {
                     if (only.contains("gemm")) {
                         gemm(base, ceiling, results, reps, th);
                     }
+                    // each section's PyTorch steps run right after drcorl's, so that a machine whose speed
+                    // drifts (a shared VM) moves both sides of a ratio alike
+                    final int threadCount = t;
+                    final boolean compare = torch;
+                    final String py = python;
+                    final Path script = (root == null ? Path.of("") : root).resolve("bench/torch/steps.py");
+                    java.util.function.Consumer<String> torchSection = section -> {
+                        if (!compare) return;
+                        try {
+                            TorchComparison.run(script, py, List.of(section), threadCount, data.obsDim(), data.actDim(), repsFinal, results);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("interrupted", e);
+                        }
+                    };
                     if (only.contains("stage1")) {
                         training.stage1(256, th);
                         training.stage1(2048, th);
+                        torchSection.accept("stage1");
                     }
-                    if (only.contains("stage2")) training.stage2(256, th);
-                    if (only.contains("stage3")) training.stage3(256, th);
+                    if (only.contains("stage2")) {
+                        training.stage2(256, th);
+                        torchSection.accept("stage2");
+                    }
+                    if (only.contains("stage3")) {
+                        training.stage3(256, th);
+                        torchSection.accept("stage3");
+                    }
+                    if (only.contains("fqe")) {
+                        training.fqe(256, th);
+                        torchSection.accept("fqe");
+                    }
                 }
                 JniUtils.setNumThreads(threads.getFirst());
             }

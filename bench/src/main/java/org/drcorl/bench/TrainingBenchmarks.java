@@ -13,6 +13,8 @@ import org.drcorl.spi.SeededTrainingRandom;
 import org.drcorl.train.behaviormodel.BehaviorModelConfig;
 import org.drcorl.train.behaviormodel.DiffusionBehaviorModel;
 import org.drcorl.train.critic.CriticConfig;
+import org.drcorl.train.critic.EvaluationConfig;
+import org.drcorl.train.critic.FqeEnsemble;
 import org.drcorl.train.critic.IqlCritic;
 import org.drcorl.train.extract.DeterministicPolicy;
 import org.drcorl.train.extract.ExtractionConfig;
@@ -175,6 +177,36 @@ final class TrainingBenchmarks {
                 measure("stage 3 step (phase 1)", "batch " + batch + ", regularizer only, " + threads, phase1, () -> g1,
                         String.format(Locale.ROOT, "%.3f GFLOP/step", g1));
             }
+        }
+    }
+
+    /**
+     * One update of the offline evaluation ensemble ({@link FqeEnsemble}, the default
+     * {@link EvaluationConfig}: 4 cost + 2 reward members of width 128) on π(s′) of a quick-size policy
+     * (H 128), states standardized: what phase 2 adds to every step and what the snapshots'
+     * re-evaluation repeats.
+     */
+    void fqe(int batch, String threads) {
+        EvaluationConfig ec = EvaluationConfig.standard();
+        int h = 128;
+        float[] mean = new float[obs], scale = new float[obs];
+        java.util.Arrays.fill(scale, 1f);
+        try (NDManager m = root.newSubManager();
+             FqeEnsemble ensemble = new FqeEnsemble(m, obs, act, ec, 12, mean, scale);
+             DeterministicPolicy policy = new DeterministicPolicy(m, obs, act, h, new SplittableRandom(13))) {
+            TransitionSampler batches = sampler.withSeed(14);
+            Runnable step = () -> {
+                try (NDManager s = m.newSubManager()) {
+                    TransitionBatch b = batches.sample(s, batch);
+                    ensemble.update(b, policy.act(b.nextStates()).stopGradient(), s);
+                }
+            };
+            int members = ec.costMembers() + ec.rewardMembers();
+            long q = FlopCounts.mlpMacs(obs + act, ec.hidden(), ec.hidden(), 1), p = FlopCounts.mlpMacs(obs, h, h, act);
+            // π(s') p; every member's target on s' q; every member trained 3q
+            double gflop = FlopCounts.gflop((double) batch * (p + 4.0 * members * q));
+            measure("FQE ensemble update", "batch " + batch + ", " + members + " members, H " + ec.hidden() + ", " + threads, step,
+                    () -> gflop, String.format(Locale.ROOT, "%.3f GFLOP/step", gflop));
         }
     }
 }

@@ -171,10 +171,55 @@ public final class Adam implements AutoCloseable {
 
     /** One ordinary Adam(W) step with {@code grads}. */
     public void step(List<NDArray> grads) {
-        try (NDManager scratch = manager.newSubManager()) {
-            apply(preview(grads, scratch));
+        step(flatGradients(grads));
+    }
+
+    /**
+     * One ordinary Adam(W) step with the gradients the last backward pass accumulated on the
+     * parameters, which are then zeroed: {@code step(takeGradients(…))} without copying each
+     * gradient out first (the concatenation is the one copy the update needs).
+     */
+    @SuppressWarnings("try") // the NDScope is held only for the arrays it closes
+    public void step() {
+        NDArray flat;
+        try (NDScope scope = new NDScope()) {
+            List<NDArray> grads = new ArrayList<>();
+            for (NDArray p : params.trainableArrays()) grads.add(p.getGradient());
+            flat = concatenate(grads);
+            NDScope.unregister(flat);
+            for (NDArray g : grads) g.subi(g);
         }
-        commit(grads);
+        try {
+            step(flat);
+        } finally {
+            flat.close();
+        }
+    }
+
+    /**
+     * The step on a flat gradient. The moments are advanced in place first, exactly as
+     * {@link #commit} advances them, and the change is computed from them: the same operations in
+     * the same order as {@code apply(preview(g)); commit(g)}, so the same values bit for bit, with
+     * the seven operations that recomputed the moments saved.
+     */
+    @SuppressWarnings("try") // the NDScope is held only for the arrays it closes
+    private void step(NDArray g) {
+        long next = t + 1;
+        double c1 = 1 - Math.pow(beta1, next), c2 = 1 - Math.pow(beta2, next);
+        try (NDScope scope = new NDScope()) {
+            m.muli(beta1).addi(g.mul(1 - beta1));
+            v.muli(beta2).addi(g.square().muli(1 - beta2));
+            NDArray delta = m.div(c1).div(v.div(c2).sqrt().add(epsilon)).mul(-learningRate);
+            if (weightDecay != 0) {
+                try (NDArray theta = concatenate(params.trainableArrays())) { // lands in the network's manager: close it
+                    delta = delta.sub(theta.mul(learningRate * weightDecay));
+                }
+            }
+            List<NDArray> ps = params.trainableArrays();
+            NDList pieces = shapes.length == 1 ? new NDList(delta) : delta.split(splitPoints);
+            for (int i = 0; i < ps.size(); i++) ps.get(i).addi(pieces.get(i).reshape(shapes[i]));
+        }
+        t++;
     }
 
     public long steps() {

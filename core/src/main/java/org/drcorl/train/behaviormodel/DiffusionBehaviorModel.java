@@ -54,7 +54,7 @@ public final class DiffusionBehaviorModel implements BehaviorModel, AutoCloseabl
             throw new IllegalStateException("the behaviour model diverged (loss " + value + " after " + optimizer.steps()
                     + " steps); lower its learning rate");
         }
-        optimizer.step(optimizer.takeGradients(step));
+        optimizer.step();
         return value;
     }
 

@@ -124,7 +124,7 @@ public final class FqeEnsemble implements AutoCloseable {
         if (!Float.isFinite(loss)) {
             throw new IllegalStateException("the policy evaluation diverged (TD loss " + loss + "); lower its learning rate");
         }
-        optimizer.step(optimizer.takeGradients(step));
+        optimizer.step();
         online.polyakInto(target, config.polyak());
         return loss;
     }

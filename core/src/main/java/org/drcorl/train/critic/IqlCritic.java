@@ -77,7 +77,8 @@ public final class IqlCritic implements AutoCloseable {
      */
     public Losses iqlUpdate(NDArray states, NDArray actions, NDArray signal, NDArray nextStates, NDArray notDone,
                             NDManager step) {
-        NDArray target = targetAggregate(states, actions);
+        NDArray x = stateAction(states, actions); // once for the target heads and the Q regression
+        NDArray target = config.aggregation().combine(q1Target.forward(x), q2Target.forward(x));
         float vLoss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray u = target.sub(value.forward(states));
@@ -89,9 +90,9 @@ public final class IqlCritic implements AutoCloseable {
             gc.backward(loss);
             vLoss = loss.getFloat();
         }
-        vOptimizer.step(vOptimizer.takeGradients(step));
+        vOptimizer.step();
         NDArray y = signal.add(notDone.mul(config.gamma()).mul(value.forward(nextStates)));
-        return new Losses(regressQ(states, actions, y, step), vLoss);
+        return new Losses(regressQ(x, y, step), vLoss);
     }
 
     /**
@@ -101,11 +102,11 @@ public final class IqlCritic implements AutoCloseable {
     public float tdUpdate(NDArray states, NDArray actions, NDArray signal, NDArray nextStates, NDArray notDone,
                           NDArray nextActions, NDManager step) {
         NDArray y = signal.add(notDone.mul(config.gamma()).mul(targetAggregate(nextStates, nextActions)));
-        return regressQ(states, actions, y, step);
+        return regressQ(stateAction(states, actions), y, step);
     }
 
-    private float regressQ(NDArray states, NDArray actions, NDArray y, NDManager step) {
-        NDArray x = stateAction(states, actions);
+    /** Both Q heads regressed on {@code y} at the inputs {@code x = [a, s]}, then the target heads averaged toward them. */
+    private float regressQ(NDArray x, NDArray y, NDManager step) {
         NDArray target = y.stopGradient();
         float qLoss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -116,7 +117,7 @@ public final class IqlCritic implements AutoCloseable {
         if (!Float.isFinite(qLoss)) {
             throw new IllegalStateException("a critic diverged (Q loss " + qLoss + "); lower its learning rate");
         }
-        qOptimizer.step(qOptimizer.takeGradients(step));
+        qOptimizer.step();
         q.polyakInto(qTarget, config.polyak());
         return qLoss;
     }
