@@ -43,6 +43,39 @@ class LeggedTaskSemanticsTest {
         return costly;
     }
 
+    /**
+     * DSRL's Hopper and Walker2d data come from Gymnasium's models, whose root pitch joint turns
+     * about +y ({@code rooty axis="0 1 0"} in hopper.xml and walker2d.xml; the leg joints about −y):
+     * a positive pitch qpos[2] (obs[1]) swings the body below the torso's centre toward −x, and its
+     * rate qvel[2] is the observation after the nq − 1 positions. With the axis flipped, as this
+     * project's models had it until 2026-12-03, both observations were negated against DSRL's.
+     */
+    @Test
+    void pitchAndItsRateFollowGymnasiumsRootAxis() {
+        for (MujocoTaskEnv env : new MujocoTaskEnv[] {new HopperVelocity(), new Walker2dVelocity()}) {
+            try (env) {
+                var m = env.model();
+                env.reset(0);
+                int torso = m.bodyId("torso"), thigh = m.bodyId("thigh");
+                double theta = 0.3;
+                for (int i = 0; i < m.nq(); i++) env.data().setQpos(i, m.qpos0(i));
+                env.data().setQpos(2, theta);
+                env.data().forward();
+                // R_y(θ) takes the thigh's attachment (0, 0, −0.2) below the torso's centre to (−0.2 sin θ, 0, −0.2 cos θ)
+                assertEquals(-0.2 * Math.sin(theta), env.data().xpos(thigh, 0) - env.data().xpos(torso, 0), 1e-9,
+                        env.spec().id() + ": pitch +0.3 swings the thigh toward −x");
+                assertEquals(-0.2 * Math.cos(theta), env.data().xpos(thigh, 2) - env.data().xpos(torso, 2), 1e-9);
+                // a positive pitch rate, held for a step with nothing else moving, raises the observed pitch
+                for (int i = 0; i < m.nv(); i++) env.data().setQvel(i, 0);
+                env.data().setQpos(2, 0);
+                env.data().setQvel(2, 1.0);
+                float[] obs = env.step(new float[env.spec().actionDim()]).observation();
+                assertTrue(obs[1] > 0, env.spec().id() + ": obs[1] is the pitch qpos[2], got " + obs[1]);
+                assertEquals((float) env.data().qvel(2), obs[m.nq() - 1 + 2], env.spec().id() + ": the pitch rate's observation");
+            }
+        }
+    }
+
     @Test
     void hopperFactsRewardCostAndFalls() {
         try (var env = new HopperVelocity()) {
