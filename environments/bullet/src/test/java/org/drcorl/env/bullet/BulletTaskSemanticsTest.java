@@ -53,6 +53,30 @@ class BulletTaskSemanticsTest {
         }
     }
 
+    /**
+     * Bullet-Safety-Gym's RunTask.specific_reset (what DSRL's Run data start from): xy uniform in
+     * ±0.01 m, orientation untouched (facing +x here). It was ±0.1 m with ±0.1 rad of heading until
+     * 2026-12-03.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"OfflineBallRun-v0", "OfflineCarRun-v0", "OfflineDroneRun-v0"})
+    void runStartsWithinOneCentimetreOfTheOriginFacingPlusX(String id) {
+        try (BulletSafeEnv env = env(id)) {
+            double widest = 0;
+            for (long seed = 0; seed < 50; seed++) {
+                float[] obs = env.reset(seed);
+                Agent a = env.agent();
+                assertTrue(Math.abs(a.x()) <= 0.01 && Math.abs(a.y()) <= 0.01, id + ": start (" + a.x() + ", " + a.y() + ")");
+                widest = Math.max(widest, Math.max(Math.abs(a.x()), Math.abs(a.y())));
+                if (id.equals("OfflineCarRun-v0")) {
+                    assertEquals(0f, obs[4], 0f, "sin ψ at the start");
+                    assertEquals(1f, obs[5], 0f, "cos ψ at the start");
+                }
+            }
+            assertTrue(widest > 0.005, id + ": the noise spans its range, widest " + widest);
+        }
+    }
+
     @Test
     void carStartsFacingClockwiseAlongTheCircle() {
         try (BulletSafeEnv env = env("OfflineCarCircle-v0")) {

@@ -11,7 +11,9 @@ import org.drcorl.env.bullet.agent.Agent;
  *   <li>reward = Φ(s′) − Φ(s) + agent-specific reward, Φ = −60·‖p_xy − (1000, 0)‖ (≈ 60·Δx);
  *   <li>cost = min(1, 1[|y| > 2] + 1[‖v_xy‖ > v_lim]);
  *   <li>no task observation;
- *   <li>reset: xy uniform in [−0.1, 0.1]², heading uniform in ±0.1 rad around +x.
+ *   <li>reset: xy uniform in [−0.01, 0.01]², facing +x (Bullet-Safety-Gym's
+ *       {@code RunTask.specific_reset} in {@code bullet_safety_gym/envs/tasks.py}: {@code rng.uniform(-0.01, 0.01, 2)}
+ *       for xy, the agent's initial orientation unchanged).
  * </ul>
  */
 public final class RunTask implements BulletTask {
@@ -21,6 +23,8 @@ public final class RunTask implements BulletTask {
     static final double PROGRESS_GAIN = 60.0;
     /** Half-width of the safe corridor (m). */
     public static final double CORRIDOR_HALF_WIDTH = 2.0;
+    /** Half-width of the start's uniform xy noise around the origin (m), as in DSRL's data. */
+    public static final double START_NOISE = 0.01;
 
     private double previousPotential;
 
@@ -36,9 +40,9 @@ public final class RunTask implements BulletTask {
 
     @Override
     public void place(Agent agent, SplittableRandom random) {
-        double x = random.nextDouble(-0.1, 0.1);
-        double y = random.nextDouble(-0.1, 0.1);
-        agent.reset(x, y, random.nextDouble(-0.1, 0.1));
+        double x = random.nextDouble(-START_NOISE, START_NOISE);
+        double y = random.nextDouble(-START_NOISE, START_NOISE);
+        agent.reset(x, y, 0);
     }
 
     private static double potential(Agent agent) {
