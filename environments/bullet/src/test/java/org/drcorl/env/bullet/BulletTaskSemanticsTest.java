@@ -105,20 +105,40 @@ class BulletTaskSemanticsTest {
         }
     }
 
+    /**
+     * Bullet-Safety-Gym's drone observation (agents.py, {@code Drone.agent_specific_observation}):
+     * rotor i reads 2.5e-3·(ω_i − dir_i·ω_h), dir = (+1, −1, +1, −1), ω_h = 461.5 rad/s; the rotors
+     * stand still at the start (−1.15·dir_i), and the drone starts on the ground, centre 0.17 m up.
+     */
     @Test
-    void droneObservationHasPositionVelocityUnitQuaternionAndRotorDeviations() {
+    void droneObservationHasPositionVelocityUnitQuaternionAndTheOriginalsRotorSpeeds() {
+        double[] spin = {1, -1, 1, -1};
         try (BulletSafeEnv env = env("OfflineDroneRun-v0")) {
             float[] o = env.reset(2);
-            assertEquals(0.1 * DroneAgent.START_HEIGHT, o[2], 1e-6);
-            for (int i = 13; i < 17; i++) assertEquals(0f, o[i], "rotors start at the hover speed");
+            assertEquals(0.017, o[2], 1e-6, "starts standing on the ground");
+            for (int i = 0; i < 4; i++) assertEquals(-2.5e-3 * 461.53 * spin[i], o[13 + i], 1e-4, "rotor " + i + " at rest");
             StepResult r = null;
             for (int t = 0; t < 30; t++) r = env.step(new float[] {1f, 1f, 1f, 1f});
             o = r.observation();
             double qn = o[6] * o[6] + o[7] * o[7] + o[8] * o[8] + o[9] * o[9];
             assertEquals(1.0, qn, 1e-5, "quaternion norm");
-            for (int i = 13; i < 17; i++) assertEquals(1f, o[i], 1e-3f, "rotor deviation follows the action");
-            assertTrue(o[5] > 0 && o[2] > 0.1, "full throttle climbs");
+            for (int i = 0; i < 4; i++) {
+                assertEquals(2.5e-3 * 461.53 * 0.1 * spin[i], o[13 + i], 1e-4, "rotor " + i + " at 1.1 ω_h: 0.115·dir");
+            }
+            assertTrue(o[5] > 0 && o[2] > 0.017 + 0.01, "full throttle takes off: z " + 10 * o[2]);
         }
+    }
+
+    /** The original's quadcopter.urdf puts rotor 1 on −y and rotor 3 on +y: more thrust on 1 lifts the −y side (roll < 0). */
+    @Test
+    void aFasterRotorOneRollsTheDroneTowardPlusY() {
+        DroneAgent drone = new DroneAgent();
+        drone.reset(0, 0, 0);
+        for (int k = 0; k < 24; k++) drone.integrate(new float[] {1f, 1f, 1f, 0f}, 1.0 / 240);
+        assertTrue(drone.roll() < -0.01, "roll " + drone.roll());
+        drone.reset(0, 0, 0);
+        for (int k = 0; k < 24; k++) drone.integrate(new float[] {1f, 0f, 1f, 1f}, 1.0 / 240);
+        assertTrue(drone.roll() > 0.01, "roll " + drone.roll());
     }
 
     @Test

@@ -1,22 +1,48 @@
 package org.drcorl.env.bullet.agent;
 
 /**
- * Bullet-Safety-Gym's drone: a quadrotor rigid body whose four rotors track speed targets
- * ω_i = ω_h(1 + 0.1·a_i) around the hover speed ω_h, with thrust ∝ ω².
+ * Bullet-Safety-Gym's drone: a quadrotor rigid body whose four rotors are commanded to
+ * ω_i = ω_h(1 + 0.1·a_i) around the hover speed ω_h, with thrust ∝ ω² from the commanded speed
+ * (Bullet-Safety-Gym computes the thrust from the target velocity, so there is no lag).
  *
- * <p>Full 6-DoF rigid-body dynamics (quaternion attitude, Euler's equations in the body
- * frame), first-order rotor lag, linear and rotational air drag, and a flat ground that
- * stops the drone and counts as a contact. It is alive while roll and pitch stay within
- * ±π/2; the agent reward is 1 while alive and −10 once not, minus 0.01‖ω‖² and the number
- * of ground contacts in the step.
+ * <p>Conventions follow the original ({@code bullet_safety_gym/envs/agents.py}, class {@code Drone},
+ * and its {@code quadcopter.urdf}), so that DSRL's Drone data mean the same here:
+ * <ul>
+ *   <li>rotors 0 on +x, 1 on −y, 2 on −x, 3 on +y of the body, spinning (+, −, +, −);
+ *   <li>the rotor observations are {@code 2.5e-3·(ω_i − dir_i·ω_h)} with ω_i the signed rotor speed:
+ *       {@code ≈ 0.115·dir_i·a_i} in flight, {@code −1.15·dir_i} at the start, when the rotors stand still;
+ *   <li>an episode starts on the ground (centre 0.17 m up: the original's {@code init_xyz}), so it
+ *       begins with a take-off.
+ * </ul>
+ *
+ * <p>Full 6-DoF rigid-body dynamics (quaternion attitude, Euler's equations in the body frame),
+ * linear and rotational air drag, and a flat ground that stops the drone. It is alive while
+ * roll and pitch stay within ±π/2; the agent reward is 1 while alive and −10 once not, minus
+ * 0.01‖ω‖² and 1 in a step where a rotor touches the ground (the original counts rotor links
+ * touching the ground; standing level on the ground is no contact).
  */
 public final class DroneAgent implements Agent {
     /** Relative rotor-speed change per action unit, from Bullet-Safety-Gym's drone agent. */
     public static final double ROTOR_SPEED_PER_ACTION = 0.1;
-    /** Start height above the ground (m). */
-    public static final double START_HEIGHT = 1.0;
-    /** Half-height of the body (m): the centre cannot come closer than this to the ground. */
-    private static final double GROUND_CLEARANCE = 0.05;
+    /**
+     * The original's hover speed ω_h (rad/s), from its {@code get_stationary_joint_velocity}:
+     * mass 1.42 kg, propeller radius 0.14 m, pitch 4.7″, k1 = 1/3.29546, k2 = 1.5, air 1.225 kg/m³.
+     */
+    public static final double HOVER_ROTOR_SPEED = 461.53;
+    /** Scale of the rotor observations, 2.5e-3 per rad/s, as in the original. */
+    public static final double ROTOR_OBSERVATION_SCALE = 2.5e-3;
+    /** Spin directions of rotors 0-3 (+1 counter-clockwise), the original's {@code propeller_directions}. */
+    private static final double[] SPIN = {1, -1, 1, -1};
+    /** Height of the body centre when the drone stands on the ground (m): where every episode starts. */
+    public static final double START_HEIGHT = 0.17;
+    /** The centre cannot come closer than this to the ground (m): standing on the ground. */
+    private static final double GROUND_CLEARANCE = START_HEIGHT;
+    /**
+     * Tilt at which a rotor reaches the ground while the body stands on it: the original's arm
+     * (0.17 m in its URDF, doubled by {@code global_scaling=2}) at the centre's height above the
+     * ground, asin(0.17/0.34) = 30°.
+     */
+    private static final double ROTOR_GROUND_TILT = Math.asin(0.5);
     /** Horizontal friction rate while touching the ground (1/s). */
     private static final double GROUND_FRICTION = 5.0;
     /** Collision radius against walls (m): arm length plus propeller. */
@@ -69,7 +95,7 @@ public final class DroneAgent implements Agent {
         position[2] = START_HEIGHT;
         java.util.Arrays.fill(velocity, 0);
         java.util.Arrays.fill(omega, 0);
-        java.util.Arrays.fill(rotor, 1.0);
+        java.util.Arrays.fill(rotor, 0.0); // the original disables the rotor motors at reset: they stand still
         q[0] = StrictMath.cos(heading / 2);
         q[1] = 0;
         q[2] = 0;
@@ -85,7 +111,8 @@ public final class DroneAgent implements Agent {
 
     @Override
     public void integrate(float[] action, double dt) {
-        double follow = Math.min(1.0, dt / p.rotorLag());
+        // rotor lag 0 (the default): the rotors are at their commanded speed, as the original's thrust is
+        double follow = p.rotorLag() > 0 ? Math.min(1.0, dt / p.rotorLag()) : 1.0;
         for (int i = 0; i < 4; i++) {
             rotor[i] += (1.0 + ROTOR_SPEED_PER_ACTION * action[i] - rotor[i]) * follow;
         }
@@ -94,7 +121,7 @@ public final class DroneAgent implements Agent {
         double t2 = p.hoverThrust() * rotor[2] * rotor[2];
         double t3 = p.hoverThrust() * rotor[3] * rotor[3];
         double thrust = t0 + t1 + t2 + t3;
-        double tauX = p.armLength() * (t1 - t3);
+        double tauX = p.armLength() * (t3 - t1); // rotor 3 on +y, rotor 1 on −y
         double tauY = p.armLength() * (t2 - t0);
         double tauZ = p.yawTorquePerThrust() * (t0 - t1 + t2 - t3);
 
@@ -130,7 +157,8 @@ public final class DroneAgent implements Agent {
             double slow = Math.max(0.0, 1.0 - GROUND_FRICTION * dt);
             velocity[0] *= slow;
             velocity[1] *= slow;
-            groundContacts = 1;
+            // standing on its legs is no contact; tilted far enough, a rotor touches the ground
+            if (Math.abs(roll()) >= ROTOR_GROUND_TILT || Math.abs(pitch()) >= ROTOR_GROUND_TILT) groundContacts = 1;
         }
     }
 
@@ -205,8 +233,8 @@ public final class DroneAgent implements Agent {
 
     /**
      * 0.1·xyz, 0.2·v, the attitude quaternion in PyBullet's (x, y, z, w) order, 0.1·ω in the
-     * world frame (as PyBullet's getBaseVelocity reports it), and the rotor-speed deviations
-     * (ω_i/ω_h − 1)/0.1, which are the lagged actions in [−1, 1].
+     * world frame (as PyBullet's getBaseVelocity reports it), and the rotor speeds as the original
+     * observes them, 2.5e-3·(ω_i − dir_i·ω_h) with the signed speed ω_i = dir_i·ω_h·(ω_i/ω_h).
      */
     @Override
     public void writeObservation(float[] out, int offset) {
@@ -223,7 +251,7 @@ public final class DroneAgent implements Agent {
             out[offset + 10 + k] = (float) (0.1 * world);
         }
         for (int i = 0; i < 4; i++) {
-            out[offset + 13 + i] = (float) ((rotor[i] - 1.0) / ROTOR_SPEED_PER_ACTION);
+            out[offset + 13 + i] = (float) (ROTOR_OBSERVATION_SCALE * HOVER_ROTOR_SPEED * SPIN[i] * (rotor[i] - 1.0));
         }
     }
 

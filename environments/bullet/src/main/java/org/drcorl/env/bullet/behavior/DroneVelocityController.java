@@ -18,6 +18,9 @@ final class DroneVelocityController implements VelocityController {
     /** Attitude loop: stiffness (1/s²) and damping (1/s) per unit inertia. */
     private static final double ATTITUDE_GAIN = 30.0, RATE_DAMPING = 9.0;
 
+    /** Height the behaviours fly at (m): each episode starts on the ground and climbs to it. */
+    static final double CRUISE_HEIGHT = 1.0;
+
     private final QuadrotorParameters p = QuadrotorParameters.DEFAULT;
 
     @Override
@@ -35,7 +38,7 @@ final class DroneVelocityController implements VelocityController {
             ay *= MAX_HORIZONTAL_ACCELERATION / horizontal;
         }
         double az = p.gravity() + p.linearDrag() * vz
-                + HEIGHT_GAIN * (DroneAgent.START_HEIGHT - z) - CLIMB_DAMPING * vz;
+                + HEIGHT_GAIN * (CRUISE_HEIGHT - z) - CLIMB_DAMPING * vz;
         double norm = Math.sqrt(ax * ax + ay * ay + az * az);
         double dx = ax / norm, dy = ay / norm, dz = az / norm;
         double bx = r[0][2], by = r[1][2], bz = r[2][2];
@@ -50,14 +53,14 @@ final class DroneVelocityController implements VelocityController {
         double tauY = p.inertiaXY() * (ATTITUDE_GAIN * eBody[1] - RATE_DAMPING * wBody[1]);
         double tauZ = p.inertiaZ() * (-RATE_DAMPING * wBody[2]);
 
-        // Inverse of the "+" mixer: τx = l(T1 − T3), τy = l(T2 − T0), τz = c(T0 − T1 + T2 − T3).
+        // Inverse of the "+" mixer: τx = l(T3 − T1), τy = l(T2 − T0), τz = c(T0 − T1 + T2 − T3).
         double evenPair = 0.5 * (thrust + tauZ / p.yawTorquePerThrust());
         double oddPair = 0.5 * (thrust - tauZ / p.yawTorquePerThrust());
         double[] rotorThrust = {
             0.5 * evenPair - tauY / (2 * p.armLength()),
-            0.5 * oddPair + tauX / (2 * p.armLength()),
+            0.5 * oddPair - tauX / (2 * p.armLength()),
             0.5 * evenPair + tauY / (2 * p.armLength()),
-            0.5 * oddPair - tauX / (2 * p.armLength())
+            0.5 * oddPair + tauX / (2 * p.armLength())
         };
         float[] action = new float[4];
         for (int i = 0; i < 4; i++) {

@@ -84,7 +84,9 @@ class BulletBehaviorPoliciesTest {
         try (BulletSafeEnv env = new BulletSafeEnv(task(id))) {
             var guide = new RunGuide(speedFactor * env.agent().speedLimit(), lane);
             Episode e = run(env, new TrackingPolicy(guide, c, 0, new SplittableRandom(0), "test"), 1, 0);
-            assertEquals(costly, e.cost > 10, id + ": cost " + e.cost);
+            // within v_lim and the corridor nothing costs; too fast or off it costs from the step it
+            // crosses (the drone first takes off from the ground, so it crosses a lane later)
+            assertEquals(costly, e.cost > 0, id + ": cost " + e.cost);
             assertTrue(e.reward > 0, id + ": reward " + e.reward);
         }
     }
