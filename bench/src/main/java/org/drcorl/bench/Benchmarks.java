@@ -101,15 +101,9 @@ public final class Benchmarks {
         double load0 = Timing.load();
         long t0 = System.nanoTime();
 
-        final int repsFinal = reps;
-        boolean torch = vsTorch;
-        if (vsTorch) {
-            java.util.Optional<String> why = TorchComparison.unavailable(python);
-            if (why.isPresent()) {
-                System.out.println(why.get());
-                torch = false;
-            }
-        }
+        java.util.Optional<String> noTorch = vsTorch ? TorchComparison.unavailable(python) : java.util.Optional.empty();
+        noTorch.ifPresent(System.out::println);
+        boolean torch = vsTorch && noTorch.isEmpty();
         try (NDManager base = NDManager.newBaseManager()) {
             OfflineDataset data = DatasetCollector.collect(new BulletTaskProvider(), "OfflineCarCircle-v0", 40, 0, n -> {});
             TransitionSampler sampler = new TransitionSampler(data, 0);
@@ -123,37 +117,25 @@ public final class Benchmarks {
                     }
                     // each section's PyTorch steps run right after drcorl's, so that a machine whose speed
                     // drifts (a shared VM) moves both sides of a ratio alike
-                    final int threadCount = t;
-                    final boolean compare = torch;
-                    final String py = python;
-                    final Path script = (root == null ? Path.of("") : root).resolve("bench/torch/steps.py");
-                    java.util.function.Consumer<String> torchSection = section -> {
-                        if (!compare) return;
-                        try {
-                            TorchComparison.run(script, py, List.of(section), threadCount, data.obsDim(), data.actDim(), repsFinal, results);
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("interrupted", e);
-                        }
-                    };
+                    TorchComparison vs = torch ? new TorchComparison(
+                            (root == null ? Path.of("") : root).resolve("bench/torch/steps.py"), python, t,
+                            data.obsDim(), data.actDim(), reps, results) : null;
                     if (only.contains("stage1")) {
                         training.stage1(256, th);
                         training.stage1(2048, th);
-                        torchSection.accept("stage1");
+                        if (vs != null) vs.run("stage1");
                     }
                     if (only.contains("stage2")) {
                         training.stage2(256, th);
-                        torchSection.accept("stage2");
+                        if (vs != null) vs.run("stage2");
                     }
                     if (only.contains("stage3")) {
                         training.stage3(256, th);
-                        torchSection.accept("stage3");
+                        if (vs != null) vs.run("stage3");
                     }
                     if (only.contains("fqe")) {
                         training.fqe(256, th);
-                        torchSection.accept("fqe");
+                        if (vs != null) vs.run("fqe");
                     }
                 }
                 JniUtils.setNumThreads(threads.getFirst());

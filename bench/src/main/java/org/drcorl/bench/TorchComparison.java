@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +33,21 @@ final class TorchComparison {
     private static final Map<String, List<String>> SECTIONS = Map.of(
             "stage1", List.of("stage1"), "stage2", List.of("stage2"), "stage3", List.of("phase1", "phase2"), "fqe", List.of("fqe"));
 
-    private TorchComparison() {}
+    private final Path script;
+    private final String python;
+    private final int threads, obs, act, reps;
+    private final Results results;
+
+    /** Runs {@code script} with {@code python} at {@code threads} intra-op threads, adding its rows to {@code results}. */
+    TorchComparison(Path script, String python, int threads, int obs, int act, int reps, Results results) {
+        this.script = script;
+        this.python = python;
+        this.threads = threads;
+        this.obs = obs;
+        this.act = act;
+        this.reps = reps;
+        this.results = results;
+    }
 
     /** The python3 that can import torch, or a line saying why the comparison is skipped. */
     static Optional<String> unavailable(String python) {
@@ -58,13 +71,22 @@ final class TorchComparison {
     }
 
     /**
-     * Runs steps.py for the sections measured, at {@code threads} intra-op threads, and adds one row per
-     * step: PyTorch's time, with drcorl's time of the same step and their ratio in the note.
+     * Runs steps.py for one of bench's sections and adds one row per step: PyTorch's time, with
+     * drcorl's time of the same step and their ratio in the note.
      */
-    static void run(Path script, String python, List<String> only, int threads, int obs, int act, int reps, Results results)
-            throws IOException, InterruptedException {
-        List<String> steps = new ArrayList<>();
-        for (String section : only) steps.addAll(SECTIONS.getOrDefault(section, List.of()));
+    void run(String section) {
+        try {
+            compare(section);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + script, e);
+        }
+    }
+
+    private void compare(String section) throws IOException, InterruptedException {
+        List<String> steps = SECTIONS.getOrDefault(section, List.of());
         if (steps.isEmpty()) return;
         if (!Files.isRegularFile(script)) throw new IOException("no " + script + " (run bench/run from the checkout)");
         Process p = new ProcessBuilder(python, script.toString(), "--threads", Integer.toString(threads), "--obs",

@@ -37,7 +37,8 @@ class TorchComparisonTest {
         Results results = new Results();
         results.add(new Results.Row("stage 2 step", "batch 256, both critics, H 256, 1 thread", 30.0, "ms/step", 1, 1, 0, ""));
         results.add(new Results.Row("FQE ensemble update", "batch 256, 6 members, H 128, 1 thread", 5.0, "ms/step", 1, 1, 0, ""));
-        TorchComparison.run(script, python.toString(), List.of("stage2", "fqe"), 1, 8, 2, 1, results);
+        TorchComparison vs = new TorchComparison(script, python.toString(), 1, 8, 2, 1, results);
+        vs.run("stage2");
         List<Results.Row> rows = results.rows();
         assertEquals(4, rows.size());
         assertEquals("PyTorch eager: stage 2 step", rows.get(2).benchmark());
@@ -51,8 +52,8 @@ class TorchComparisonTest {
     void aFailingScriptFailsTheComparison() throws Exception {
         Path python = fakePython("echo 'steps.py: unknown step' >&2; exit 3\n");
         Path script = Files.writeString(dir.resolve("steps.py"), "# stand-in\n");
-        IOException e = assertThrows(IOException.class,
-                () -> TorchComparison.run(script, python.toString(), List.of("stage2"), 1, 8, 2, 1, new Results()));
+        TorchComparison vs = new TorchComparison(script, python.toString(), 1, 8, 2, 1, new Results());
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> vs.run("stage2"));
         assertTrue(e.getMessage().contains("exited with 3"), e.getMessage());
     }
 
