@@ -74,7 +74,7 @@ final class CollectCommand implements Callable<Integer> {
             DsrlHdf5Writer.write(dataset, out);
             List<Double> thresholds = task.costThresholds();
             DatasetCommand.Info.print(spec.commandLine().getOut(), out, dataset,
-                    DsrlTasks.find(taskId), false, thresholds.isEmpty() ? DatasetCommand.DEFAULT_THRESHOLDS : thresholds);
+                    DsrlTasks.find(taskId), null, thresholds.isEmpty() ? DatasetCommand.DEFAULT_THRESHOLDS : thresholds, List.of());
             return 0;
         }
     }

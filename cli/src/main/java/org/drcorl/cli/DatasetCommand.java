@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.drcorl.data.DatasetException;
 import org.drcorl.data.DatasetSummary;
+import org.drcorl.data.DataConventionCheck;
 import org.drcorl.data.DatasetValidator;
 import org.drcorl.data.DsrlHdf5Reader;
 import org.drcorl.data.OfflineDataset;
@@ -63,6 +64,17 @@ final class DatasetCommand implements Runnable {
                 spec.observationDim(), spec.actionDim(), spec.costThresholds());
     }
 
+    /**
+     * What the data break of the conventions of the task a loaded plugin simulates under this id
+     * (DSRL's ids with or without "Offline"); nothing for a task not simulated here.
+     */
+    static List<String> conventionWarnings(org.drcorl.pluginhost.PluginRuntime runtime, Optional<String> taskId,
+                                           OfflineDataset data) {
+        Optional<String> id = taskId.flatMap(runtime::findTask);
+        if (id.isEmpty()) return List.of();
+        return DataConventionCheck.warnings(data, id.get(), runtime.requireProvider(id.get()).dataConventions(id.get()));
+    }
+
     /** {@code drcorl dataset info FILE}. */
     @Command(name = "info", mixinStandardHelpOptions = true,
             description = "Summarize a dataset: size, dimensions, episodes, reward and cost returns, "
@@ -88,34 +100,42 @@ final class DatasetCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Optional<DsrlTaskConstants> requested;
             try (var runtime = global.loadPlugins(spec.commandLine().getErr())) {
-                requested = task(taskId, runtime);
+                Optional<DsrlTaskConstants> requested = task(taskId, runtime);
+                OfflineDataset dataset;
+                try {
+                    dataset = DsrlHdf5Reader.read(file);
+                } catch (DatasetException e) {
+                    throw new UserError(e.getMessage(), e);
+                }
+                boolean named = dataset.taskId().isPresent();
+                Optional<DsrlTaskConstants> task = requested.or(() -> dataset.taskId().flatMap(DsrlTasks::find))
+                        .or(() -> named ? Optional.empty() : DsrlTasks.fromFileName(file.getFileName().toString()));
+                List<Double> kappas = thresholds != null ? thresholds
+                        : task.map(DsrlTaskConstants::costThresholds).orElse(DEFAULT_THRESHOLDS);
+                for (double k : kappas) {
+                    if (!Double.isFinite(k) || k < 0) throw new UserError("--thresholds: a cost budget must be >= 0, got " + k);
+                }
+                String source = taskId != null ? "--task" : named ? "from the file" : task.isPresent() ? "from the file's name" : null;
+                print(spec.commandLine().getOut(), file, dataset, task, source, kappas,
+                        conventionWarnings(runtime, task.map(DsrlTaskConstants::id), dataset));
+                return 0;
             }
-            OfflineDataset dataset;
-            try {
-                dataset = DsrlHdf5Reader.read(file);
-            } catch (DatasetException e) {
-                throw new UserError(e.getMessage(), e);
-            }
-            Optional<DsrlTaskConstants> task = requested.or(() -> dataset.taskId().flatMap(DsrlTasks::find));
-            List<Double> kappas = thresholds != null ? thresholds
-                    : task.map(DsrlTaskConstants::costThresholds).orElse(DEFAULT_THRESHOLDS);
-            for (double k : kappas) {
-                if (!Double.isFinite(k) || k < 0) throw new UserError("--thresholds: a cost budget must be >= 0, got " + k);
-            }
-            print(spec.commandLine().getOut(), file, dataset, task, taskId != null, kappas);
-            return 0;
         }
 
-        /** The summary {@code info} prints; also printed by {@code collect} for the file it wrote. */
+        /**
+         * The summary {@code info} prints; also printed by {@code collect} for the file it wrote.
+         *
+         * @param taskSource how the task was found ("--task", "from the file", ...), null if it was not
+         * @param warnings   the data-convention warnings (see {@link #conventionWarnings})
+         */
         static void print(PrintWriter out, Path file, OfflineDataset d, Optional<DsrlTaskConstants> task,
-                          boolean taskFromOption, List<Double> kappas) {
+                          String taskSource, List<Double> kappas, List<String> warnings) {
             DatasetSummary s = DatasetSummary.of(d, kappas);
             out.println(file);
             String fileTask = d.taskId().orElse(null);
             String taskLine = task.map(DsrlTaskConstants::id).orElse(fileTask == null ? "unknown" : fileTask)
-                    + (taskFromOption ? " (--task)" : fileTask != null ? " (from the file)" : "");
+                    + (taskSource != null ? " (" + taskSource + ")" : fileTask != null ? " (from the file)" : "");
             row(out, "task", taskLine);
             row(out, "transitions", Integer.toString(s.transitions()));
             row(out, "dimensions", "obs " + s.obsDim() + ", act " + s.actDim());
@@ -151,6 +171,7 @@ final class DatasetCommand implements Runnable {
             List<String> problems = task.map(t -> DatasetValidator.validate(d, DatasetValidator.Expectation.of(t)))
                     .orElseGet(() -> DatasetValidator.validate(d));
             for (String problem : problems) row(out, "problem", problem);
+            for (String warning : warnings) row(out, "warning", warning);
             row(out, "content hash", d.contentHash());
             out.flush();
         }
@@ -195,7 +216,7 @@ final class DatasetCommand implements Runnable {
             try (var runtime = global.loadPlugins(spec.commandLine().getErr())) {
                 // a task simulated here knows its action bounds too; DSRL's constants only the sizes
                 Optional<TaskSpec> simulated = Optional.ofNullable(taskId).flatMap(id -> simulated(runtime, id));
-                Optional<DsrlTaskConstants> task = task(taskId, runtime);
+                Optional<DsrlTaskConstants> requested = task(taskId, runtime);
                 OfflineDataset dataset;
                 try {
                     dataset = DsrlHdf5Reader.read(file);
@@ -206,14 +227,27 @@ final class DatasetCommand implements Runnable {
                     out.flush();
                     return 2;
                 }
-                if (taskId == null) simulated = dataset.taskId().flatMap(id -> simulated(runtime, id));
+                Optional<DsrlTaskConstants> task = requested;
+                if (taskId == null) {
+                    // the file's task_id, else (DSRL's files have none) the task its DSRL download name names
+                    Optional<String> named = dataset.taskId()
+                            .or(() -> DsrlTasks.fromFileName(file.getFileName().toString()).map(DsrlTaskConstants::id));
+                    simulated = named.flatMap(id -> simulated(runtime, id));
+                    if (dataset.taskId().isEmpty()) task = named.flatMap(DsrlTasks::find);
+                }
+                Optional<DsrlTaskConstants> expected = task;
                 List<String> problems = simulated.map(t -> DatasetValidator.validate(dataset, DatasetValidator.Expectation.of(t)))
-                        .or(() -> task.map(t -> DatasetValidator.validate(dataset, DatasetValidator.Expectation.of(t))))
+                        .or(() -> expected.map(t -> DatasetValidator.validate(dataset, DatasetValidator.Expectation.of(t))))
                         .orElseGet(() -> DatasetValidator.validate(dataset));
                 if (problems.isEmpty()) {
                     out.println(file + ": valid (" + dataset.size() + " transitions, " + dataset.episodeCount() + " episodes)");
                 }
                 for (String problem : problems) out.println(file + ": " + problem);
+                if (problems.isEmpty()) {
+                    for (String w : conventionWarnings(runtime, simulated.map(TaskSpec::id), dataset)) {
+                        out.println(file + ": warning: " + w);
+                    }
+                }
                 out.flush();
                 return problems.isEmpty() ? 0 : 2;
             }

@@ -89,6 +89,22 @@ class DatasetCommandTest {
         assertTrue(wrongTask.out().contains("κ 10:"), "BallRun is a Bullet task too");
     }
 
+    /** DSRL's own files have no task_id attribute: their download name (dsrl/infos.py) names the task. */
+    @Test
+    void aFileWithoutTaskIdIsTheTaskItsDsrlNameNames() throws Exception {
+        OfflineDataset data = org.drcorl.data.DsrlHdf5Reader.read(file);
+        Path dsrl = dir.resolve("SafetyCarRun-v0-40-651.hdf5");
+        DsrlHdf5Writer.write(data.withMetadata(DatasetMetadata.NONE), dsrl);
+        Result r = run("dataset", "info", dsrl.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("task            OfflineCarRun-v0 (from the file's name)"), r.out());
+        assertTrue(r.out().contains("R_min 204.287, R_max 574.653, C_max 40 (DSRL's for OfflineCarRun-v0)"), r.out());
+        assertTrue(r.out().contains("problem         observations have 8 values, task OfflineCarRun-v0 has 7"), r.out());
+        Result v = run("dataset", "validate", dsrl.toString());
+        assertEquals(2, v.code(), v.out());
+        assertTrue(v.out().contains("observations have 8 values, task OfflineCarRun-v0 has 7"), v.out());
+    }
+
     @Test
     void infoRejectsBadInputInOneLine() {
         Result unknown = run("dataset", "info", file.toString(), "--task", "NoSuchTask");

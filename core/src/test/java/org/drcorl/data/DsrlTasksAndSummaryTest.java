@@ -53,4 +53,25 @@ class DsrlTasksAndSummaryTest {
         assertEquals(List.of(new DatasetSummary.SafeShare(0, 0, 0), new DatasetSummary.SafeShare(2, 3, 0.6),
                 new DatasetSummary.SafeShare(3, 5, 1)), s.safeShares());
     }
+
+    /** DSRL's download names (dsrl/infos.py, DATASET_URLS) and the ids themselves name their task. */
+    @Test
+    void aDsrlFileNameNamesItsTask() {
+        String[][] cases = {
+            {"SafetyCarCircle-v0-100-1450.hdf5", "OfflineCarCircle-v0"},
+            {"SafetyCarRun-v0-40-651.hdf5", "OfflineCarRun-v0"},
+            {"SafetyHopperVelocityGymnasium-v1-250-2240.hdf5", "OfflineHopperVelocityGymnasium-v1"},
+            {"SafetyCarGoal2Gymnasium-v0-200-4105.hdf5", "OfflineCarGoal2Gymnasium-v0"},
+            {"SafeMetaDrive-easysparse-v0-85-1000.hdf5", "OfflineMetadrive-easysparse-v0"},
+            {"OfflineDroneRun-v0.hdf5", "OfflineDroneRun-v0"},
+            {"SafetyAntCircle-v0-200-5728.hdf5", "OfflineAntCircle-v0"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], DsrlTasks.fromFileName(c[0]).map(DsrlTaskConstants::id).orElse(null), c[0]);
+        }
+        for (String other : List.of("carcircle.hdf5", "SafetyCarCircle-v01.hdf5", "SafetyCarCircle2-v0-1.hdf5x", "data.hdf5")) {
+            // CarCircle2-v0 is not DSRL's (its Car circles are CarCircle1/2Gymnasium); v01 is no version of v0
+            assertTrue(DsrlTasks.fromFileName(other).isEmpty(), other + " names no DSRL task");
+        }
+    }
 }

@@ -120,10 +120,14 @@ public final class ExperimentRunner {
         requireDataFitsTask(data);
         requireSafeEpisodes(data);
         requireTaskStarts();
+        warnAboutConventions(data);
+        listener.notice("drcorl: scores are normalized with " + setup.normalizationSource(data) + ": R_min "
+                + Numbers.compact(constants.rewardMin()) + ", R_max " + Numbers.compact(constants.rewardMax()) + ", C_max "
+                + Numbers.compact(constants.costMax()));
         start(fresh, data, dataHash, constants);
         if (stagesFrom != null) importStages();
         List<Evaluation> evaluations = trainAndEvaluate(data, dataHash, constants);
-        return RunReport.write(setup, layout, data, constants, evaluations, RunReport.facts(setup, layout, dataHash));
+        return RunReport.write(setup, layout, data, constants, evaluations, RunReport.facts(setup, layout, data, dataHash));
     }
 
     /**
@@ -158,7 +162,7 @@ public final class ExperimentRunner {
         if (fresh) layout.clear();
         AtomicFiles.removeLeftovers(layout.root());
         AtomicFiles.writeString(layout.config(), setup.config().toJsonText(
-                setup.resolvedJson(dataHash, data.size(), data.episodeCount(), constants)));
+                setup.resolvedJson(dataHash, data.size(), data.episodeCount(), constants, setup.normalizationSource(data))));
     }
 
     /**
@@ -284,7 +288,7 @@ public final class ExperimentRunner {
             throw new UserError(layout.root() + ": no saved policy for " + String.join(", ", missing)
                     + "; finish the run with: drcorl run --config " + layout.config() + " --out " + layout.root());
         }
-        Map<String, String> facts = RunReport.facts(setup, layout, dataHash);
+        Map<String, String> facts = RunReport.facts(setup, layout, data, dataHash);
         facts.put("evaluation", n + " episodes per policy and seed (drcorl evaluate)");
         return RunReport.write(setup, layout, data, constants, evaluations, facts);
     }
@@ -298,6 +302,17 @@ public final class ExperimentRunner {
         if (!problems.isEmpty()) {
             throw new UserError("dataset " + setup.datasetFile() + " does not fit task " + setup.taskId() + ": "
                     + String.join("; ", problems));
+        }
+    }
+
+    /**
+     * A file of the task's sizes recorded under other conventions (DSRL's Car data before this
+     * project's car followed them, say) trains, but its policy misbehaves: said before training.
+     */
+    private void warnAboutConventions(OfflineDataset data) {
+        List<org.drcorl.spi.DataConvention> conventions = setup.provider().dataConventions(setup.taskId());
+        for (String w : org.drcorl.data.DataConventionCheck.warnings(data, setup.taskId(), conventions)) {
+            listener.notice("drcorl: warning: dataset " + setup.datasetFile() + ": " + w);
         }
     }
 

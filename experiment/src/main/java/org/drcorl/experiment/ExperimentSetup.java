@@ -17,6 +17,8 @@ import org.drcorl.nn.Devices;
 import org.drcorl.pluginhost.LoadedPlugin;
 import org.drcorl.pluginhost.PluginRuntime;
 import org.drcorl.spi.ConstraintHandler;
+import org.drcorl.spi.DsrlTaskConstants;
+import org.drcorl.spi.DsrlTasks;
 import org.drcorl.spi.NormalizationConstants;
 import org.drcorl.spi.PluginOptions;
 import org.drcorl.spi.Regularizer;
@@ -69,9 +71,10 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
     }
 
     /**
-     * A dataset file that names its task ({@code task_id}) decides the task when none was given:
-     * training a file recorded on BallCircle as the default CarCircle would be silently wrong.
-     * A named task no plugin provides is an error, not a fallback to the default.
+     * A dataset file that names its task ({@code task_id}, else a DSRL download name such as
+     * {@code SafetyCarCircle-v0-100-1450.hdf5}) decides the task when none was given: training a
+     * file recorded on BallCircle as the default CarCircle would be silently wrong. A named task
+     * no plugin provides is an error, not a fallback to the default.
      */
     static ExperimentConfig taskFromDataset(ExperimentConfig given, PluginRuntime runtime) {
         if (given.task() != null || given.dataset() == null) return given;
@@ -83,12 +86,22 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
         } catch (DatasetException e) {
             throw new UserError(e.getMessage(), e);
         }
-        if (named.isEmpty()) return given;
-        String id = named.get();
-        java.util.Optional<String> task = runtime.findTask(id);
+        if (named.isPresent()) {
+            String id = named.get();
+            java.util.Optional<String> task = runtime.findTask(id);
+            if (task.isPresent()) return given.withTask(task.get());
+            throw new UserError("dataset " + file + " is for task '" + id + "' (its task_id attribute), which no loaded plugin"
+                    + " provides; `drcorl tasks` lists the tasks here");
+        }
+        // DSRL's own files carry no task_id; their names do (SafetyCarCircle-v0-100-1450.hdf5)
+        String fileName = file.getFileName().toString();
+        java.util.Optional<String> dsrl = DsrlTasks.fromFileName(fileName).map(DsrlTaskConstants::id);
+        if (dsrl.isEmpty()) return given;
+        java.util.Optional<String> task = runtime.findTask(dsrl.get());
         if (task.isPresent()) return given.withTask(task.get());
-        throw new UserError("dataset " + file + " is for task '" + id + "' (its task_id attribute), which no loaded plugin"
-                + " provides; `drcorl tasks` lists the tasks here");
+        throw new UserError("dataset " + file + " has no task_id attribute and its name is DSRL's file name for " + dsrl.get()
+                + ", which no loaded plugin simulates (`drcorl tasks --dsrl` says which are); pass --task to train it as"
+                + " another task");
     }
 
     /** Audit episodes per snapshot at most: an audit is a check, not a second evaluation. */
@@ -156,6 +169,17 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
     /** The constants scores are normalized with: the dataset's own, else the task's. */
     public NormalizationConstants normalization(OfflineDataset data) {
         return data.normalization().orElse(task.normalization());
+    }
+
+    /**
+     * Where {@link #normalization} took its constants from, in words for config.json and the report:
+     * a file recorded here carries its own; DSRL's files carry none, so DSRL's constants apply.
+     */
+    public String normalizationSource(OfflineDataset data) {
+        if (data.normalization().isPresent()) return "the dataset's own (its reward_min, reward_max, cost_max attributes)";
+        boolean dsrl = DsrlTasks.find(taskId()).map(DsrlTaskConstants::normalization)
+                .filter(n -> n.equals(task.normalization())).isPresent();
+        return dsrl ? "DSRL's constants for " + taskId() : "the constants of task " + taskId() + " (its plugin's TaskSpec)";
     }
 
     /** A fresh regularizer of an algorithm, with the preset's options for it overridden by the configured ones. */
@@ -229,7 +253,8 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
     }
 
     /** The {@code resolved} block of config.json: what the configuration expanded to. */
-    public ObjectNode resolvedJson(String datasetHash, int transitions, int episodes, NormalizationConstants constants) {
+    public ObjectNode resolvedJson(String datasetHash, int transitions, int episodes, NormalizationConstants constants,
+                                   String normalizationSource) {
         ObjectNode r = ExperimentConfig.JSON.createObjectNode();
         r.set("preset-values", KEBAB.valueToTree(preset));
         r.put("training-simulator-episodes", trainingSimulatorEpisodes());
@@ -250,6 +275,7 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
         norm.put("reward-min", constants.rewardMin());
         norm.put("reward-max", constants.rewardMax());
         norm.put("cost-max", constants.costMax());
+        norm.put("source", normalizationSource);
         ObjectNode t = r.putObject("task");
         t.put("max-episode-steps", task.maxEpisodeSteps());
         t.put("observation-dim", task.observationDim());

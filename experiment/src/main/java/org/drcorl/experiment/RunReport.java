@@ -123,7 +123,7 @@ final class RunReport {
     }
 
     /** The "what was run" lines of the HTML report. */
-    static Map<String, String> facts(ExperimentSetup setup, RunLayout layout, String dataHash) {
+    static Map<String, String> facts(ExperimentSetup setup, RunLayout layout, OfflineDataset data, String dataHash) {
         ExperimentConfig c = setup.config();
         Map<String, String> f = new LinkedHashMap<>();
         f.put("task", c.task());
@@ -135,6 +135,9 @@ final class RunReport {
         if (!c.handlerOptions().isEmpty()) f.put("handler options", c.handlerOptions().toString());
         f.put("dataset", c.dataset() + " (content sha256 " + dataHash.substring(0, Math.min(16, dataHash.length())) + "…)");
         f.put("evaluation", setup.preset().evalEpisodes() + " episodes per policy and seed");
+        NormalizationConstants n = setup.normalization(data);
+        f.put("normalization", "R_min " + Numbers.compact(n.rewardMin()) + ", R_max " + Numbers.compact(n.rewardMax()) + ", C_max "
+                + Numbers.compact(n.costMax()) + ": " + setup.normalizationSource(data));
         f.put("device", c.device());
         f.put("reproduce", reproduceCommand(layout));
         return f;

@@ -211,6 +211,63 @@ class ExperimentRunnerTest {
         }
     }
 
+    /**
+     * DSRL's workflow: a file as DSRL publishes it (no attributes, named SafetyCarCircle-v0-100-1450.hdf5)
+     * trains as the task its name names, scored with DSRL's constants for it, and config.json and the
+     * report say which constants; data breaking the task's conventions are warned about before training.
+     */
+    @Test
+    void aDsrlFileTrainsAsTheTaskItsNameNamesScoredWithDsrlsConstants() throws Exception {
+        OfflineDataset push = org.drcorl.data.DsrlHdf5Reader.read(dataset);
+        Path file = tmp.resolve("SafetyCarCircle-v0-100-1450.hdf5");
+        DsrlHdf5Writer.write(push.withMetadata(org.drcorl.data.DatasetMetadata.NONE), file);
+        Path out = tmp.resolve("dsrl");
+        org.drcorl.spi.NormalizationConstants dsrl = org.drcorl.spi.DsrlTasks.require("OfflineCarCircle-v0").normalization();
+        try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
+            org.drcorl.spi.TaskProvider pushes = runtime.requireProvider("Push-v0");
+            org.drcorl.spi.TaskSpec p = runtime.requireSpec("Push-v0");
+            org.drcorl.spi.TaskSpec car = new org.drcorl.spi.TaskSpec("OfflineCarCircle-v0", "test", "Push under CarCircle's id",
+                    p.observationDim(), p.actionDim(), p.actionLow(), p.actionHigh(), p.maxEpisodeSteps(), p.costThresholds(), dsrl);
+            runtime.registerTaskProvider(new org.drcorl.spi.TaskProvider() {
+                public String family() { return "test"; }
+                public List<org.drcorl.spi.TaskSpec> tasks() { return List.of(car); }
+                public org.drcorl.spi.SafeEnv create(String id) { return pushes.create("Push-v0"); }
+                public List<org.drcorl.spi.DataConvention> dataConventions(String id) {
+                    return List.of(new org.drcorl.spi.DataConvention("obs[0]", org.drcorl.spi.DataConvention.Rows.ALL, o -> o[0],
+                            1e6, Double.POSITIVE_INFINITY, "a convention no data meet"));
+                }
+            });
+            ExperimentSetup setup = ExperimentSetup.resolve(config().withTask(null).withDataset(file.toString())
+                    .withAlgos("bc-safe").withSeeds(0L).withThresholds(5.0), runtime);
+            assertEquals("OfflineCarCircle-v0", setup.taskId(), "the file's name decides the task");
+            List<String> notices = new ArrayList<>();
+            new ExperimentRunner(setup, new RunLayout(out), new ExperimentListener() {
+                public TrainingProgress progress() { return TrainingProgress.NONE; }
+                public void info(String line) {}
+                public void notice(String line) { notices.add(line); }
+            }).run(false);
+            assertTrue(notices.stream().anyMatch(n -> n.startsWith("drcorl: warning: dataset " + file)
+                    && n.contains("do not follow OfflineCarCircle-v0's conventions") && n.contains("a convention no data meet")), notices.toString());
+            assertTrue(notices.stream().anyMatch(n -> n.contains("normalized with DSRL's constants for OfflineCarCircle-v0")), notices.toString());
+            var norm = ExperimentConfig.JSON.readTree(out.resolve("config.json").toFile()).path("resolved").path("normalization");
+            assertEquals("DSRL's constants for OfflineCarCircle-v0", norm.path("source").asText());
+            assertEquals(dsrl.rewardMax(), norm.path("reward-max").asDouble(), 0.0);
+            assertTrue(Files.readString(out.resolve("report.html")).contains("DSRL's constants for OfflineCarCircle-v0"), "the report names them");
+        }
+        assertEquals("the dataset's own (its reward_min, reward_max, cost_max attributes)",
+                ExperimentConfig.JSON.readTree(runWithOwnConstants().toFile()).path("resolved").path("normalization").path("source").asText());
+    }
+
+    /** A collected file carries its own constants; config.json of a run on it says so. */
+    private Path runWithOwnConstants() throws Exception {
+        Path out = tmp.resolve("own");
+        try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
+            ExperimentSetup setup = ExperimentSetup.resolve(config().withAlgos("bc-safe").withSeeds(0L).withThresholds(5.0), runtime);
+            new ExperimentRunner(setup, new RunLayout(out), ExperimentListener.silent()).run(false);
+        }
+        return out.resolve("config.json");
+    }
+
     @Test
     void aStageLogIsWrittenBeforeItsCheckpoint() throws Exception {
         // a run killed between the two would reuse the checkpoint and never write the log again

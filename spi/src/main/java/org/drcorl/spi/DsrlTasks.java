@@ -105,6 +105,31 @@ public final class DsrlTasks {
         return exact != null ? Optional.of(exact) : Optional.ofNullable(TASKS.get("Offline" + taskId));
     }
 
+    /**
+     * The DSRL task a file's name names, for a file without a {@code task_id} attribute (DSRL's own
+     * files have none). DSRL's downloads are named after the task's environment, then the data's
+     * cost limit and size: {@code SafetyCarCircle-v0-100-1450.hdf5},
+     * {@code SafetyHopperVelocityGymnasium-v1-250-2240.hdf5}, {@code SafeMetaDrive-easysparse-v0-85-1000.hdf5}
+     * (dsrl/infos.py, DATASET_URLS). Also accepted: the task id itself ({@code OfflineCarCircle-v0.hdf5}).
+     * Case is ignored (DSRL writes MetaDrive as "Metadrive" in ids, "MetaDrive" in file names).
+     */
+    public static Optional<DsrlTaskConstants> fromFileName(String fileName) {
+        if (fileName == null) return Optional.empty();
+        String stem = fileName.toLowerCase(java.util.Locale.ROOT);
+        DsrlTaskConstants best = null;
+        for (DsrlTaskConstants task : TASKS.values()) {
+            String bare = task.id().substring("Offline".length()).toLowerCase(java.util.Locale.ROOT);
+            for (String prefix : List.of("offline", "safety", "safe")) {
+                String name = prefix + bare;
+                if (!stem.startsWith(name)) continue;
+                char next = stem.length() == name.length() ? '.' : stem.charAt(name.length());
+                if (".-_".indexOf(next) < 0) continue; // SafetyCarCircle-v0… is not SafetyCarCircle2-v0…
+                if (best == null || task.id().length() > best.id().length()) best = task;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** All 38 tasks: Bullet, Safety-Gymnasium (velocity, then navigation), MetaDrive. */
     public static List<DsrlTaskConstants> all() {
         return List.copyOf(TASKS.values());

@@ -38,4 +38,13 @@ public interface TaskProvider extends org.pf4j.ExtensionPoint {
     default Optional<BehaviorPolicyFamily> behaviorPolicies(String taskId) {
         return Optional.empty();
     }
+
+    /**
+     * Statistics that data recorded under {@code taskId}'s conventions show (signs, start values;
+     * see {@link DataConvention}); a dataset that breaks one is reported with a warning. Empty
+     * when the family declares none.
+     */
+    default List<DataConvention> dataConventions(String taskId) {
+        return List.of();
+    }
 }
