@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.drcorl.env.bullet.behavior.BulletBehaviorPolicies;
 import org.drcorl.spi.BehaviorPolicyFamily;
+import org.drcorl.spi.DataConvention;
 import org.drcorl.spi.SafeEnv;
 import org.drcorl.spi.TaskProvider;
 import org.drcorl.spi.TaskSpec;
@@ -36,6 +37,12 @@ public final class BulletTaskProvider implements TaskProvider {
     @Override
     public Optional<BehaviorPolicyFamily> behaviorPolicies(String taskId) {
         return Optional.of(BulletBehaviorPolicies.forTask(definition(taskId)));
+    }
+
+    /** The Car's and Drone's start-state conventions of DSRL's files ({@link BulletDataConventions}). */
+    @Override
+    public List<DataConvention> dataConventions(String taskId) {
+        return BulletDataConventions.of(definition(taskId));
     }
 
     private static BulletTaskDefinition definition(String taskId) {

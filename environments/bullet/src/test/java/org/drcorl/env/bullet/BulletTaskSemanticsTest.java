@@ -55,8 +55,9 @@ class BulletTaskSemanticsTest {
 
     /**
      * Bullet-Safety-Gym's RunTask.specific_reset (what DSRL's Run data start from): xy uniform in
-     * ±0.01 m, orientation untouched (facing +x here). It was ±0.1 m with ±0.1 rad of heading until
-     * 2026-12-03.
+     * ±0.01 m, orientation untouched: the model's initial yaw, π for the race car (agents.py,
+     * {@code RaceCar}: {@code init_orientation=(0, 0, π)}), so CarRun starts at cos ψ = −1. It was
+     * ±0.1 m with ±0.1 rad of heading until 2026-12-03, and the car faced +x until 2026-12-04.
      */
     @ParameterizedTest
     @ValueSource(strings = {"OfflineBallRun-v0", "OfflineCarRun-v0", "OfflineDroneRun-v0"})
@@ -69,21 +70,70 @@ class BulletTaskSemanticsTest {
                 assertTrue(Math.abs(a.x()) <= 0.01 && Math.abs(a.y()) <= 0.01, id + ": start (" + a.x() + ", " + a.y() + ")");
                 widest = Math.max(widest, Math.max(Math.abs(a.x()), Math.abs(a.y())));
                 if (id.equals("OfflineCarRun-v0")) {
-                    assertEquals(0f, obs[4], 0f, "sin ψ at the start");
-                    assertEquals(1f, obs[5], 0f, "cos ψ at the start");
+                    assertEquals(0f, obs[4], 1e-7f, "sin ψ at the start");
+                    assertEquals(-1f, obs[5], 0f, "cos ψ at the start");
                 }
             }
             assertTrue(widest > 0.005, id + ": the noise spans its range, widest " + widest);
         }
     }
 
+    /**
+     * tasks.py, CircleTask.specific_reset: yaw = (angle toward the centre) + π/2 + init_rpy[2], the
+     * clockwise tangent (y, −x)/r turned by the race car's π: (cos ψ, sin ψ) = (−y, x)/r.
+     */
     @Test
-    void carStartsFacingClockwiseAlongTheCircle() {
+    void carStartsWithItsBaseYawedAgainstTheClockwiseTangent() {
         try (BulletSafeEnv env = env("OfflineCarCircle-v0")) {
-            float[] obs = env.reset(3);
-            double x = env.agent().x(), y = env.agent().y(), r = Math.hypot(x, y);
-            assertEquals(y / r, obs[5], 1e-6, "cos ψ");
-            assertEquals(-x / r, obs[4], 1e-6, "sin ψ");
+            for (long seed = 0; seed < 10; seed++) {
+                float[] obs = env.reset(seed);
+                double x = env.agent().x(), y = env.agent().y(), r = Math.hypot(x, y);
+                assertEquals(-y / r, obs[5], 1e-6, "cos ψ");
+                assertEquals(x / r, obs[4], 1e-6, "sin ψ");
+            }
+        }
+    }
+
+    /**
+     * The race car as DSRL recorded it (agents.py, {@code RaceCar}): a positive wheel target drives
+     * the base toward its +x, which the π initial yaw points at −x, so the original's "go" (its debug
+     * key map: up arrow → a0 = −1) drives CarRun forward with cos ψ staying −1; the steering
+     * hinges then trail, so a1 &gt; 0 bends the path clockwise (toward −y when going +x).
+     */
+    @Test
+    void carRunGoesForwardOnNegativeThrottleAndTurnsClockwiseOnPositiveSteering() {
+        try (BulletSafeEnv env = env("OfflineCarRun-v0")) {
+            env.reset(0);
+            double x0 = env.agent().x();
+            float[] o = null;
+            for (int t = 0; t < 30; t++) o = env.step(new float[] {-1f, 0f}).observation();
+            assertTrue(env.agent().x() > x0 + 1.0, "a0 = −1 drives +x: x " + env.agent().x());
+            assertTrue(o[2] > 1.0, "v_x " + o[2]);
+            assertEquals(-1f, o[5], 1e-4f, "cos ψ stays −1 going forward");
+
+            env.reset(0);
+            for (int t = 0; t < 30; t++) env.step(new float[] {1f, 0f});
+            assertTrue(env.agent().x() < x0 - 1.0, "a0 = +1 drives −x: x " + env.agent().x());
+
+            env.reset(0);
+            for (int t = 0; t < 30; t++) o = env.step(new float[] {-1f, 0.5f}).observation();
+            assertTrue(o[3] < -0.2 && env.agent().y() < -0.1, "a1 > 0 going +x turns toward −y: v_y " + o[3]);
+            assertTrue(o[6] < 0, "the base yaws clockwise: 0.1ψ̇ " + o[6]);
+        }
+    }
+
+    /**
+     * worlds.py, class Octagon, loads octagon_wall.urdf eight times: a box 0.2 m thick centred 12 m
+     * from the origin, so the inner faces stand 11.9 m out. A ball (radius 0.5) pushed east comes
+     * to rest touching the east wall.
+     */
+    @Test
+    void circleWallsInnerFacesStandElevenPointNineMetresOut() {
+        try (BulletSafeEnv env = env("OfflineBallCircle-v0")) {
+            env.reset(0);
+            for (int t = 0; t < 200; t++) env.step(new float[] {1f, 0f});
+            double x = env.agent().x();
+            assertEquals(11.9 - 0.5, x, 0.05, "the ball's centre one radius inside the wall: x " + x);
         }
     }
 
@@ -146,7 +196,7 @@ class BulletTaskSemanticsTest {
         try (BulletSafeEnv env = env("OfflineCarRun-v0")) {
             env.reset(4);
             double x0 = env.agent().x(), total = 0;
-            for (int t = 0; t < 100; t++) total += env.step(new float[] {0.5f, 0f}).reward();
+            for (int t = 0; t < 100; t++) total += env.step(new float[] {-0.5f, 0f}).reward(); // a0 < 0 is forward (see above)
             double dx = env.agent().x() - x0;
             assertTrue(dx > 1.0, "the car moved " + dx);
             assertEquals(60 * dx, total, 0.01 * 60 * dx);

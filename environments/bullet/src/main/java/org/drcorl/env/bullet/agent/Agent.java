@@ -23,8 +23,17 @@ public interface Agent {
     /** Longest integration sub-step (seconds) at which this agent's dynamics stay accurate. */
     double maxSubstep();
 
-    /** Puts the agent at rest at planar position (x, y) facing {@code heading}. */
+    /** Puts the agent at rest at planar position (x, y) with its base yawed to {@code heading}. */
     void reset(double x, double y, double heading);
+
+    /**
+     * The yaw the original loads this agent's model with ({@code init_orientation} in
+     * Bullet-Safety-Gym's agents.py): tasks add it to the heading they reset to, as the
+     * original's tasks add {@code agent.init_rpy[2]}. Zero except for the race car.
+     */
+    default double initialYaw() {
+        return 0.0;
+    }
 
     /** Called once before the sub-steps of an environment step (clears per-step counters). */
     default void beginStep() {}

@@ -1,8 +1,19 @@
 package org.drcorl.env.bullet.agent;
 
 /**
- * Bullet-Safety-Gym's race car (the MIT racecar model, wheelbase ≈ 1 m): rear-wheel drive
- * whose motors track a target wheel speed 40·a0 rad/s, and front steering at 0.5·a1 rad.
+ * Bullet-Safety-Gym's race car (the MIT racecar model, wheelbase ≈ 1 m) whose motors track a
+ * target wheel speed 40·a0 rad/s and whose steering hinges, at the base's +x end, turn to
+ * 0.5·a1 rad.
+ *
+ * <p>Conventions of DSRL's Car data (Bullet-Safety-Gym's agents.py, class {@code RaceCar}): the
+ * model is loaded with {@code init_orientation=(0, 0, π)} and the tasks add that yaw at every
+ * reset, so the base's +x axis starts pointing <em>against</em> the direction the task rewards
+ * (CarRun: cos ψ = −1 at the start). ψ in the observation is the base's yaw. A positive wheel
+ * target rolls the wheels about the base's +y axis and drives the base toward its +x, so the
+ * car makes progress with a0 &lt; 0 (the original's debug key map sends a0 = −1 for the up arrow),
+ * and the steering hinges trail: a1 &gt; 0 turns the direction of travel clockwise. Here these
+ * follow from one model: a positive speed moves the base along +x, the yaw rate is
+ * speed·tan(steering)/wheelbase, and {@link #initialYaw()} is π.
  *
  * <p>Modelled as a kinematic bicycle with three first-order lags: the motor brings the wheel
  * speed to its target, tyre grip brings the car's speed to the wheel's surface speed, and
@@ -52,6 +63,12 @@ public final class CarAgent implements Agent {
     @Override
     public double maxSubstep() {
         return 1.0 / 60.0;
+    }
+
+    /** The original loads the race car yawed by π (agents.py, {@code RaceCar.__init__}). */
+    @Override
+    public double initialYaw() {
+        return Math.PI;
     }
 
     @Override
@@ -109,7 +126,7 @@ public final class CarAgent implements Agent {
         if (vx() * nx + vy() * ny > 0) speed = 0;
     }
 
-    /** 0.1x, 0.1y, v_x, v_y, sin ψ, cos ψ, 0.1ψ̇. */
+    /** 0.1x, 0.1y, v_x, v_y, sin ψ, cos ψ, 0.1ψ̇, ψ the base's yaw (agents.py, {@code RaceCar.agent_specific_observation}). */
     @Override
     public void writeObservation(float[] out, int offset) {
         out[offset] = (float) (0.1 * x);

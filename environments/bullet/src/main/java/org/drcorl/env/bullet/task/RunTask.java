@@ -11,7 +11,8 @@ import org.drcorl.env.bullet.agent.Agent;
  *   <li>reward = Φ(s′) − Φ(s) + agent-specific reward, Φ = −60·‖p_xy − (1000, 0)‖ (≈ 60·Δx);
  *   <li>cost = min(1, 1[|y| > 2] + 1[‖v_xy‖ > v_lim]);
  *   <li>no task observation;
- *   <li>reset: xy uniform in [−0.01, 0.01]², facing +x (Bullet-Safety-Gym's
+ *   <li>reset: xy uniform in [−0.01, 0.01]², yawed to the agent's {@link Agent#initialYaw()
+ *       initial yaw} (+x, but −x for the race car's base) (Bullet-Safety-Gym's
  *       {@code RunTask.specific_reset} in {@code bullet_safety_gym/envs/tasks.py}: {@code rng.uniform(-0.01, 0.01, 2)}
  *       for xy, the agent's initial orientation unchanged).
  * </ul>
@@ -42,7 +43,8 @@ public final class RunTask implements BulletTask {
     public void place(Agent agent, SplittableRandom random) {
         double x = random.nextDouble(-START_NOISE, START_NOISE);
         double y = random.nextDouble(-START_NOISE, START_NOISE);
-        agent.reset(x, y, 0);
+        // The original leaves the model's initial orientation (tasks.py, RunTask.specific_reset).
+        agent.reset(x, y, agent.initialYaw());
     }
 
     private static double potential(Agent agent) {
