@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class FqeEnsemble implements AutoCloseable {
         NDArray h = NDArrays.concat(new NDList(actions, s), -1); // (B, in): broadcast over the members
         for (int l = 0; l < layers.size(); l++) {
             h = h.matMul(layers.get(l)[0]).add(layers.get(l)[1]);
-            if (l + 1 < layers.size()) h = h.maximum(0f);
+            if (l + 1 < layers.size()) h = Activation.relu(h);
         }
         return h.squeeze(-1);
     }
