@@ -61,7 +61,7 @@ class BulletTaskSemanticsTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"OfflineBallRun-v0", "OfflineCarRun-v0", "OfflineDroneRun-v0"})
-    void runStartsWithinOneCentimetreOfTheOriginFacingPlusX(String id) {
+    void runStartsWithinOneCentimetreOfTheOriginAtTheInitialYaw(String id) {
         try (BulletSafeEnv env = env(id)) {
             double widest = 0;
             for (long seed = 0; seed < 50; seed++) {
