@@ -26,7 +26,8 @@ import org.drcorl.nn.Parameters;
  * <p>Members differ by initialization and by a Bayesian bootstrap of every batch (each member
  * weighs each sample by an Exp(1) draw), so their spread where the data says little is the
  * estimate's uncertainty: what the upper bound of Ĉ adds. Targets are each member's own, with
- * no min/max: pessimism is added once, explicitly, by the bound (OFFLINE-COST.md).
+ * no min/max: pessimism is added once, explicitly, by the bound (OFFLINE-COST.md). Cost values are
+ * floored at 0 wherever they are used ({@link #floorCosts}).
  *
  * <p>All members are one network of stacked weights ({@code [M, in, out]} per layer), so an
  * update is one batched matrix product per layer whatever M is.
@@ -100,6 +101,20 @@ public final class FqeEnsemble implements AutoCloseable {
     }
 
     /**
+     * {@code q} (M, B) with the cost members' rows floored at 0. A cost-to-go is never negative, but
+     * a member's raw output can be where it extrapolates (far from the data, or before its values
+     * have propagated): read as it is, a negative cost would make a policy look safer than a free
+     * one, and the cost guidance would chase it. The floor applies where values are used (the
+     * bootstrap target, the estimate, the guidance), not to the regression itself, whose gradient
+     * pulls a member that reads below zero back up toward its targets.
+     */
+    private NDArray floorCosts(NDArray q) {
+        int kc = config.costMembers();
+        NDArray cost = q.get("0:" + kc).maximum(0f);
+        return kc == members ? cost : NDArrays.concat(new NDList(cost, q.get(kc + ":")), 0);
+    }
+
+    /**
      * One FQE update of every member on a batch, bootstrapping through the policy's actions
      * {@code nextActions} = π(s'). Returns the mean squared TD error.
      */
@@ -109,7 +124,7 @@ public final class FqeEnsemble implements AutoCloseable {
         NDArray rewardRow = batch.rewards().reshape(1, b);
         NDArray signal = NDArrays.concat(new NDList(costRow.repeat(0, config.costMembers()),
                 rewardRow.repeat(0, config.rewardMembers())), 0);
-        NDArray next = forward(targetLayers, batch.nextStates(), nextActions.stopGradient());
+        NDArray next = floorCosts(forward(targetLayers, batch.nextStates(), nextActions.stopGradient()));
         NDArray y = signal.add(batch.notDone().reshape(1, b).mul(config.gamma()).mul(next)).stopGradient();
         float[] w = new float[members * b];
         for (int i = 0; i < w.length; i++) w[i] = (float) -Math.log(1.0 - bootstrap.nextDouble());
@@ -137,7 +152,7 @@ public final class FqeEnsemble implements AutoCloseable {
      * deviation averaged, and the reward members' mean and lower bound {@code μ − k·σ}.
      */
     public Estimate estimate(NDArray states, NDArray actions) {
-        float[] q = forward(targetLayers, states, actions).toFloatArray(); // (M, N) row-major
+        float[] q = floorCosts(forward(targetLayers, states, actions)).toFloatArray(); // (M, N) row-major
         int n = q.length / members;
         int kc = config.costMembers(), kr = config.rewardMembers();
         double mean = 0, upper = 0, spread = 0, reward = 0, rewardLower = 0;
@@ -180,7 +195,7 @@ public final class FqeEnsemble implements AutoCloseable {
         leaf.setRequiresGradient(true);
         double mean;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray q = forward(targetLayers, states, leaf).get("0:" + config.costMembers()); // (Kc, B)
+            NDArray q = forward(targetLayers, states, leaf).get("0:" + config.costMembers()).maximum(0f); // (Kc, B), floored
             NDArray mu = q.mean(new int[] {0});
             NDArray sd = q.sub(mu).square().sum(new int[] {0}).div(config.costMembers() - 1).add(1e-6f).sqrt();
             NDArray upper = mu.add(sd.mul(config.upperK()));
