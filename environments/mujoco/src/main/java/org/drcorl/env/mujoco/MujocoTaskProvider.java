@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.drcorl.env.mujoco.ffm.MujocoLibrary;
+import org.drcorl.env.mujoco.task.BulletAntAgent;
 import org.drcorl.spi.Availability;
 import org.drcorl.spi.BehaviorPolicyFamily;
+import org.drcorl.spi.DataConvention;
 import org.drcorl.spi.SafeEnv;
 import org.drcorl.spi.TaskProvider;
 import org.drcorl.spi.TaskSpec;
@@ -57,6 +59,14 @@ public final class MujocoTaskProvider implements TaskProvider {
     @Override
     public Optional<BehaviorPolicyFamily> behaviorPolicies(String taskId) {
         return definition(taskId).behaviorPolicies();
+    }
+
+    /** AntRun and AntCircle flag files recorded with another ant ({@link BulletAntAgent#startHeightConvention}). */
+    @Override
+    public List<DataConvention> dataConventions(String taskId) {
+        definition(taskId);
+        return taskId.equals("OfflineAntRun-v0") || taskId.equals("OfflineAntCircle-v0")
+                ? List.of(BulletAntAgent.startHeightConvention()) : List.of();
     }
 
     private MujocoTaskDefinition definition(String taskId) {

@@ -2,6 +2,7 @@ package org.drcorl.env.mujoco.task;
 
 import org.drcorl.env.mujoco.ffm.MujocoData;
 import org.drcorl.env.mujoco.ffm.MujocoModel;
+import org.drcorl.spi.DataConvention;
 
 /**
  * The ant as an agent of Bullet-Safety-Gym's Run and Circle tasks: its 33-value agent
@@ -21,8 +22,14 @@ import org.drcorl.env.mujoco.ffm.MujocoModel;
  * 28      0.2·v_z
  * 29..32  foot contacts: 1 where a foot's touch sensor reads a force, else 0
  * </pre>
+ *
+ * <p>This is NOT the ant DSRL's AntRun/AntCircle files were recorded with: Bullet-Safety-Gym's ant
+ * has another layout (0.1·xyz, 0.3·v and 0.15·ω in the world frame, the quaternion as x, y, z, w,
+ * normalized joint angles interleaved with 0.05·their speeds, whole-shin contacts), another action
+ * order (hip_1 first), 250 N·m per unit action and a ~182 kg body. environments/mujoco/BULLET-ANT.md
+ * has the upstream definition with citations; {@link #startHeightConvention} flags such files.
  */
-final class BulletAntAgent {
+public final class BulletAntAgent {
     /** Length of the agent observation. */
     static final int OBSERVATION_DIM = 33;
     /** The torso must stay above this height (m) for the ant to be alive. */
@@ -55,6 +62,20 @@ final class BulletAntAgent {
         }
         obs[28] = (float) (0.2 * d.qvel(2));
         for (int f = 0; f < 4; f++) obs[29 + f] = d.sensor(touchAddress[f]) > 0 ? 1f : 0f;
+    }
+
+    /**
+     * What every file recorded with this ant shows: episodes start with the torso at 0.75 ± 0.1 m,
+     * which this layout puts at obs[7]. DSRL's AntRun and AntCircle files were recorded with
+     * Bullet-Safety-Gym's ant, whose layout has 0.3·v_y there (about 0 at a start): the ant here
+     * does not follow it yet (model, layout, action order; ../BULLET-ANT.md), so such a file is
+     * flagged instead of silently training a policy that drives the wrong joints.
+     */
+    public static DataConvention startHeightConvention() {
+        return new DataConvention("the torso's height z (obs[7])", DataConvention.Rows.EPISODE_STARTS, o -> o[7], 0.5, 1.0,
+                "this ant (Gymnasium's model, drcorl's 33-value layout) starts at z = 0.75 ± 0.1 m; DSRL's files hold"
+                        + " Bullet-Safety-Gym's ant, whose observation layout, action order and model differ and are not"
+                        + " simulated here yet (environments/mujoco/BULLET-ANT.md)");
     }
 
     static boolean alive(MujocoData d) {
