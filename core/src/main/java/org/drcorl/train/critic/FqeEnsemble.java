@@ -110,8 +110,13 @@ public final class FqeEnsemble implements AutoCloseable {
      */
     private NDArray floorCosts(NDArray q) {
         int kc = config.costMembers();
-        NDArray cost = q.get("0:" + kc).maximum(0f);
+        NDArray cost = flooredCostRows(q);
         return kc == members ? cost : NDArrays.concat(new NDList(cost, q.get(kc + ":")), 0);
+    }
+
+    /** The cost members' rows of {@code q} (M, B), floored at 0: (Kc, B). */
+    private NDArray flooredCostRows(NDArray q) {
+        return q.get("0:" + config.costMembers()).maximum(0f);
     }
 
     /**
@@ -195,7 +200,7 @@ public final class FqeEnsemble implements AutoCloseable {
         leaf.setRequiresGradient(true);
         double mean;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray q = forward(targetLayers, states, leaf).get("0:" + config.costMembers()).maximum(0f); // (Kc, B), floored
+            NDArray q = flooredCostRows(forward(targetLayers, states, leaf)); // (Kc, B)
             NDArray mu = q.mean(new int[] {0});
             NDArray sd = q.sub(mu).square().sum(new int[] {0}).div(config.costMembers() - 1).add(1e-6f).sqrt();
             NDArray upper = mu.add(sd.mul(config.upperK()));

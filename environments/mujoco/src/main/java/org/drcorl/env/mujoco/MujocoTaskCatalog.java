@@ -7,6 +7,7 @@ import org.drcorl.env.mujoco.behavior.GaitBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.FeedbackBehaviorPolicies;
 import org.drcorl.env.mujoco.task.AntCircle;
 import org.drcorl.env.mujoco.task.AntRun;
+import org.drcorl.env.mujoco.task.BulletAntAgent;
 import org.drcorl.env.mujoco.task.AntVelocity;
 import org.drcorl.env.mujoco.task.HalfCheetahVelocity;
 import org.drcorl.env.mujoco.task.HopperVelocity;
@@ -30,9 +31,12 @@ public final class MujocoTaskCatalog {
             // two smooth ARS ants (1.2, 1.7 m/s; cost ~0-10), two jerky PPO ants (~1.6 m/s; cost ~200 per 1000 steps): one per episode
             new MujocoTaskDefinition(AntVelocity.SPEC, AntVelocity::new,
                     FeedbackBehaviorPolicies.shipped("ant_calm.txt", "ant_fast.txt", 0.02, 0.1, FeedbackBehaviorPolicies.Mixing.WHOLE_EPISODES)),
+            // both flag DSRL's files, recorded with Bullet-Safety-Gym's ant (BULLET-ANT.md)
             new MujocoTaskDefinition(AntRun.SPEC, AntRun::new,
-                    GaitBehaviorPolicies.shipped("ant.txt", 1.0 / 30, 0.5, 0.7, 1.0, 0.01, 0.05)),
-            new MujocoTaskDefinition(AntCircle.SPEC, AntCircle::new, antCirclePolicies()));
+                    GaitBehaviorPolicies.shipped("ant.txt", 1.0 / 30, 0.5, 0.7, 1.0, 0.01, 0.05),
+                    List.of(BulletAntAgent.startHeightConvention())),
+            new MujocoTaskDefinition(AntCircle.SPEC, AntCircle::new, antCirclePolicies(),
+                    List.of(BulletAntAgent.startHeightConvention())));
 
     /**
      * Ant Circle's family: the slow ant gait (Ant Circle acts only every 0.1 s) at amplitude 0.7,

@@ -1,8 +1,10 @@
 package org.drcorl.env.mujoco;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.drcorl.spi.BehaviorPolicyFamily;
+import org.drcorl.spi.DataConvention;
 import org.drcorl.spi.TaskSpec;
 
 /**
@@ -12,8 +14,19 @@ import org.drcorl.spi.TaskSpec;
  * @param spec      the task's spec
  * @param factory   makes a fresh environment (loads the model; needs MuJoCo)
  * @param behaviors the policies {@code drcorl collect} plays, or null if the task has none yet
+ * @param conventions what data recorded under the task's conventions show ({@code drcorl dataset} checks files against them)
  */
-public record MujocoTaskDefinition(TaskSpec spec, Supplier<? extends MujocoTaskEnv> factory, BehaviorPolicyFamily behaviors) {
+public record MujocoTaskDefinition(TaskSpec spec, Supplier<? extends MujocoTaskEnv> factory, BehaviorPolicyFamily behaviors,
+                                   List<DataConvention> conventions) {
+
+    public MujocoTaskDefinition {
+        conventions = List.copyOf(conventions);
+    }
+
+    /** A task that declares no data conventions. */
+    public MujocoTaskDefinition(TaskSpec spec, Supplier<? extends MujocoTaskEnv> factory, BehaviorPolicyFamily behaviors) {
+        this(spec, factory, behaviors, List.of());
+    }
 
     public String id() {
         return spec.id();

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.drcorl.env.mujoco.ffm.MujocoLibrary;
-import org.drcorl.env.mujoco.task.BulletAntAgent;
 import org.drcorl.spi.Availability;
 import org.drcorl.spi.BehaviorPolicyFamily;
 import org.drcorl.spi.DataConvention;
@@ -61,12 +60,10 @@ public final class MujocoTaskProvider implements TaskProvider {
         return definition(taskId).behaviorPolicies();
     }
 
-    /** AntRun and AntCircle flag files recorded with another ant ({@link BulletAntAgent#startHeightConvention}). */
+    /** The conventions the task's definition declares (AntRun and AntCircle flag files recorded with another ant). */
     @Override
     public List<DataConvention> dataConventions(String taskId) {
-        definition(taskId);
-        return taskId.equals("OfflineAntRun-v0") || taskId.equals("OfflineAntCircle-v0")
-                ? List.of(BulletAntAgent.startHeightConvention()) : List.of();
+        return definition(taskId).conventions();
     }
 
     private MujocoTaskDefinition definition(String taskId) {
