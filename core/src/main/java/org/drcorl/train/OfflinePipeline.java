@@ -195,11 +195,13 @@ public final class OfflinePipeline implements AutoCloseable {
         TransitionSampler batches = sampler.withSeed(seed ^ 0xD2L);
         TransitionSampler evaluationBatches = sampler.withSeed(seed ^ 0xD4L);
         int evaluationSteps = preset.evaluation().pretrainSteps();
+        var model = preset.model().steps() > 0 ? dynamicsModel(preset.model(), progress) : null;
         try (IqlCritic r = rewardCritic.copy(manager); IqlCritic c = costCritic.copy(manager);
              PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, handler,
                      regularizer.needsBehaviorModel() ? behavior : null, r, c, new SeededTrainingRandom(seed ^ 0xD3L))
                      .withCostEstimator(newCostEstimator(preset.evaluation(), seed ^ 0xD5L), preset.snapshotInterval())
                      .withAudit(audit)) {
+            if (model != null) x.withRolloutEvaluation(p -> evaluateByRollout(p, model));
             progress.start("policy " + regularizer.name() + " × " + handler.name() + " κ=" + costThreshold,
                     preset.pretrainSteps() + evaluationSteps + preset.extractSteps());
             for (int i = 0; i < preset.pretrainSteps(); i++) {
@@ -222,12 +224,15 @@ public final class OfflinePipeline implements AutoCloseable {
                 progress.advance(1);
             }
             progress.finish();
-            int snapshots = 2 + preset.extractSteps() / preset.snapshotInterval();
-            progress.start("offline selection (" + snapshots + " snapshots)", (long) snapshots * preset.evaluation().reevaluationSteps());
+            // the phase-1 policy, one every snapshot interval, and the final one unless it is the last of those
+            int snapshots = 1 + preset.extractSteps() / preset.snapshotInterval()
+                    + (preset.extractSteps() % preset.snapshotInterval() == 0 ? 0 : 1);
+            progress.start("offline selection (" + snapshots + " snapshots)",
+                    (long) snapshots * (preset.evaluation().reevaluationSteps() + 1));
             lastSelection = x.selectOffline(step -> {
                 progress.advance(1);
                 return evaluationBatches.sample(step, preset.extractBatch());
-            }, manager);
+            }, manager, () -> progress.advance(1));
             progress.finish();
         }
         return policy;
@@ -287,6 +292,105 @@ public final class OfflinePipeline implements AutoCloseable {
                 return estimator.estimate(policy, step);
             }
         }
+    }
+
+    private org.drcorl.train.critic.DynamicsEnsemble dynamics;
+
+    /** The learned model of the task (trained on first use, {@code config.steps()} updates). */
+    public org.drcorl.train.critic.DynamicsEnsemble dynamicsModel(org.drcorl.train.critic.DynamicsEnsemble.Config config,
+                                                                  TrainingProgress progress) {
+        return dynamicsModel(config, progress, l -> {});
+    }
+
+    /** As {@link #dynamicsModel(org.drcorl.train.critic.DynamicsEnsemble.Config, TrainingProgress)}, reporting each update's loss. */
+    public org.drcorl.train.critic.DynamicsEnsemble dynamicsModel(org.drcorl.train.critic.DynamicsEnsemble.Config config,
+                                                                  TrainingProgress progress, Consumer<Float> losses) {
+        if (dynamics != null) return dynamics;
+        dynamics = new org.drcorl.train.critic.DynamicsEnsemble(manager, data.obsDim(), data.actDim(), config, dataStatistics(),
+                seed ^ 0xA1L);
+        CheckpointMetadata meta = metadata("dynamics-model", config.steps(), Map.of(
+                "model", config.toString(), "batch", Integer.toString(preset.criticBatch())),
+                Checkpoints.tensorNames(dynamics.parameters()), Checkpoints.valueCount(dynamics.parameters()));
+        if (checkpoints != null && Checkpoints.loadIfMatching(checkpoints, "dynamics-model", meta, dynamics.parameters())) return dynamics;
+        TransitionSampler batches = sampler.withSeed(seed ^ 0xA2L);
+        progress.start("dynamics model", config.steps());
+        for (int i = 0; i < config.steps(); i++) {
+            try (NDManager step = manager.newSubManager()) {
+                losses.accept(dynamics.update(batches.sample(step, preset.criticBatch()), step));
+            }
+            progress.advance(1);
+        }
+        progress.finish();
+        if (checkpoints != null) Checkpoints.save(checkpoints, "dynamics-model", meta, dynamics.parameters());
+        return dynamics;
+    }
+
+    /**
+     * A policy's episode cost and reward estimated by rolling it out in the learned model from
+     * every episode start of the dataset for the task's horizon: mean over members, and the upper
+     * (cost) and lower (reward) bounds mean ± k·σ over members, k the evaluation's upper-k.
+     */
+    public OfflineCostEstimator.Estimate evaluateByRollout(DeterministicPolicy policy, org.drcorl.train.critic.DynamicsEnsemble model) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray s0 = m.create(initialStates(), new ai.djl.ndarray.types.Shape(data.episodeCount(), data.obsDim()));
+            double[][] r = model.rollout(policy::act, s0, horizon, m);
+            double k = preset.evaluation().upperK();
+            double[] c = stats(r[0]), w = stats(r[1]);
+            double scale = sampler.rewardScale();
+            return new OfflineCostEstimator.Estimate(c[0], c[0] + k * c[1], c[1], w[0] / scale, (w[0] - k * w[1]) / scale);
+        }
+    }
+
+    /** Mean and sample standard deviation. */
+    private static double[] stats(double[] x) {
+        double mean = java.util.Arrays.stream(x).average().orElseThrow(), var = 0;
+        for (double v : x) var += (v - mean) * (v - mean);
+        return new double[] {mean, x.length > 1 ? Math.sqrt(var / (x.length - 1)) : 0};
+    }
+
+    /** What the dynamics model needs to know of the dataset (see {@link org.drcorl.train.critic.DynamicsEnsemble.DataStatistics}). */
+    private org.drcorl.train.critic.DynamicsEnsemble.DataStatistics dataStatistics() {
+        if (stateMean == null) standardizeStates();
+        int n = data.size(), d = data.obsDim();
+        java.nio.FloatBuffer obs = data.observationsView(), next = data.nextObservationsView();
+        double[] dsum = new double[d], dsq = new double[d];
+        float[] low = new float[d], high = new float[d];
+        java.util.Arrays.fill(low, Float.POSITIVE_INFINITY);
+        java.util.Arrays.fill(high, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                float a = obs.get(i * d + j), b = next.get(i * d + j);
+                double delta = b - a;
+                dsum[j] += delta;
+                dsq[j] += delta * delta;
+                low[j] = Math.min(low[j], Math.min(a, b));
+                high[j] = Math.max(high[j], Math.max(a, b));
+            }
+        }
+        float[] deltaScale = new float[d];
+        for (int j = 0; j < d; j++) {
+            double mean = dsum[j] / n, var = Math.max(0, dsq[j] / n - mean * mean);
+            deltaScale[j] = var > 1e-12 ? (float) Math.sqrt(var) : 1f;
+        }
+        double cs = 0, cq = 0, rs = 0, rq = 0;
+        boolean binary = true;
+        float cLow = Float.POSITIVE_INFINITY, cHigh = Float.NEGATIVE_INFINITY, rLow = Float.POSITIVE_INFINITY, rHigh = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            float c = data.cost(i), r = (float) (data.reward(i) * sampler.rewardScale());
+            cs += c;
+            cq += c * c;
+            binary &= c == 0f || c == 1f;
+            rs += r;
+            rq += r * r;
+            cLow = Math.min(cLow, c);
+            cHigh = Math.max(cHigh, c);
+            rLow = Math.min(rLow, r);
+            rHigh = Math.max(rHigh, r);
+        }
+        double cm = cs / n, cv = Math.max(0, cq / n - cm * cm), rm = rs / n, rv = Math.max(0, rq / n - rm * rm);
+        return new org.drcorl.train.critic.DynamicsEnsemble.DataStatistics(stateMean, stateScale, deltaScale, low, high,
+                (float) cm, cv > 1e-12 ? (float) Math.sqrt(cv) : 1f, cLow, cHigh,
+                (float) rm, rv > 1e-12 ? (float) Math.sqrt(rv) : 1f, rLow, rHigh, binary);
     }
 
     /** The first observation of every episode of the dataset, row after row. */
@@ -362,6 +466,7 @@ public final class OfflinePipeline implements AutoCloseable {
         if (behavior != null) behavior.close();
         if (rewardCritic != null) rewardCritic.close();
         if (costCritic != null) costCritic.close();
+        if (dynamics != null) dynamics.close();
         manager.close();
     }
 }

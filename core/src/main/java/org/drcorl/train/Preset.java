@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.drcorl.train.behaviormodel.BehaviorModelConfig;
 import org.drcorl.train.critic.CriticConfig;
+import org.drcorl.train.critic.DynamicsEnsemble;
 import org.drcorl.train.critic.EvaluationConfig;
 
 /**
@@ -38,6 +39,8 @@ import org.drcorl.train.critic.EvaluationConfig;
  * @param evaluation      the offline policy evaluation that gives Ĉ, its upper bound and the cost guidance
  *                        ({@link EvaluationConfig}; settable as {@code evaluation.upper-k} etc.)
  * @param snapshotInterval phase-2 steps between the snapshots the offline selection chooses from
+ * @param model           the learned model of the task whose rollouts judge the snapshots in the offline
+ *                        selection ({@code model.steps} 0: no model, the fitted Q evaluation's re-estimate judges)
  * @param pluginOptions   default options of regularizers and constraint handlers by plugin name
  *                        (what {@code --regularizer-opt}/{@code --handler-opt} give overrides these)
  */
@@ -46,7 +49,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
                      int policyHidden, double policyLearningRate, int pretrainSteps, int extractSteps, int extractBatch,
                      double betaStart, int betaGrowthSteps, int evalEpisodes,
                      boolean rewardFineTuning, boolean costFineTuning, int rewardWarmupSteps, EvaluationConfig evaluation,
-                     int snapshotInterval,
+                     int snapshotInterval, DynamicsEnsemble.Config model,
                      java.util.Map<String, java.util.Map<String, String>> pluginOptions) {
 
     public Preset {
@@ -71,6 +74,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         atLeast("snapshot-interval", snapshotInterval, 1);
         atLeast("reward-warmup-steps", rewardWarmupSteps, 0);
         if (evaluation == null) throw new IllegalArgumentException("a preset needs its evaluation settings");
+        if (model == null) throw new IllegalArgumentException("a preset needs its model settings");
         // sorted, not Map.copyOf: an immutable map's iteration order changes from one JVM to the next,
         // and toString() is part of a saved policy's description, which a resumed run compares
         var sorted = new java.util.TreeMap<String, java.util.Map<String, String>>();
@@ -142,6 +146,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
                     .policyHidden(32).policyLearningRate(1e-3).pretrainSteps(20).extractSteps(40).extractBatch(64)
                     .betaStart(1.0).betaGrowthSteps(0).evalEpisodes(2).rewardWarmupSteps(5)
                     .evaluation(new EvaluationConfig(2, 1, 32, 1e-3, 0.99, 0.05, 20, 1, 1.0, 0.0, 5)).snapshotInterval(10)
+                    .model(new DynamicsEnsemble.Config(2, 32, 1, 1e-3, 20))
                     .build();
             case "quick" -> builder("quick")
                     .behavior(BehaviorModelConfig.paper().withSize(128, 2).withLearningRate(1e-3)).behaviorSteps(4000).behaviorBatch(256)
@@ -149,8 +154,8 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
                     .policyHidden(128).pretrainSteps(1000).extractSteps(2000)
                     .betaStart(0.02)
                     .rewardFineTuning(false).costFineTuning(false)
-                    .snapshotInterval(500).rewardWarmupSteps(0)
-                    .evaluation(EvaluationConfig.standard().withPretrainAndReevaluation(2000, 400))
+                    .snapshotInterval(250).rewardWarmupSteps(0).evalEpisodes(50)
+                    .evaluation(EvaluationConfig.standard().withPretrainAndReevaluation(2000, 0))
                     .pluginOptions(QUICK_PLUGIN_OPTIONS)
                     .build();
             case "paper" -> builder("paper").build();
@@ -186,6 +191,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         b.rewardWarmupSteps = rewardWarmupSteps;
         b.evaluation = evaluation;
         b.snapshotInterval = snapshotInterval;
+        b.model = model;
         b.pluginOptions = pluginOptions;
         return b;
     }
@@ -217,6 +223,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         private int rewardWarmupSteps = 500;
         private EvaluationConfig evaluation = EvaluationConfig.standard();
         private int snapshotInterval = 1000;
+        private DynamicsEnsemble.Config model = DynamicsEnsemble.Config.standard();
         private java.util.Map<String, java.util.Map<String, String>> pluginOptions = java.util.Map.of();
 
         private Builder(String name) {
@@ -243,12 +250,13 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         public Builder rewardWarmupSteps(int v) { rewardWarmupSteps = v; return this; }
         public Builder evaluation(EvaluationConfig v) { evaluation = v; return this; }
         public Builder snapshotInterval(int v) { snapshotInterval = v; return this; }
+        public Builder model(DynamicsEnsemble.Config v) { model = v; return this; }
         public Builder pluginOptions(java.util.Map<String, java.util.Map<String, String>> v) { pluginOptions = v; return this; }
 
         public Preset build() {
             return new Preset(name, behavior, behaviorSteps, behaviorBatch, rewardCritic, costCritic, criticSteps, criticBatch,
                     policyHidden, policyLearningRate, pretrainSteps, extractSteps, extractBatch, betaStart, betaGrowthSteps,
-                    evalEpisodes, rewardFineTuning, costFineTuning, rewardWarmupSteps, evaluation, snapshotInterval, pluginOptions);
+                    evalEpisodes, rewardFineTuning, costFineTuning, rewardWarmupSteps, evaluation, snapshotInterval, model, pluginOptions);
         }
     }
 

@@ -390,7 +390,7 @@ public final class ExperimentRunner {
                                     selected = OptionalLong.of(c.step());
                                     listener.info(String.format("  %s: kept %s of %d compared (estimated offline:"
                                                     + " reward return %.1f, Ĉ upper bound %.2f%s)", where,
-                                            c.step() < 0 ? "the final policy" : "the policy after phase-2 step " + c.step(),
+                                            c.step() < 0 ? "the phase-1 policy" : "the policy after phase-2 step " + c.step(),
                                             c.compared(), c.rewardReturn(), c.normalizedCost(),
                                             c.withinBudget() ? "" : "; none within the budget, so the safest"));
                                 }
@@ -475,6 +475,15 @@ public final class ExperimentRunner {
                 log.add(step[0]++, v);
                 if (step[0] == criticSteps) log.write(layout.stageLog(seed, "critics")); // before the checkpoint
             });
+            int modelSteps = setup.preset().model().steps();
+            if (modelSteps > 0) {
+                MetricsLog modelLog = new MetricsLog();
+                long[] modelStep = {0};
+                pipeline.dynamicsModel(setup.preset().model(), progress, loss -> {
+                    modelLog.add(modelStep[0]++, Map.of("loss", (double) loss));
+                    if (modelStep[0] == modelSteps) modelLog.write(layout.stageLog(seed, "dynamics-model")); // before the checkpoint
+                });
+            }
             var check = pipeline.criticCheck();
             listener.info(String.format(java.util.Locale.ROOT, "  critics, seed %d, at the episode starts: reward Q %.1f vs the data's"
                             + " discounted return %.1f (%.0f %%), cost Q %.2f vs %.2f (%.0f %%)", seed, check.rewardQ(),
@@ -526,6 +535,11 @@ public final class ExperimentRunner {
             v.put("reward_estimate", c.rewardReturn());
             v.put("cost_estimate_mean", c.normalizedCostMean());
             v.put("cost_estimate", c.normalizedCost());
+            if (!Double.isNaN(c.modelCost())) {
+                v.put("model.reward", c.modelReward());
+                v.put("model.cost_mean", c.modelCostMean());
+                v.put("model.cost", c.modelCost());
+            }
             v.put("kept", c.step() == selection.step() ? 1.0 : 0.0);
             if (audited) {
                 v.put("audit.cost", c.auditCost());

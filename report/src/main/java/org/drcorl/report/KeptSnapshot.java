@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * The policy an offline selection kept, as its log ({@code logs/ALGO/kappa-K/seed-S-selection.csv},
  * one row per compared snapshot) records it: the phase-2 step it was taken after ({@code -1}:
- * the phase-1 policy) and its re-evaluated Ĉ upper bound (1 = the budget κ). The selection keeps
+ * the phase-1 policy) and the Ĉ upper bound the selection judged it by (1 = the budget κ): the
+ * learned model's rollouts ({@code model.cost}) where the run had a model, else the fitted Q
+ * evaluation's re-estimate ({@code cost_estimate}). The selection keeps
  * the best snapshot whose bound is within the budget and, when none is, the one with the lowest
  * bound: that fallback is a policy the estimate itself calls unsafe, which a reader must see.
  *
@@ -17,7 +19,7 @@ import java.util.Optional;
  */
 public record KeptSnapshot(long step, double costBound) {
     /** The selection log's columns this reads. */
-    static final String KEPT = "kept", COST_BOUND = "cost_estimate";
+    static final String KEPT = "kept", COST_BOUND = "cost_estimate", MODEL_COST_BOUND = "model.cost";
 
     /**
      * Whether the bound was within the budget, as the selection decided it ({@code bound ≤ 1}).
@@ -41,8 +43,9 @@ public record KeptSnapshot(long step, double costBound) {
 
     /** The kept row of a selection log; empty when no row is marked kept (or the columns are missing). */
     public static Optional<KeptSnapshot> of(MetricsLog selection) {
-        if (!selection.has(KEPT) || !selection.has(COST_BOUND)) return Optional.empty();
-        double[] kept = selection.column(KEPT), bound = selection.column(COST_BOUND), steps = selection.column("step");
+        String judge = selection.has(MODEL_COST_BOUND) ? MODEL_COST_BOUND : COST_BOUND;
+        if (!selection.has(KEPT) || !selection.has(judge)) return Optional.empty();
+        double[] kept = selection.column(KEPT), bound = selection.column(judge), steps = selection.column("step");
         for (int i = 0; i < kept.length; i++) {
             if (kept[i] == 1.0) return Optional.of(new KeptSnapshot((long) steps[i], bound[i]));
         }

@@ -49,6 +49,17 @@ class KeptSnapshotTest {
     }
 
     @Test
+    void withAModelTheBoundIsTheModelsNotTheFittedQEvaluations() {
+        Path file = tmp.resolve("logs/drcorl/kappa-20/seed-0-selection.csv");
+        AtomicFiles.writeString(file, "step,reward_estimate,cost_estimate_mean,cost_estimate,model.reward,model.cost_mean,model.cost,kept\n"
+                + "-1,123.3,1.93,2.42,93.8,2.31,4.06,0\n"
+                + "499,34.1,0.20,0.49,38.8,0.45,0.82,1\n");
+        KeptSnapshot kept = KeptSnapshot.read(file).orElseThrow();
+        assertEquals(0.82, kept.costBound(), 1e-6);
+        assertEquals("step 499", kept.describe());
+    }
+
+    @Test
     void thePhase1PolicyAndMissingLogs() {
         Path file = selection("-1,261.7337,0.5,0.8,1,,\n499,549.3207,0.4,1.5,0,,\n");
         assertEquals("the phase-1 policy", KeptSnapshot.read(file).orElseThrow().describe());

@@ -53,6 +53,7 @@ public final class PolicyExtractor implements AutoCloseable {
     private int snapshotInterval = Integer.MAX_VALUE;
     private SimulatorAudit audit;
     private long audits;
+    private java.util.function.Function<DeterministicPolicy, OfflineCostEstimator.Estimate> rollouts;
     /** A policy the offline selection compares: after phase-2 step {@code step} (−1: the phase-1 policy), with the estimator's state then. */
     private record Snapshot(long step, float[] weights, org.drcorl.train.critic.FqeEnsemble.Weights evaluation,
                             SimulatorAudit.Measurement audit) {}
@@ -84,6 +85,16 @@ public final class PolicyExtractor implements AutoCloseable {
         if (snapshotInterval < 1) throw new IllegalArgumentException("snapshot interval must be >= 1, got " + snapshotInterval);
         this.estimator = estimator;
         this.snapshotInterval = snapshotInterval;
+        return this;
+    }
+
+    /**
+     * Has the offline selection judge each snapshot by {@code rollouts} (its episodes simulated in
+     * a learned model of the task, see {@link org.drcorl.train.critic.DynamicsEnsemble}) instead
+     * of by the fitted Q evaluation's re-estimate, which is still computed and logged.
+     */
+    public PolicyExtractor withRolloutEvaluation(java.util.function.Function<DeterministicPolicy, OfflineCostEstimator.Estimate> rollouts) {
+        this.rollouts = rollouts;
         return this;
     }
 
@@ -357,6 +368,7 @@ public final class PolicyExtractor implements AutoCloseable {
      * return (lower bound), Ĉ mean and upper bound, and what an audit measured of it (NaN without one).
      */
     public record Candidate(long step, double rewardReturn, double normalizedCostMean, double normalizedCost,
+                            double modelReward, double modelCostMean, double modelCost,
                             double auditCost, double auditReward) {}
 
     /**
@@ -373,6 +385,12 @@ public final class PolicyExtractor implements AutoCloseable {
      */
     public java.util.Optional<Selection> selectOffline(java.util.function.Function<NDManager, TransitionBatch> batches,
                                                        NDManager parent) {
+        return selectOffline(batches, parent, () -> {});
+    }
+
+    /** As {@link #selectOffline(java.util.function.Function, NDManager)}, calling {@code judged} after each snapshot's estimate. */
+    public java.util.Optional<Selection> selectOffline(java.util.function.Function<NDManager, TransitionBatch> batches,
+                                                       NDManager parent, Runnable judged) {
         if (estimator == null) return java.util.Optional.empty();
         if (snapshots.isEmpty() || snapshots.getLast().step() != steps - 1) {
             SimulatorAudit.Measurement m = audit == null ? null : audit.measure(policy, config.costThreshold(), audits++);
@@ -395,10 +413,17 @@ public final class PolicyExtractor implements AutoCloseable {
                     e = again.estimate(policy, step);
                 }
             }
-            double bound = e.normalizedUpper(config.costThreshold());
-            compared.add(new Candidate(s.step(), e.rewardLower(), e.normalizedMean(config.costThreshold()), bound,
+            OfflineCostEstimator.Estimate modelled = rollouts == null ? null : rollouts.apply(policy);
+            judged.run();
+            double kappa = config.costThreshold();
+            compared.add(new Candidate(s.step(), e.rewardLower(), e.normalizedMean(kappa), e.normalizedUpper(kappa),
+                    modelled == null ? Double.NaN : modelled.rewardLower(),
+                    modelled == null ? Double.NaN : modelled.normalizedMean(kappa),
+                    modelled == null ? Double.NaN : modelled.normalizedUpper(kappa),
                     s.audit() == null ? Double.NaN : s.audit().normalizedCost(), s.audit() == null ? Double.NaN : s.audit().rewardReturn()));
-            double bestBound = bestEstimate == null ? Double.NaN : bestEstimate.normalizedUpper(config.costThreshold());
+            if (modelled != null) e = modelled;
+            double bound = e.normalizedUpper(kappa);
+            double bestBound = bestEstimate == null ? Double.NaN : bestEstimate.normalizedUpper(kappa);
             boolean better = best == null
                     || (bound <= 1.0 && (bestBound > 1.0 || e.rewardLower() > bestEstimate.rewardLower()))
                     || (bound > 1.0 && bestBound > 1.0 && bound < bestBound);

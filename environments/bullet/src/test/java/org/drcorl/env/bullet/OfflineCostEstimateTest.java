@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * of the careful, frontier and reckless behaviours, of the safe episodes at two budgets and of
  * everything) are estimated from the data alone and measured on 50 simulator episodes each.
  * The estimate must rank them (Spearman ≥ 0.8), spread over at least half the measured range,
- * and its upper bound must call no policy safe that the simulator finds over 1.1 × κ.
+ * and its upper bound must call no policy safe that the simulator finds over 1.1 × κ. Both offline
+ * estimators are held to this: the fitted Q evaluation that gives phase 2 its Ĉ, and the rollouts
+ * in the learned model of the task that judge the snapshots in the offline selection.
  *
  * <p>It prints one line per policy. To probe other estimator settings without editing code:
  * {@code -Ddrcorl.test.set=evaluation.upper-k=1,evaluation.gamma=0.99} (preset settings as
@@ -49,7 +51,7 @@ class OfflineCostEstimateTest {
         public boolean needsBehaviorModel() { return false; }
     };
 
-    private record Row(String name, double measured, OfflineCostEstimator.Estimate estimate) {}
+    private record Row(String name, double measured, OfflineCostEstimator.Estimate estimate, OfflineCostEstimator.Estimate model) {}
 
     @Test
     void estimateRanksFixedPoliciesLikeTheSimulatorAndItsBoundCallsNoUnsafePolicySafe() {
@@ -69,6 +71,9 @@ class OfflineCostEstimateTest {
         List<Row> rows = new ArrayList<>();
         try (NDManager root = NDManager.newBaseManager();
              OfflinePipeline pipeline = new OfflinePipeline(data, preset, 0, 300, root)) {
+            long tm = System.nanoTime();
+            var dynamics = pipeline.dynamicsModel(preset.model(), TrainingProgress.NONE);
+            System.out.printf(Locale.ROOT, "dynamics model trained in %.1f s%n", (System.nanoTime() - tm) / 1e9);
             List<String> names = List.of("careful", "frontier", "reckless", "safe κ10", "safe κ40", "all");
             for (String name : names) {
                 if (!only.contains(name)) continue;
@@ -86,23 +91,35 @@ class OfflineCostEstimateTest {
                     OfflineCostEstimator.Estimate e = pipeline.evaluateOffline(policy, config, steps, 11, TrainingProgress.NONE);
                     System.out.printf(Locale.ROOT, "%-9s measured %6.1f  estimate %6.1f  upper %6.1f  spread %5.1f  reward %6.1f  (%.1f s)%n",
                             name, measured, e.cost(), e.costUpper(), e.costSpread(), e.reward(), (System.nanoTime() - t0) / 1e9);
-                    rows.add(new Row(name, measured, e));
+                    t0 = System.nanoTime();
+                    OfflineCostEstimator.Estimate me = pipeline.evaluateByRollout(policy, dynamics);
+                    System.out.printf(Locale.ROOT, "%-9s model    estimate %6.1f  upper %6.1f  spread %5.1f  reward %6.1f  (%.1f s)%n",
+                            name, me.cost(), me.costUpper(), me.costSpread(), me.reward(), (System.nanoTime() - t0) / 1e9);
+                    rows.add(new Row(name, measured, e, me));
                 }
             }
         }
         double[] measured = rows.stream().mapToDouble(Row::measured).toArray();
-        double[] estimated = rows.stream().mapToDouble(r -> r.estimate().cost()).toArray();
+        check("fitted Q evaluation (phase 2's Ĉ)", rows, measured, Row::estimate);
+        check("model rollouts (the offline selection's judge)", rows, measured, Row::model);
+    }
+
+    /** The acceptance checks of one estimator: ranks, spread, and no unsafe policy called safe at κ 10, 20, 40. */
+    private static void check(String estimator, List<Row> rows, double[] measured,
+                              java.util.function.Function<Row, OfflineCostEstimator.Estimate> of) {
+        double[] estimated = rows.stream().mapToDouble(r -> of.apply(r).cost()).toArray();
         double rho = spearman(measured, estimated);
         double measuredRange = range(measured), estimatedRange = range(estimated);
-        System.out.printf(Locale.ROOT, "Spearman %.2f, estimate range %.1f of measured %.1f%n", rho, estimatedRange, measuredRange);
-        assertTrue(rho >= 0.8, "Spearman(estimate, measured) = " + rho + " < 0.8");
-        assertTrue(estimatedRange >= 0.5 * measuredRange, "estimates span " + estimatedRange + ", measured " + measuredRange);
+        System.out.printf(Locale.ROOT, "%s: Spearman %.2f, estimate range %.1f of measured %.1f%n", estimator, rho, estimatedRange,
+                measuredRange);
+        assertTrue(rho >= 0.8, estimator + ": Spearman(estimate, measured) = " + rho + " < 0.8");
+        assertTrue(estimatedRange >= 0.5 * measuredRange, estimator + ": estimates span " + estimatedRange + ", measured " + measuredRange);
         for (double kappa : new double[] {10, 20, 40}) {
             for (Row r : rows) {
-                boolean calledSafe = r.estimate().normalizedUpper(kappa) <= 1.0;
+                boolean calledSafe = of.apply(r).normalizedUpper(kappa) <= 1.0;
                 assertTrue(!calledSafe || r.measured() <= 1.1 * kappa, String.format(Locale.ROOT,
-                        "κ %.0f: %s measured %.1f but its upper bound %.1f calls it safe", kappa, r.name(), r.measured(),
-                        r.estimate().costUpper()));
+                        "%s, κ %.0f: %s measured %.1f but its upper bound %.1f calls it safe", estimator, kappa, r.name(), r.measured(),
+                        of.apply(r).costUpper()));
             }
         }
     }

@@ -1,0 +1,207 @@
+package org.drcorl.train.critic;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import org.drcorl.data.TransitionBatch;
+import org.drcorl.nn.Adam;
+import org.drcorl.nn.Parameters;
+
+/**
+ * A learned model of the task, for evaluating a policy offline by simulating it: an ensemble of
+ * small networks, each predicting from (s, a) the state change s′ − s, the step's cost and
+ * reward and whether the episode terminates. A policy's episode cost is then its rollouts in
+ * each member, from the dataset's episode starts, for the task's whole horizon: summed, not
+ * bootstrapped, so the estimate cannot diverge the way fitted Q evaluation of a policy that left
+ * the data does (a value iteration whose errors feed its own targets), and time limits mean what
+ * they mean (an episode of T steps, where a discounted value that bootstraps through a time-out
+ * counts an endless one).
+ *
+ * <p>Members differ by initialization and by a Bayesian bootstrap of every batch (an Exp(1)
+ * weight per member and sample, as in {@link FqeEnsemble}); where the policy drives the model
+ * away from the data the members disagree, and the upper bound over members rises. Rolled-out
+ * states are kept inside the box the dataset's states span, and predicted costs and rewards
+ * inside the dataset's ranges, so no member can run off to infinity.
+ *
+ * <p>All members are one network of stacked weights ({@code [M, in, out]} per layer): a training
+ * step and a rollout step are one batched matrix product per layer.
+ */
+public final class DynamicsEnsemble implements AutoCloseable {
+    /**
+     * @param members      networks in the ensemble (their spread is the rollouts' uncertainty); ≥ 2
+     * @param hidden       width of each member's hidden layers
+     * @param layers       hidden layers per member; ≥ 1
+     * @param learningRate Adam learning rate
+     * @param steps        training updates
+     */
+    public record Config(int members, int hidden, int layers, double learningRate, int steps) {
+        public Config {
+            if (members < 2) throw new IllegalArgumentException("model members must be >= 2 (an ensemble of one has no spread), got " + members);
+            if (hidden < 1) throw new IllegalArgumentException("model width must be >= 1, got " + hidden);
+            if (layers < 1) throw new IllegalArgumentException("model hidden layers must be >= 1, got " + layers);
+            if (!(learningRate > 0) || !Double.isFinite(learningRate)) throw new IllegalArgumentException("model learning rate must be > 0, got " + learningRate);
+            if (steps < 0) throw new IllegalArgumentException("model steps must be >= 0, got " + steps);
+        }
+
+        /** 5 members of 2 hidden layers of 200, lr 1e-3, 5000 updates. */
+        public static Config standard() {
+            return new Config(5, 200, 2, 1e-3, 5000);
+        }
+    }
+
+    /**
+     * What the model needs to know of the dataset: state standardization (mean, scale), the scale
+     * of state changes, the box of states seen, and the ranges and scales of cost and (batch-scaled) reward.
+     */
+    public record DataStatistics(float[] stateMean, float[] stateScale, float[] deltaScale, float[] stateLow,
+                                 float[] stateHigh, float costMean, float costScale, float costLow, float costHigh,
+                                 float rewardMean, float rewardScale, float rewardLow, float rewardHigh, boolean binaryCost) {}
+
+    private final Config config;
+    private final int stateDim;
+    private final int actionDim;
+    private final DataStatistics stats;
+    private final Parameters params;
+    private final List<NDArray[]> layers = new ArrayList<>();
+    private final Adam optimizer;
+    private final SplittableRandom bootstrap;
+
+    public DynamicsEnsemble(NDManager manager, int stateDim, int actionDim, Config config, DataStatistics stats, long seed) {
+        if (stats.stateMean().length != stateDim || stats.stateScale().length != stateDim || stats.deltaScale().length != stateDim
+                || stats.stateLow().length != stateDim || stats.stateHigh().length != stateDim) {
+            throw new IllegalArgumentException("data statistics must have " + stateDim + " values per state vector");
+        }
+        this.config = config;
+        this.stateDim = stateDim;
+        this.actionDim = actionDim;
+        this.stats = stats;
+        SplittableRandom init = new SplittableRandom(seed);
+        this.bootstrap = new SplittableRandom(seed ^ 0xB007L);
+        params = new Parameters(manager);
+        int[] sizes = new int[config.layers() + 2];
+        sizes[0] = actionDim + stateDim;
+        for (int l = 1; l <= config.layers(); l++) sizes[l] = config.hidden();
+        sizes[sizes.length - 1] = stateDim + 3; // Δs, cost, reward, termination logit
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            double bound = 1.0 / Math.sqrt(sizes[l]); // PyTorch's nn.Linear bound per member
+            layers.add(new NDArray[] {
+                    params.addUniform("model." + l + ".weight", new Shape(config.members(), sizes[l], sizes[l + 1]), bound, init),
+                    params.addUniform("model." + l + ".bias", new Shape(config.members(), 1, sizes[l + 1]), bound, init)});
+        }
+        optimizer = new Adam(params, config.learningRate(), 0.0);
+    }
+
+    /** Every member's output for (s, a): states (B, d) or (M, B, d), actions likewise; (M, B, d + 3). */
+    private NDArray forward(NDArray states, NDArray actions) {
+        NDManager m = states.getManager();
+        NDArray s = states.sub(m.create(stats.stateMean())).div(m.create(stats.stateScale()));
+        NDArray h = NDArrays.concat(new NDList(actions, s), -1);
+        for (int l = 0; l < layers.size(); l++) {
+            h = h.matMul(layers.get(l)[0]).add(layers.get(l)[1]);
+            if (l + 1 < layers.size()) h = Activation.relu(h);
+        }
+        return h;
+    }
+
+    /** One update of every member on a batch (rewards as the batch carries them); the mean loss per member. */
+    public float update(TransitionBatch batch, NDManager step) {
+        int b = Math.toIntExact(batch.size());
+        NDArray delta = batch.nextStates().sub(batch.states()).div(step.create(stats.deltaScale()));
+        NDArray cost = batch.costs().reshape(b, 1).sub(stats.costMean()).div(stats.costScale());
+        NDArray reward = batch.rewards().reshape(b, 1).sub(stats.rewardMean()).div(stats.rewardScale());
+        NDArray y = NDArrays.concat(new NDList(delta, cost, reward), -1); // (B, d + 2)
+        NDArray terminal = batch.notDone().reshape(b).neg().add(1f); // (B)
+        float[] w = new float[config.members() * b];
+        for (int i = 0; i < w.length; i++) w[i] = (float) -Math.log(1.0 - bootstrap.nextDouble());
+        NDArray weights = step.create(w, new Shape(config.members(), b));
+        float loss;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray out = forward(batch.states(), batch.actions()); // (M, B, d + 3)
+            NDArray regression = out.get(":, :, 0:" + (stateDim + 2)).sub(y).square().sum(new int[] {2}); // (M, B)
+            NDArray logit = out.get(":, :, " + (stateDim + 2)); // (M, B)
+            // binary cross-entropy with logits: softplus(z) − t·z
+            NDArray classification = logit.getNDArrayInternal().softPlus().sub(logit.mul(terminal));
+            NDArray l = weights.mul(regression.add(classification)).mean(new int[] {1}).sum();
+            gc.backward(l);
+            loss = l.getFloat() / config.members();
+        }
+        if (!Float.isFinite(loss)) throw new IllegalStateException("the dynamics model diverged (loss " + loss + "); lower its learning rate");
+        optimizer.step();
+        return loss;
+    }
+
+    /**
+     * Each member's mean episode cost and reward (reward in the batches' units) of a policy driven
+     * for {@code horizon} steps from every state of {@code starts} (N, d): the policy acts on each
+     * member's own rolled-out states; a predicted termination ends the episode in expectation
+     * (the rest of its steps weighted by the probability it has not ended yet).
+     *
+     * @param policy π, mapping (B, d) states to (B, act) actions
+     * @return {cost per member, reward per member}
+     */
+    public double[][] rollout(UnaryOperator<NDArray> policy, NDArray starts, int horizon, NDManager parent) {
+        int n = Math.toIntExact(starts.getShape().get(0));
+        int m = config.members();
+        try (NDManager roll = parent.newSubManager()) {
+            NDArray low = roll.create(stats.stateLow()), high = roll.create(stats.stateHigh());
+            NDArray deltaScale = roll.create(stats.deltaScale());
+            NDArray s = starts.toType(ai.djl.ndarray.types.DataType.FLOAT32, true).reshape(1, n, stateDim).repeat(0, m);
+            s.attach(roll);
+            NDArray cost = roll.zeros(new Shape(m, n)), reward = roll.zeros(new Shape(m, n)), alive = roll.ones(new Shape(m, n));
+            for (int t = 0; t < horizon; t++) {
+                try (NDManager step = roll.newSubManager()) {
+                    s.attach(step);
+                    cost.attach(step);
+                    reward.attach(step);
+                    alive.attach(step);
+                    NDArray a = policy.apply(s.reshape(m * n, stateDim)).reshape(m, n, actionDim);
+                    NDArray out = forward(s, a);
+                    NDArray c = out.get(":, :, " + stateDim).mul(stats.costScale()).add(stats.costMean())
+                            .clip(stats.costLow(), stats.costHigh());
+                    if (stats.binaryCost()) c = c.gt(0.5f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+                    NDArray r = out.get(":, :, " + (stateDim + 1)).mul(stats.rewardScale()).add(stats.rewardMean())
+                            .clip(stats.rewardLow(), stats.rewardHigh());
+                    NDArray ends = out.get(":, :, " + (stateDim + 2)).getNDArrayInternal().sigmoid();
+                    NDArray nextCost = cost.add(c.mul(alive)), nextReward = reward.add(r.mul(alive));
+                    NDArray nextAlive = alive.mul(ends.neg().add(1f));
+                    NDArray next = s.add(out.get(":, :, 0:" + stateDim).mul(deltaScale)).maximum(low).minimum(high);
+                    for (NDArray x : new NDArray[] {next, nextCost, nextReward, nextAlive}) x.attach(roll);
+                    s = next;
+                    cost = nextCost;
+                    reward = nextReward;
+                    alive = nextAlive;
+                }
+            }
+            float[] c = cost.mean(new int[] {1}).toFloatArray(), r = reward.mean(new int[] {1}).toFloatArray();
+            double[][] result = new double[2][m];
+            for (int k = 0; k < m; k++) {
+                result[0][k] = c[k];
+                result[1][k] = r[k];
+            }
+            return result;
+        }
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Parameters parameters() {
+        return params;
+    }
+
+    @Override
+    public void close() {
+        optimizer.close();
+        params.close();
+    }
+}

@@ -1,0 +1,102 @@
+package org.drcorl.train.critic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import org.drcorl.data.TransitionBatch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A learned model evaluates a policy by simulating it: on a one-dimensional track
+ * (x′ = x + 0.1·a, a cost of 1 for every step that ends beyond x = 0.5, reward x′), trained on
+ * random actions only, the rollouts of a policy that drives right and one that drives left give
+ * their true episode costs and rewards, and a policy that pushes against the edge of what the
+ * data covers stays bounded (the rolled-out state is kept inside the data's box).
+ */
+class DynamicsEnsembleTest {
+    private static final int HORIZON = 20;
+    private static final DynamicsEnsemble.Config CONFIG = new DynamicsEnsemble.Config(3, 64, 2, 3e-3, 1500);
+
+    private static float step(float x, float a) {
+        return Math.max(-1f, Math.min(1f, x + 0.1f * a));
+    }
+
+    /** Random transitions over the track: x uniform in [−1, 1], a uniform in [−1, 1]. */
+    private static TransitionBatch batch(NDManager m, SplittableRandom random, int n) {
+        float[] s = new float[n], a = new float[n], next = new float[n], c = new float[n], r = new float[n], notDone = new float[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = (float) (random.nextDouble() * 2 - 1);
+            a[i] = (float) (random.nextDouble() * 2 - 1);
+            next[i] = step(s[i], a[i]);
+            c[i] = next[i] > 0.5f ? 1 : 0;
+            r[i] = next[i];
+            notDone[i] = 1;
+        }
+        Shape col = new Shape(n, 1);
+        return new TransitionBatch(m.create(s, col), m.create(a, col), m.create(r, col), m.create(c, col), m.create(next, col),
+                m.create(notDone, col));
+    }
+
+    private static DynamicsEnsemble.DataStatistics statistics() {
+        // x uniform on [−1, 1]: mean 0, sd 1/√3; Δ = 0.1·a: sd 0.1/√3; cost ≈ P(x′ > 0.5) ≈ 0.25; reward x′
+        float sd = (float) (1 / Math.sqrt(3));
+        return new DynamicsEnsemble.DataStatistics(new float[] {0}, new float[] {sd}, new float[] {0.1f * sd},
+                new float[] {-1}, new float[] {1}, 0.25f, 0.43f, 0, 1, 0, sd, -1, 1, false);
+    }
+
+    /** Episode cost and reward of a constant action from x0, on the true track. */
+    private static double[] truth(float x0, float a) {
+        float x = x0;
+        double cost = 0, reward = 0;
+        for (int t = 0; t < HORIZON; t++) {
+            x = step(x, a);
+            cost += x > 0.5f ? 1 : 0;
+            reward += x;
+        }
+        return new double[] {cost, reward};
+    }
+
+    @Test
+    void rolloutsGiveAPolicysTrueEpisodeCostAndStayInsideTheData() {
+        try (NDManager m = NDManager.newBaseManager();
+             DynamicsEnsemble model = new DynamicsEnsemble(m, 1, 1, CONFIG, statistics(), 7)) {
+            SplittableRandom random = new SplittableRandom(11);
+            float first = 0, last = 0;
+            for (int i = 0; i < CONFIG.steps(); i++) {
+                try (NDManager step = m.newSubManager()) {
+                    float loss = model.update(batch(step, random, 256), step);
+                    if (i < 20) first += loss / 20;
+                    if (i >= CONFIG.steps() - 20) last += loss / 20;
+                }
+            }
+            assertTrue(last < 0.5 * first, "the model's loss falls: " + first + " → " + last);
+            float[] starts = {-0.2f, 0f, 0.2f};
+            NDArray s0 = m.create(starts, new Shape(starts.length, 1));
+            for (float action : new float[] {1f, -1f}) {
+                UnaryOperator<NDArray> policy = s -> s.onesLike().mul(action);
+                double[][] r = model.rollout(policy, s0, HORIZON, m);
+                double cost = 0, reward = 0;
+                for (float x0 : starts) {
+                    cost += truth(x0, action)[0] / starts.length;
+                    reward += truth(x0, action)[1] / starts.length;
+                }
+                for (int k = 0; k < CONFIG.members(); k++) {
+                    assertEquals(cost, r[0][k], 1.0 + 0.15 * cost, "a = " + action + ", member " + k + ": episode cost");
+                    assertEquals(reward, r[1][k], 1.0 + 0.15 * Math.abs(reward), "a = " + action + ", member " + k + ": episode reward");
+                }
+            }
+            // a policy that pushes twice as hard as any action in the data: the state stays within [−1, 1],
+            // so neither sum can exceed what T steps of the data's largest cost and reward allow
+            double[][] pushed = model.rollout(s -> s.onesLike().mul(2f), s0, HORIZON, m);
+            for (int k = 0; k < CONFIG.members(); k++) {
+                assertTrue(pushed[0][k] >= 0 && pushed[0][k] <= HORIZON, "cost within [0, T]: " + pushed[0][k]);
+                assertTrue(Math.abs(pushed[1][k]) <= HORIZON, "reward within ±T: " + pushed[1][k]);
+            }
+        }
+    }
+}
