@@ -224,9 +224,7 @@ public final class OfflinePipeline implements AutoCloseable {
                 progress.advance(1);
             }
             progress.finish();
-            // the phase-1 policy, one every snapshot interval, and the final one unless it is the last of those
-            int snapshots = 1 + preset.extractSteps() / preset.snapshotInterval()
-                    + (preset.extractSteps() % preset.snapshotInterval() == 0 ? 0 : 1);
+            int snapshots = preset.snapshotsCompared();
             progress.start("offline selection (" + snapshots + " snapshots)",
                     (long) snapshots * (preset.evaluation().reevaluationSteps() + 1));
             lastSelection = x.selectOffline(step -> {

@@ -132,6 +132,14 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         return text.replace(eval, ", evalEpisodes=0,");
     }
 
+    /**
+     * Policies the offline selection compares per extraction: the phase-1 policy, one every
+     * {@code snapshotInterval} phase-2 steps, and the final one unless it is the last of those.
+     */
+    public int snapshotsCompared() {
+        return 1 + extractSteps / snapshotInterval + (extractSteps % snapshotInterval == 0 ? 0 : 1);
+    }
+
     /** This preset's default options for the plugin {@code name} (empty if none). */
     public java.util.Map<String, String> pluginOptions(String name) {
         return pluginOptions.getOrDefault(name, java.util.Map.of());

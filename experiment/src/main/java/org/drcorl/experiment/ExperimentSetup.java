@@ -108,12 +108,13 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
     static final int MAX_AUDIT_EPISODES = 1000;
 
     /**
-     * Simulator episodes the run plays before its evaluation: the audits' (every snapshot of every
-     * extracted policy), 0 without {@code --audit-episodes}. Training never plays any.
+     * Simulator episodes the run plays before its evaluation: the audits' (every policy the offline
+     * selection compares, the phase-1 policy and the final one included, of every extracted policy),
+     * 0 without {@code --audit-episodes}. Training never plays any.
      */
     public long trainingSimulatorEpisodes() {
         long extracted = algorithms.stream().filter(a -> a.cloning() == null).count() * thresholds().size() * seeds().size();
-        return extracted * (preset.extractSteps() / preset.snapshotInterval()) * config.auditEpisodes();
+        return extracted * preset.snapshotsCompared() * config.auditEpisodes();
     }
 
     private static void requireDistinct(String what, List<?> values) {

@@ -113,8 +113,9 @@ class ExperimentRunnerTest {
     void theSimulatorEpisodesBeforeEvaluationAreCountedAndBounded() throws Exception {
         try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
             assertEquals(0, ExperimentSetup.resolve(config(), runtime).trainingSimulatorEpisodes(), "offline by default");
-            // 1 extracted algorithm × 2 budgets × 2 seeds, one snapshot each (15 steps, one every 10), 3 episodes each
-            assertEquals(12, ExperimentSetup.resolve(config().withAuditEpisodes(3), runtime).trainingSimulatorEpisodes());
+            // 1 extracted algorithm × 2 budgets × 2 seeds; 3 policies compared each (the phase-1 policy, step 9 of
+            // 15 with one snapshot every 10, and the final one); 3 episodes each
+            assertEquals(36, ExperimentSetup.resolve(config().withAuditEpisodes(3), runtime).trainingSimulatorEpisodes());
             var tooMany = assertThrows(UserError.class, () -> ExperimentSetup.resolve(config().withAuditEpisodes(1001), runtime));
             assertTrue(tooMany.getMessage().contains("--audit-episodes 1001"), tooMany.getMessage());
         }
