@@ -171,6 +171,64 @@ class PolicyExtractorTest {
         }
     }
 
+    /**
+     * Runs phase 1's snapshot and 6 phase-2 steps (a snapshot every 2: after steps 1, 3, 5) and selects with
+     * rollouts that give the i-th snapshot judged the cost bound {@code costs[i]} and reward lower bound
+     * {@code rewards[i]} (episode units, κ = 20), recording the policy's weights at each judgement.
+     */
+    private static PolicyExtractor.Selection selectWithRollouts(double[] costs, double[] rewards, java.util.List<float[]> judged,
+                                                               float[][] keptWeights) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Fixture f = fixture(m);
+            NDArray starts = new SeededTrainingRandom(9).normal(m, new Shape(7, S));
+            int[] call = {0};
+            try (PolicyExtractor x = new PolicyExtractor(f.policy(), config(1), new ContractSuitesTestAccess().squaredError(),
+                    handler(ConstraintStep::rewardUpdate), null, f.reward(), f.cost(), new SeededTrainingRandom(5))
+                    .withCostEstimator(estimator(m, starts), 2)) {
+                x.withRolloutEvaluation(policy -> {
+                    judged.add(policy.parameters().flatten());
+                    int i = call[0]++;
+                    return new OfflineCostEstimator.Estimate(costs[i] / 2, costs[i], costs[i] / 4, rewards[i] + 1, rewards[i]);
+                });
+                x.snapshotPhaseOne();
+                for (int i = 0; i < 6; i++) {
+                    try (NDManager step = m.newSubManager()) {
+                        x.step(f.batch(), step);
+                    }
+                }
+                PolicyExtractor.Selection sel = x.selectOffline(step -> copyInto(f.batch(), step), m).orElseThrow();
+                keptWeights[0] = f.policy().parameters().flatten();
+                return sel;
+            }
+        }
+    }
+
+    @Test
+    void theModelsRolloutsJudgeTheSnapshots() {
+        java.util.List<float[]> judged = new java.util.ArrayList<>();
+        float[][] kept = new float[1][];
+        // normalized bounds 3, 0.5, 0.8, 2: the best reward lower bound within the budget is the third snapshot's
+        PolicyExtractor.Selection s = selectWithRollouts(new double[] {60, 10, 16, 40}, new double[] {50, 10, 30, 100}, judged, kept);
+        assertEquals(4, judged.size(), "the phase-1 policy and the snapshots after steps 1, 3 and 5, each judged once");
+        assertEquals(java.util.List.of(-1L, 1L, 3L, 5L), s.candidates().stream().map(PolicyExtractor.Candidate::step).toList());
+        assertEquals(3, s.step());
+        assertTrue(s.withinBudget());
+        assertEquals(0.8, s.normalizedCost(), 1e-9, "the model's bound, not the critics'");
+        assertEquals(30, s.rewardReturn(), 1e-9);
+        assertEquals(0.8, s.candidates().get(2).modelCost(), 1e-9);
+        assertEquals(0.4, s.candidates().get(2).modelCostMean(), 1e-9);
+        assertTrue(Double.isFinite(s.candidates().get(2).normalizedCost()), "the critics' estimate is still logged");
+        assertArrayEquals(judged.get(2), kept[0], "the kept snapshot's weights are the policy's");
+
+        // none within the budget: the lowest bound is kept, and said to be over it
+        judged.clear();
+        PolicyExtractor.Selection fallback = selectWithRollouts(new double[] {60, 50, 44, 70}, new double[] {50, 10, 30, 100}, judged, kept);
+        assertEquals(3, fallback.step());
+        assertEquals(2.2, fallback.normalizedCost(), 1e-9);
+        assertTrue(!fallback.withinBudget());
+        assertArrayEquals(judged.get(2), kept[0]);
+    }
+
     @Test
     void fineTuningTrainsExactlyTheCriticsItNames() {
         for (boolean rewardTuned : new boolean[] {false, true}) {
