@@ -15,6 +15,7 @@ import org.drcorl.spi.ConstraintHandler;
 import org.drcorl.spi.Regularizer;
 import org.drcorl.spi.SeededTrainingRandom;
 import org.drcorl.train.behaviormodel.DiffusionBehaviorModel;
+import org.drcorl.train.critic.DynamicsEnsemble;
 import org.drcorl.train.critic.IqlCritic;
 import org.drcorl.train.extract.DeterministicPolicy;
 import org.drcorl.train.extract.ExtractionConfig;
@@ -292,19 +293,19 @@ public final class OfflinePipeline implements AutoCloseable {
         }
     }
 
-    private org.drcorl.train.critic.DynamicsEnsemble dynamics;
+    private DynamicsEnsemble dynamics;
 
     /** The learned model of the task (trained on first use, {@code config.steps()} updates). */
-    public org.drcorl.train.critic.DynamicsEnsemble dynamicsModel(org.drcorl.train.critic.DynamicsEnsemble.Config config,
+    public DynamicsEnsemble dynamicsModel(DynamicsEnsemble.Config config,
                                                                   TrainingProgress progress) {
         return dynamicsModel(config, progress, l -> {});
     }
 
-    /** As {@link #dynamicsModel(org.drcorl.train.critic.DynamicsEnsemble.Config, TrainingProgress)}, reporting each update's loss. */
-    public org.drcorl.train.critic.DynamicsEnsemble dynamicsModel(org.drcorl.train.critic.DynamicsEnsemble.Config config,
+    /** As {@link #dynamicsModel(DynamicsEnsemble.Config, TrainingProgress)}, reporting each update's loss. */
+    public DynamicsEnsemble dynamicsModel(DynamicsEnsemble.Config config,
                                                                   TrainingProgress progress, Consumer<Float> losses) {
         if (dynamics != null) return dynamics;
-        dynamics = new org.drcorl.train.critic.DynamicsEnsemble(manager, data.obsDim(), data.actDim(), config, dataStatistics(),
+        dynamics = new DynamicsEnsemble(manager, data.obsDim(), data.actDim(), config, dataStatistics(),
                 seed ^ 0xA1L);
         CheckpointMetadata meta = metadata("dynamics-model", config.steps(), Map.of(
                 "model", config.toString(), "batch", Integer.toString(preset.criticBatch())),
@@ -328,7 +329,7 @@ public final class OfflinePipeline implements AutoCloseable {
      * every episode start of the dataset for the task's horizon: mean over members, and the upper
      * (cost) and lower (reward) bounds mean ± k·σ over members, k the evaluation's upper-k.
      */
-    public OfflineCostEstimator.Estimate evaluateByRollout(DeterministicPolicy policy, org.drcorl.train.critic.DynamicsEnsemble model) {
+    public OfflineCostEstimator.Estimate evaluateByRollout(DeterministicPolicy policy, DynamicsEnsemble model) {
         try (NDManager m = manager.newSubManager()) {
             NDArray s0 = m.create(initialStates(), new ai.djl.ndarray.types.Shape(data.episodeCount(), data.obsDim()));
             double[][] r = model.rollout(policy::act, s0, horizon, m);
@@ -346,8 +347,8 @@ public final class OfflinePipeline implements AutoCloseable {
         return new double[] {mean, x.length > 1 ? Math.sqrt(var / (x.length - 1)) : 0};
     }
 
-    /** What the dynamics model needs to know of the dataset (see {@link org.drcorl.train.critic.DynamicsEnsemble.DataStatistics}). */
-    private org.drcorl.train.critic.DynamicsEnsemble.DataStatistics dataStatistics() {
+    /** What the dynamics model needs to know of the dataset (see {@link DynamicsEnsemble.DataStatistics}). */
+    private DynamicsEnsemble.DataStatistics dataStatistics() {
         if (stateMean == null) standardizeStates();
         int n = data.size(), d = data.obsDim();
         java.nio.FloatBuffer obs = data.observationsView(), next = data.nextObservationsView();
@@ -386,7 +387,7 @@ public final class OfflinePipeline implements AutoCloseable {
             rHigh = Math.max(rHigh, r);
         }
         double cm = cs / n, cv = Math.max(0, cq / n - cm * cm), rm = rs / n, rv = Math.max(0, rq / n - rm * rm);
-        return new org.drcorl.train.critic.DynamicsEnsemble.DataStatistics(stateMean, stateScale, deltaScale, low, high,
+        return new DynamicsEnsemble.DataStatistics(stateMean, stateScale, deltaScale, low, high,
                 (float) cm, cv > 1e-12 ? (float) Math.sqrt(cv) : 1f, cLow, cHigh,
                 (float) rm, rv > 1e-12 ? (float) Math.sqrt(rv) : 1f, rLow, rHigh, binary);
     }
