@@ -305,7 +305,9 @@ public final class OfflinePipeline implements AutoCloseable {
     public DynamicsEnsemble dynamicsModel(DynamicsEnsemble.Config config,
                                                                   TrainingProgress progress, Consumer<Float> losses) {
         if (dynamics != null) return dynamics;
-        dynamics = new DynamicsEnsemble(manager, data.obsDim(), data.actDim(), config, dataStatistics(),
+        if (stateMean == null) standardizeStates();
+        dynamics = new DynamicsEnsemble(manager, data.obsDim(), data.actDim(), config,
+                DynamicsEnsemble.DataStatistics.of(data, sampler.rewardScale(), stateMean, stateScale),
                 seed ^ 0xA1L);
         CheckpointMetadata meta = metadata("dynamics-model", config.steps(), Map.of(
                 "model", config.toString(), "batch", Integer.toString(preset.criticBatch())),
@@ -347,57 +349,16 @@ public final class OfflinePipeline implements AutoCloseable {
         return new double[] {mean, x.length > 1 ? Math.sqrt(var / (x.length - 1)) : 0};
     }
 
-    /** What the dynamics model needs to know of the dataset (see {@link DynamicsEnsemble.DataStatistics}). */
-    private DynamicsEnsemble.DataStatistics dataStatistics() {
-        if (stateMean == null) standardizeStates();
-        int n = data.size(), d = data.obsDim();
-        java.nio.FloatBuffer obs = data.observationsView(), next = data.nextObservationsView();
-        double[] dsum = new double[d], dsq = new double[d];
-        float[] low = new float[d], high = new float[d];
-        java.util.Arrays.fill(low, Float.POSITIVE_INFINITY);
-        java.util.Arrays.fill(high, Float.NEGATIVE_INFINITY);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                float a = obs.get(i * d + j), b = next.get(i * d + j);
-                double delta = b - a;
-                dsum[j] += delta;
-                dsq[j] += delta * delta;
-                low[j] = Math.min(low[j], Math.min(a, b));
-                high[j] = Math.max(high[j], Math.max(a, b));
-            }
-        }
-        float[] deltaScale = new float[d];
-        for (int j = 0; j < d; j++) {
-            double mean = dsum[j] / n, var = Math.max(0, dsq[j] / n - mean * mean);
-            deltaScale[j] = var > 1e-12 ? (float) Math.sqrt(var) : 1f;
-        }
-        double cs = 0, cq = 0, rs = 0, rq = 0;
-        boolean binary = true;
-        float cLow = Float.POSITIVE_INFINITY, cHigh = Float.NEGATIVE_INFINITY, rLow = Float.POSITIVE_INFINITY, rHigh = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            float c = data.cost(i), r = (float) (data.reward(i) * sampler.rewardScale());
-            cs += c;
-            cq += c * c;
-            binary &= c == 0f || c == 1f;
-            rs += r;
-            rq += r * r;
-            cLow = Math.min(cLow, c);
-            cHigh = Math.max(cHigh, c);
-            rLow = Math.min(rLow, r);
-            rHigh = Math.max(rHigh, r);
-        }
-        double cm = cs / n, cv = Math.max(0, cq / n - cm * cm), rm = rs / n, rv = Math.max(0, rq / n - rm * rm);
-        return new DynamicsEnsemble.DataStatistics(stateMean, stateScale, deltaScale, low, high,
-                (float) cm, cv > 1e-12 ? (float) Math.sqrt(cv) : 1f, cLow, cHigh,
-                (float) rm, rv > 1e-12 ? (float) Math.sqrt(rv) : 1f, rLow, rHigh, binary);
-    }
+    private float[] initialStates;
 
-    /** The first observation of every episode of the dataset, row after row. */
+    /** The first observation of every episode of the dataset, row after row (computed once; callers copy what they keep). */
     private float[] initialStates() {
+        if (initialStates != null) return initialStates;
         float[] starts = new float[data.episodeCount() * data.obsDim()];
         for (int e = 0; e < data.episodeCount(); e++) {
             System.arraycopy(data.observation(data.episode(e).start()), 0, starts, e * data.obsDim(), data.obsDim());
         }
+        initialStates = starts;
         return starts;
     }
 

@@ -6,12 +6,12 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
+import org.drcorl.data.OfflineDataset;
 import org.drcorl.data.TransitionBatch;
 import org.drcorl.nn.Adam;
 import org.drcorl.nn.Parameters;
@@ -64,7 +64,57 @@ public final class DynamicsEnsemble implements AutoCloseable {
      */
     public record DataStatistics(float[] stateMean, float[] stateScale, float[] deltaScale, float[] stateLow,
                                  float[] stateHigh, float costMean, float costScale, float costLow, float costHigh,
-                                 float rewardMean, float rewardScale, float rewardLow, float rewardHigh, boolean binaryCost) {}
+                                 float rewardMean, float rewardScale, float rewardLow, float rewardHigh, boolean binaryCost) {
+
+        /**
+         * The statistics of a dataset, its rewards multiplied by {@code rewardScale} (as the batches
+         * carry them), with the state standardization the caller already uses. A constant dimension
+         * or signal gets scale 1; {@code binaryCost} when every cost is 0 or 1.
+         */
+        public static DataStatistics of(OfflineDataset data, double rewardScale, float[] stateMean, float[] stateScale) {
+            int n = data.size(), d = data.obsDim();
+            java.nio.FloatBuffer obs = data.observationsView(), next = data.nextObservationsView();
+            double[] dsum = new double[d], dsq = new double[d];
+            float[] low = new float[d], high = new float[d];
+            java.util.Arrays.fill(low, Float.POSITIVE_INFINITY);
+            java.util.Arrays.fill(high, Float.NEGATIVE_INFINITY);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    float a = obs.get(i * d + j), b = next.get(i * d + j);
+                    double delta = b - a;
+                    dsum[j] += delta;
+                    dsq[j] += delta * delta;
+                    low[j] = Math.min(low[j], Math.min(a, b));
+                    high[j] = Math.max(high[j], Math.max(a, b));
+                }
+            }
+            float[] deltaScale = new float[d];
+            for (int j = 0; j < d; j++) deltaScale[j] = scale(dsum[j] / n, dsq[j] / n);
+            double cs = 0, cq = 0, rs = 0, rq = 0;
+            boolean binary = true;
+            float cLow = Float.POSITIVE_INFINITY, cHigh = Float.NEGATIVE_INFINITY, rLow = Float.POSITIVE_INFINITY, rHigh = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                float c = data.cost(i), r = (float) (data.reward(i) * rewardScale);
+                cs += c;
+                cq += c * c;
+                binary &= c == 0f || c == 1f;
+                rs += r;
+                rq += r * r;
+                cLow = Math.min(cLow, c);
+                cHigh = Math.max(cHigh, c);
+                rLow = Math.min(rLow, r);
+                rHigh = Math.max(rHigh, r);
+            }
+            return new DataStatistics(stateMean, stateScale, deltaScale, low, high,
+                    (float) (cs / n), scale(cs / n, cq / n), cLow, cHigh, (float) (rs / n), scale(rs / n, rq / n), rLow, rHigh, binary);
+        }
+
+        /** The standard deviation from a mean and a mean square, or 1 where it is (numerically) 0. */
+        private static float scale(double mean, double meanSquare) {
+            double var = Math.max(0, meanSquare - mean * mean);
+            return var > 1e-12 ? (float) Math.sqrt(var) : 1f;
+        }
+    }
 
     private final Config config;
     private final int stateDim;
@@ -92,10 +142,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
         for (int l = 1; l <= config.layers(); l++) sizes[l] = config.hidden();
         sizes[sizes.length - 1] = stateDim + 3; // Δs, cost, reward, termination logit
         for (int l = 0; l + 1 < sizes.length; l++) {
-            double bound = 1.0 / Math.sqrt(sizes[l]); // PyTorch's nn.Linear bound per member
-            layers.add(new NDArray[] {
-                    params.addUniform("model." + l + ".weight", new Shape(config.members(), sizes[l], sizes[l + 1]), bound, init),
-                    params.addUniform("model." + l + ".bias", new Shape(config.members(), 1, sizes[l + 1]), bound, init)});
+            layers.add(StackedMembers.layer(params, "model." + l, config.members(), sizes[l], sizes[l + 1], init));
         }
         optimizer = new Adam(params, config.learningRate(), 0.0);
     }
@@ -104,12 +151,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
     private NDArray forward(NDArray states, NDArray actions) {
         NDManager m = states.getManager();
         NDArray s = states.sub(m.create(stats.stateMean())).div(m.create(stats.stateScale()));
-        NDArray h = NDArrays.concat(new NDList(actions, s), -1);
-        for (int l = 0; l < layers.size(); l++) {
-            h = h.matMul(layers.get(l)[0]).add(layers.get(l)[1]);
-            if (l + 1 < layers.size()) h = Activation.relu(h);
-        }
-        return h;
+        return StackedMembers.forward(layers, NDArrays.concat(new NDList(actions, s), -1));
     }
 
     /** One update of every member on a batch (rewards as the batch carries them); the mean loss per member. */
@@ -120,9 +162,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
         NDArray reward = batch.rewards().reshape(b, 1).sub(stats.rewardMean()).div(stats.rewardScale());
         NDArray y = NDArrays.concat(new NDList(delta, cost, reward), -1); // (B, d + 2)
         NDArray terminal = batch.notDone().reshape(b).neg().add(1f); // (B)
-        float[] w = new float[config.members() * b];
-        for (int i = 0; i < w.length; i++) w[i] = (float) -Math.log(1.0 - bootstrap.nextDouble());
-        NDArray weights = step.create(w, new Shape(config.members(), b));
+        NDArray weights = StackedMembers.bootstrapWeights(bootstrap, step, config.members(), b);
         float loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray out = forward(batch.states(), batch.actions()); // (M, B, d + 3)

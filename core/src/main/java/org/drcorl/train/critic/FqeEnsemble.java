@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,14 +69,8 @@ public final class FqeEnsemble implements AutoCloseable {
         online = new Parameters(manager);
         target = new Parameters(manager);
         for (int l = 0; l + 1 < sizes.length; l++) {
-            // PyTorch's nn.Linear bound per member: U(±1/√fan_in)
-            double bound = 1.0 / Math.sqrt(sizes[l]);
-            onlineLayers.add(new NDArray[] {
-                    online.addUniform("fqe." + l + ".weight", new Shape(members, sizes[l], sizes[l + 1]), bound, init),
-                    online.addUniform("fqe." + l + ".bias", new Shape(members, 1, sizes[l + 1]), bound, init)});
-            targetLayers.add(new NDArray[] {
-                    target.addUniform("fqe." + l + ".weight", new Shape(members, sizes[l], sizes[l + 1]), bound, init),
-                    target.addUniform("fqe." + l + ".bias", new Shape(members, 1, sizes[l + 1]), bound, init)});
+            onlineLayers.add(StackedMembers.layer(online, "fqe." + l, members, sizes[l], sizes[l + 1], init));
+            targetLayers.add(StackedMembers.layer(target, "fqe." + l, members, sizes[l], sizes[l + 1], init));
         }
         target.setFrozen(true);
         online.copyInto(target);
@@ -92,12 +84,7 @@ public final class FqeEnsemble implements AutoCloseable {
             NDManager m = states.getManager();
             s = states.sub(m.create(stateMean)).div(m.create(stateScale));
         }
-        NDArray h = NDArrays.concat(new NDList(actions, s), -1); // (B, in): broadcast over the members
-        for (int l = 0; l < layers.size(); l++) {
-            h = h.matMul(layers.get(l)[0]).add(layers.get(l)[1]);
-            if (l + 1 < layers.size()) h = Activation.relu(h);
-        }
-        return h.squeeze(-1);
+        return StackedMembers.forward(layers, NDArrays.concat(new NDList(actions, s), -1)).squeeze(-1);
     }
 
     /**
@@ -131,9 +118,7 @@ public final class FqeEnsemble implements AutoCloseable {
                 rewardRow.repeat(0, config.rewardMembers())), 0);
         NDArray next = floorCosts(forward(targetLayers, batch.nextStates(), nextActions.stopGradient()));
         NDArray y = signal.add(batch.notDone().reshape(1, b).mul(config.gamma()).mul(next)).stopGradient();
-        float[] w = new float[members * b];
-        for (int i = 0; i < w.length; i++) w[i] = (float) -Math.log(1.0 - bootstrap.nextDouble());
-        NDArray weights = step.create(w, new Shape(members, b));
+        NDArray weights = StackedMembers.bootstrapWeights(bootstrap, step, members, b);
         float loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray error = forward(onlineLayers, batch.states(), batch.actions()).sub(y);
