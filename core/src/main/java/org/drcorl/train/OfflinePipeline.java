@@ -203,6 +203,12 @@ public final class OfflinePipeline implements AutoCloseable {
                      .withCostEstimator(newCostEstimator(preset.evaluation(), seed ^ 0xD5L), preset.snapshotInterval())
                      .withAudit(audit)) {
             if (model != null) x.withRolloutEvaluation(p -> evaluateByRollout(p, model));
+            DynamicsEnsemble.Config mc = preset.model();
+            if (model != null && (mc.steerInterval() > 0 || mc.guidanceHorizon() > 0)) {
+                double gamma = preset.costCritic().gamma();
+                x.withModelGuidance(new PolicyExtractor.ModelGuidance(p -> evaluateByRollout(p, model), mc.steerInterval(), mc.steerK(),
+                        mc.guidanceHorizon() == 0 ? null : (s, a) -> model.costGradient(s, a, policy::act, mc.guidanceHorizon(), gamma)));
+            }
             progress.start("policy " + regularizer.name() + " × " + handler.name() + " κ=" + costThreshold,
                     preset.pretrainSteps() + evaluationSteps + preset.extractSteps());
             for (int i = 0; i < preset.pretrainSteps(); i++) {
@@ -295,7 +301,7 @@ public final class OfflinePipeline implements AutoCloseable {
 
     private DynamicsEnsemble dynamics;
 
-    /** The learned model of the task (trained on first use, {@code config.steps()} updates). */
+    /** The learned model of the task (trained on first use, {@code config.steps()} updates; one per pipeline). */
     public DynamicsEnsemble dynamicsModel(DynamicsEnsemble.Config config,
                                                                   TrainingProgress progress) {
         return dynamicsModel(config, progress, l -> {});
@@ -304,13 +310,19 @@ public final class OfflinePipeline implements AutoCloseable {
     /** As {@link #dynamicsModel(DynamicsEnsemble.Config, TrainingProgress)}, reporting each update's loss. */
     public DynamicsEnsemble dynamicsModel(DynamicsEnsemble.Config config,
                                                                   TrainingProgress progress, Consumer<Float> losses) {
-        if (dynamics != null) return dynamics;
+        if (dynamics != null) {
+            if (!dynamics.config().trainingKey().equals(config.trainingKey())) {
+                throw new IllegalStateException("this pipeline's model is trained as " + dynamics.config().trainingKey()
+                        + ", not as " + config.trainingKey());
+            }
+            return dynamics;
+        }
         if (stateMean == null) standardizeStates();
         dynamics = new DynamicsEnsemble(manager, data.obsDim(), data.actDim(), config,
                 DynamicsEnsemble.DataStatistics.of(data, sampler.rewardScale(), stateMean, stateScale),
                 seed ^ 0xA1L);
         CheckpointMetadata meta = metadata("dynamics-model", config.steps(), Map.of(
-                "model", config.toString(), "batch", Integer.toString(preset.criticBatch())),
+                "model", config.trainingKey(), "batch", Integer.toString(preset.criticBatch())),
                 Checkpoints.tensorNames(dynamics.parameters()), Checkpoints.valueCount(dynamics.parameters()));
         if (checkpoints != null && Checkpoints.loadIfMatching(checkpoints, "dynamics-model", meta, dynamics.parameters())) return dynamics;
         TransitionSampler batches = sampler.withSeed(seed ^ 0xA2L);
@@ -329,13 +341,17 @@ public final class OfflinePipeline implements AutoCloseable {
     /**
      * A policy's episode cost and reward estimated by rolling it out in the learned model from
      * every episode start of the dataset for the task's horizon: mean over members, and the upper
-     * (cost) and lower (reward) bounds mean ± k·σ over members, k the evaluation's upper-k.
+     * (cost) and lower (reward) bounds mean ± k·σ over members, k the preset's {@code model.upper-k}.
      */
     public OfflineCostEstimator.Estimate evaluateByRollout(DeterministicPolicy policy, DynamicsEnsemble model) {
+        return evaluateByRollout(policy, model, preset.model().upperK());
+    }
+
+    /** As {@link #evaluateByRollout(DeterministicPolicy, DynamicsEnsemble)}, with bounds at mean ± k·σ. */
+    public OfflineCostEstimator.Estimate evaluateByRollout(DeterministicPolicy policy, DynamicsEnsemble model, double k) {
         try (NDManager m = manager.newSubManager()) {
             NDArray s0 = m.create(initialStates(), new ai.djl.ndarray.types.Shape(data.episodeCount(), data.obsDim()));
             double[][] r = model.rollout(policy::act, s0, horizon, m);
-            double k = preset.evaluation().upperK();
             double[] c = stats(r[0]), w = stats(r[1]);
             double scale = sampler.rewardScale();
             return new OfflineCostEstimator.Estimate(c[0], c[0] + k * c[1], c[1], w[0] / scale, (w[0] - k * w[1]) / scale);

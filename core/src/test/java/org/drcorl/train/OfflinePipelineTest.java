@@ -41,6 +41,14 @@ class OfflinePipelineTest {
         public Map<String, Double> diagnostics() { return Map.of("zone", 0.0); }
     };
 
+    /** Cost steps only: what moves the policy is the cost guidance (and the regularizer). */
+    private static final ConstraintHandler COST_ONLY = new ConstraintHandler() {
+        public String name() { return "cost-only"; }
+        public String description() { return "always the cost update"; }
+        public PolicyUpdate decide(ConstraintStep s) { return s.costUpdate(); }
+        public Map<String, Double> diagnostics() { return Map.of(); }
+    };
+
     /** A runtime with the test plugin's one-dimensional push task, Push-v0. */
     private PluginRuntime pushTask() throws Exception {
         Path dir = tmp.resolve("plugins");
@@ -111,6 +119,62 @@ class OfflinePipelineTest {
                 assertTrue(plain.stream().noneMatch(l -> l.values().containsKey("audit.cost")));
                 for (int i = 0; i < plain.size(); i++) assertEquals(audited.get(i).costEstimate(), plain.get(i).costEstimate(), 0.0);
             }
+        }
+    }
+
+    @Test
+    void theModelsUpperKSetsHowPessimisticItsJudgementIsAndDoesNotRetrainIt() throws Exception {
+        try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
+            OfflineDataset data = DatasetCollector.collect(rt.requireProvider("Push-v0"), "Push-v0", 40, 1, n -> {});
+            Preset smoke = Preset.named("smoke");
+            try (OfflinePipeline pipeline = new OfflinePipeline(data, smoke, 3, 10, root);
+                 DeterministicPolicy policy = pipeline.behaviorCloning(data, new ContractSuitesTestAccess().squaredError(), 20,
+                         TrainingProgress.NONE)) {
+                var model = pipeline.dynamicsModel(smoke.model(), TrainingProgress.NONE);
+                var strict = pipeline.evaluateByRollout(policy, model);
+                var lenient = pipeline.evaluateByRollout(policy, model, 0.5);
+                assertTrue(model == pipeline.dynamicsModel(smoke.with(Map.of("model.upper-k", "0.5")).model(), TrainingProgress.NONE),
+                        "another k is the same trained model");
+                var retrain = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> pipeline.dynamicsModel(
+                        smoke.with(Map.of("model.steps", "21")).model(), TrainingProgress.NONE));
+                assertTrue(retrain.getMessage().contains("steps=20"), retrain.getMessage());
+                assertEquals(strict.cost(), lenient.cost(), 0.0, "the same model, the same rollouts");
+                assertEquals(strict.reward(), lenient.reward(), 0.0);
+                assertEquals(strict.cost() + smoke.model().upperK() * strict.costSpread(), strict.costUpper(), 1e-9);
+                assertEquals(lenient.cost() + 0.5 * lenient.costSpread(), lenient.costUpper(), 1e-9);
+                double strictMargin = strict.reward() - strict.rewardLower(), lenientMargin = lenient.reward() - lenient.rewardLower();
+                assertTrue(lenientMargin > 0, "two members disagree somewhat on the reward: " + lenient);
+                assertEquals(smoke.model().upperK() / 0.5, strictMargin / lenientMargin, 1e-6, "the reward bound is mean − k·σ");
+            }
+        }
+    }
+
+    @Test
+    void aLearnedModelCanSteerPhaseTwoAndGiveItsCostGuidance() throws Exception {
+        try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
+            OfflineDataset data = DatasetCollector.collect(rt.requireProvider("Push-v0"), "Push-v0", 40, 1, n -> {});
+            Preset critics = Preset.named("smoke");
+            Preset guided = critics.with(Map.of("model.steer-interval", "10", "model.guidance-horizon", "3", "model.steer-k", "1"));
+            List<Double> fqe = new ArrayList<>(), model = new ArrayList<>(), lossCritics = new ArrayList<>(), lossModel = new ArrayList<>();
+            try (OfflinePipeline pipeline = new OfflinePipeline(data, critics, 3, 10, root);
+                 DeterministicPolicy p = pipeline.extract(new ContractSuitesTestAccess().squaredError(), COST_ONLY, 5, TrainingProgress.NONE,
+                         l -> { fqe.add(l.costEstimate()); lossCritics.add(l.regularizerLoss()); })) {
+                assertTrue(p.parameters().count() > 0);
+            }
+            try (OfflinePipeline pipeline = new OfflinePipeline(data, guided, 3, 10, root);
+                 DeterministicPolicy p = pipeline.extract(new ContractSuitesTestAccess().squaredError(), COST_ONLY, 5, TrainingProgress.NONE,
+                         l -> { model.add(l.costEstimate()); lossModel.add(l.regularizerLoss()); })) {
+                for (float w : p.parameters().flatten()) assertTrue(Float.isFinite(w), "finite weights under the model's guidance");
+            }
+            assertEquals(guided.extractSteps(), model.size());
+            for (int i = 0; i < model.size(); i++) {
+                assertTrue(Double.isFinite(model.get(i)) && model.get(i) >= 0, "Ĉ " + model.get(i) + " at step " + i);
+                if (i % 10 != 0) assertEquals(model.get(i - 1), model.get(i), 0.0, "the model's Ĉ is held between re-estimates, step " + i);
+            }
+            assertTrue(java.util.stream.IntStream.range(1, 10).anyMatch(i -> !fqe.get(i).equals(fqe.get(i - 1))),
+                    "the critics' Ĉ moves every step: " + fqe.subList(0, 10));
+            assertTrue(!lossCritics.subList(1, lossCritics.size()).equals(lossModel.subList(1, lossModel.size())),
+                    "the model's cost guidance moves the policy elsewhere than the critics'");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.drcorl.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,11 @@ class PresetTest {
         var nested = assertThrows(IllegalArgumentException.class, () -> quick.with(Map.of("evaluation.members", "3")));
         assertTrue(nested.getMessage().contains("unknown setting 'evaluation.members'")
                 && nested.getMessage().contains("evaluation.cost-members"), nested.getMessage());
+        Preset judged = quick.with(Map.of("model.upper-k", "0.25"));
+        assertEquals(0.25, judged.model().upperK());
+        assertEquals(quick.model().trainingKey(), judged.model().trainingKey(), "the judgement's k does not retrain the model");
+        assertNotEquals(quick.model().trainingKey(), quick.with(Map.of("model.steps", "10")).model().trainingKey());
+        assertThrows(IllegalArgumentException.class, () -> quick.with(Map.of("model.upper-k", "-1")));
         var invalid = assertThrows(IllegalArgumentException.class, () -> quick.with(Map.of("evaluation.cost-members", "1")));
         assertTrue(invalid.getMessage().startsWith("--set: evaluation cost members must be >= 2"), invalid.getMessage());
     }

@@ -54,6 +54,37 @@ public final class PolicyExtractor implements AutoCloseable {
     private SimulatorAudit audit;
     private long audits;
     private java.util.function.Function<DeterministicPolicy, OfflineCostEstimator.Estimate> rollouts;
+    private ModelGuidance guidance;
+    private OfflineCostEstimator.Estimate steered;
+
+    /**
+     * Phase 2 guided by a learned model of the task (see {@link #withModelGuidance}).
+     *
+     * @param estimate      a policy's episode cost and reward from its rollouts in the model
+     * @param steerInterval phase-2 steps between the model's re-estimates of Ĉ for the handler; 0: the handler sees the critics' Ĉ
+     * @param steerK        the handler's Ĉ is the model's mean + steerK·σ over its members
+     * @param costGradient  the cost guidance at a batch's (s, π(s)), from simulated steps; null: the critics' gradient
+     */
+    public record ModelGuidance(java.util.function.Function<DeterministicPolicy, OfflineCostEstimator.Estimate> estimate,
+                                int steerInterval, double steerK,
+                                java.util.function.BiFunction<NDArray, NDArray, org.drcorl.train.critic.DynamicsEnsemble.CostGradient> costGradient) {
+        public ModelGuidance {
+            if (steerInterval < 0) throw new IllegalArgumentException("steer interval must be >= 0, got " + steerInterval);
+            if (steerInterval > 0 && estimate == null) throw new IllegalArgumentException("steering needs the model's estimate");
+        }
+    }
+
+    /**
+     * Lets a learned model of the task steer phase 2 (the handler's Ĉ, re-estimated from rollouts
+     * every {@code steerInterval} steps) and give its cost guidance (how the cost of the next steps
+     * changes with the action), in place of the fitted Q evaluation's. The critics are still
+     * trained and logged.
+     */
+    public PolicyExtractor withModelGuidance(ModelGuidance guidance) {
+        this.guidance = guidance;
+        return this;
+    }
+
     /** A policy the offline selection compares: after phase-2 step {@code step} (−1: the phase-1 policy), with the estimator's state then. */
     private record Snapshot(long step, float[] weights, org.drcorl.train.critic.FqeEnsemble.Weights evaluation,
                             SimulatorAudit.Measurement audit) {}
@@ -171,14 +202,24 @@ public final class PolicyExtractor implements AutoCloseable {
         Gradient reg = regularizerGradient(batch, actions, step, steps);
         CriticGradient qr = criticGradient(rewardCritic, states, actions);
         CriticGradient qc;
-        if (estimator != null) {
+        if (guidance != null && guidance.costGradient() != null) {
+            var g = guidance.costGradient().apply(states, actions);
+            qc = new CriticGradient(g.meanValue(), g.gradient());
+        } else if (estimator != null) {
             var g = estimator.costGradient(states, actions);
             qc = new CriticGradient(g.meanValue(), g.gradient());
         } else {
             qc = criticGradient(costCritic, states, actions);
         }
         OfflineCostEstimator.Estimate estimate = estimator == null ? null : estimator.estimate(policy, step);
-        double costEstimate = estimate != null ? estimate.normalizedAt(estimator.config().steerK(), config.costThreshold())
+        double steerK = estimator == null ? 0 : estimator.config().steerK();
+        if (guidance != null && guidance.steerInterval() > 0) {
+            // the model's rollouts cost a few hundred batched steps: re-estimated every steerInterval steps, held in between
+            if (steered == null || steps % guidance.steerInterval() == 0) steered = guidance.estimate().apply(policy);
+            estimate = steered;
+            steerK = guidance.steerK();
+        }
+        double costEstimate = estimate != null ? estimate.normalizedAt(steerK, config.costThreshold())
                 : config.normalizedCost(config.episodeCostFromQ(qc.meanValue()));
         long index = steps;
 

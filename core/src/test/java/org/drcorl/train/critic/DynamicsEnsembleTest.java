@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class DynamicsEnsembleTest {
     private static final int HORIZON = 20;
-    private static final DynamicsEnsemble.Config CONFIG = new DynamicsEnsemble.Config(3, 64, 2, 3e-3, 1500);
+    private static final DynamicsEnsemble.Config CONFIG = new DynamicsEnsemble.Config(3, 64, 2, 3e-3, 1500, 2.0, 0, 0, 0.5);
 
     private static float step(float x, float a) {
         return Math.max(-1f, Math.min(1f, x + 0.1f * a));
@@ -97,6 +97,18 @@ class DynamicsEnsembleTest {
                 assertTrue(pushed[0][k] >= 0 && pushed[0][k] <= HORIZON, "cost within [0, T]: " + pushed[0][k]);
                 assertTrue(Math.abs(pushed[1][k]) <= HORIZON, "reward within ±T: " + pushed[1][k]);
             }
+            // the cost gradient: just left of the costly region (x > 0.5), with a policy that stands still afterwards,
+            // a step right costs more over the next steps (positive gradient) and a step left less; far left, no step matters
+            NDArray near = m.create(new float[] {0.45f, 0.45f}, new Shape(2, 1)), far = m.create(new float[] {-0.9f, -0.9f}, new Shape(2, 1));
+            NDArray moves = m.create(new float[] {0.6f, -0.6f}, new Shape(2, 1));
+            UnaryOperator<NDArray> still = s -> s.zerosLike();
+            DynamicsEnsemble.CostGradient edge = model.costGradient(near, moves, still, 5, 0.99);
+            DynamicsEnsemble.CostGradient safe = model.costGradient(far, moves, still, 5, 0.99);
+            float[] ge = edge.gradient().toFloatArray(), gs = safe.gradient().toFloatArray();
+            assertTrue(ge[0] > 0.5 && ge[1] > 0, "at the edge, moving right costs more: " + java.util.Arrays.toString(ge));
+            assertTrue(Math.abs(gs[0]) < 0.25 * ge[0] && Math.abs(gs[1]) < 0.25 * ge[0], "far from it, nothing changes: "
+                    + java.util.Arrays.toString(gs));
+            assertTrue(edge.meanValue() > safe.meanValue(), "more cost at the edge: " + edge.meanValue() + " vs " + safe.meanValue());
         }
     }
 }
