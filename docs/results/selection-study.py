@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""How the offline selection's pessimism (the model's upper-k) trades reward for safety.
+
+Reads the per-snapshot selection logs of runs made with `--audit-episodes N` (each snapshot's
+offline estimates next to what N simulator episodes measured of it) and replays the offline
+selection rule on them for several k: which snapshot each k would have kept, and what the audit
+measured of it. The audit steers nothing, so one set of runs serves every k.
+
+  docs/results/selection-study.py collect RUN_DIR... > docs/results/selection-study.csv
+  docs/results/selection-study.py table docs/results/selection-study.csv
+
+A documentation aid (standard library only), not part of drcorl.
+"""
+import csv
+import glob
+import json
+import os
+import sys
+
+
+def collect(runs):
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["task", "seed", "kappa", "bc_safe_reward", "step", "model_cost_mean", "model_cost_upper2",
+                  "model_reward_lower2", "audit_cost", "audit_reward"])
+    for run in runs:
+        config = json.load(open(os.path.join(run, "config.json")))
+        norm = config["resolved"]["normalization"]
+        rmin, rmax = norm["reward-min"], norm["reward-max"]
+        bc = {}
+        for r in csv.DictReader(open(os.path.join(run, "results", "scores.csv"))):
+            if r["algorithm"] == "bc-safe":
+                bc[(float(r["threshold"]), r["seed"])] = float(r["normalized_reward"])
+        for f in sorted(glob.glob(os.path.join(run, "logs", "drcorl", "kappa-*", "seed-*-selection.csv"))):
+            kappa = float(f.split("kappa-")[1].split(os.sep)[0])
+            seed = os.path.basename(f).split("-")[1]
+            for r in csv.DictReader(open(f)):
+                if r.get("audit.cost", "") in ("", "NaN"):
+                    sys.exit(f"{f}: no audit column; run with --audit-episodes N")
+                out.writerow([config["task"], seed, f"{kappa:g}", f"{bc[(kappa, seed)]:.4f}", r["step"],
+                              r["model.cost_mean"], r["model.cost"], r["model.reward"], r["audit.cost"],
+                              f"{(float(r['audit.reward']) - rmin) / (rmax - rmin):.4f}"])
+
+
+def table(path):
+    cells = {}
+    for r in csv.DictReader(open(path)):
+        cells.setdefault((r["task"], r["seed"], r["kappa"]), []).append(r)
+    n = len(cells)
+    print(f"{n} cells (task × seed × κ), {sum(len(v) for v in cells.values())} snapshots; "
+          "costs normalized (≤ 1 is safe), rewards normalized (DSRL)\n")
+    print("| rule | safe cells (audit) | cells with reward ≥ BC-Safe | mean reward | BC-Safe mean | worst cost kept |")
+    print("|---|---|---|---|---|---|")
+
+    def replay(name, pick):
+        safe = wins = 0
+        rewards, bcs, worst = [], [], 0.0
+        for rows in cells.values():
+            r = pick(rows)
+            cost, reward, bc = float(r["audit_cost"]), float(r["audit_reward"]), float(r["bc_safe_reward"])
+            safe += cost <= 1
+            wins += reward >= bc
+            rewards.append(reward)
+            bcs.append(bc)
+            worst = max(worst, cost)
+        print(f"| {name} | {safe}/{n} | {wins}/{n} | {sum(rewards) / n:.3f} | {sum(bcs) / n:.3f} | {worst:.2f} |")
+
+    for k in (0.0, 0.5, 1.0, 1.5, 2.0):
+        replay(f"model bound, k = {k:g}", lambda rows, k=k: model_bound(rows, k))
+    replay("last phase-2 policy", lambda rows: max(rows, key=lambda r: int(r["step"])))
+    replay("oracle (best audited reward within budget; not offline)", oracle)
+
+    print("\nPer task: safe cells, cells with reward ≥ BC-Safe, mean normalized reward\n")
+    print("| task | BC-Safe | k = 0 | k = 0.5 | k = 2 | oracle |")
+    print("|---|---|---|---|---|---|")
+    for task in sorted({key[0] for key in cells}):
+        mine = [rows for key, rows in cells.items() if key[0] == task]
+        bc = sum(float(rows[0]["bc_safe_reward"]) for rows in mine) / len(mine)
+        columns = []
+        for pick in (lambda rows: model_bound(rows, 0.0), lambda rows: model_bound(rows, 0.5), lambda rows: model_bound(rows, 2.0), oracle):
+            kept = [pick(rows) for rows in mine]
+            safe = sum(float(r["audit_cost"]) <= 1 for r in kept)
+            wins = sum(float(r["audit_reward"]) >= float(r["bc_safe_reward"]) for r in kept)
+            columns.append(f"{safe}/{len(mine)}, {wins}/{len(mine)}, {sum(float(r['audit_reward']) for r in kept) / len(mine):.3f}")
+        print(f"| {task} | {bc:.3f} | " + " | ".join(columns) + " |")
+
+
+def model_bound(rows, k):
+    """The offline rule: the best reward bound among snapshots whose cost bound mean + k·σ is within 1, else the lowest bound."""
+    mean = lambda r: float(r["model_cost_mean"])
+    sigma = lambda r: (float(r["model_cost_upper2"]) - mean(r)) / 2
+    bound = lambda r: mean(r) + k * sigma(r)
+    within = [r for r in rows if bound(r) <= 1.0]
+    if within:
+        return max(within, key=lambda r: float(r["model_reward_lower2"]))
+    return min(rows, key=bound)
+
+
+def oracle(rows):
+    return max([r for r in rows if float(r["audit_cost"]) <= 1] or rows, key=lambda r: float(r["audit_reward"]))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 3 and sys.argv[1] == "collect":
+        collect(sys.argv[2:])
+    elif len(sys.argv) == 3 and sys.argv[1] == "table":
+        table(sys.argv[2])
+    else:
+        sys.exit(__doc__)
