@@ -228,15 +228,14 @@ public final class DynamicsEnsemble implements AutoCloseable {
                     alive.attach(step);
                     NDArray a = policy.apply(s.reshape(m * n, stateDim)).reshape(m, n, actionDim);
                     NDArray out = forward(s, a);
-                    NDArray c = out.get(":, :, " + stateDim).mul(stats.costScale()).add(stats.costMean())
-                            .clip(stats.costLow(), stats.costHigh());
+                    NDArray c = cost(out).clip(stats.costLow(), stats.costHigh());
                     if (stats.binaryCost()) c = c.gt(0.5f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
                     NDArray r = out.get(":, :, " + (stateDim + 1)).mul(stats.rewardScale()).add(stats.rewardMean())
                             .clip(stats.rewardLow(), stats.rewardHigh());
                     NDArray ends = out.get(":, :, " + (stateDim + 2)).getNDArrayInternal().sigmoid();
                     NDArray nextCost = cost.add(c.mul(alive)), nextReward = reward.add(r.mul(alive));
                     NDArray nextAlive = alive.mul(ends.neg().add(1f));
-                    NDArray next = s.add(out.get(":, :, 0:" + stateDim).mul(deltaScale)).maximum(low).minimum(high);
+                    NDArray next = nextStates(s, out, low, high, deltaScale);
                     for (NDArray x : new NDArray[] {next, nextCost, nextReward, nextAlive}) x.attach(roll);
                     s = next;
                     cost = nextCost;
@@ -254,9 +253,6 @@ public final class DynamicsEnsemble implements AutoCloseable {
         }
     }
 
-    /** A batch mean and the action gradient of the sum over the batch. */
-    public record CostGradient(double meanValue, NDArray gradient) {}
-
     /**
      * How the first action changes the cost that follows: for each (s, a) of a batch, the
      * discounted cost {@code Σ_{t<H} γ^t c_t} of {@code horizon} steps simulated in each member
@@ -265,7 +261,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
      * get no gradient); predicted costs are floored at the data's lowest so a descent cannot chase
      * the model's negative predictions.
      */
-    public CostGradient costGradient(NDArray states, NDArray actions, UnaryOperator<NDArray> policy, int horizon, double gamma) {
+    public FqeEnsemble.ActionGradient costGradient(NDArray states, NDArray actions, UnaryOperator<NDArray> policy, int horizon, double gamma) {
         int b = Math.toIntExact(states.getShape().get(0));
         int m = config.members();
         NDManager mgr = states.getManager();
@@ -281,10 +277,10 @@ public final class DynamicsEnsemble implements AutoCloseable {
             double discount = 1;
             for (int t = 0; t < horizon; t++) {
                 NDArray out = forward(s, a);
-                NDArray c = out.get(":, :, " + stateDim).mul(stats.costScale()).add(stats.costMean()).maximum(stats.costLow());
+                NDArray c = cost(out).maximum(stats.costLow());
                 total = total == null ? c : total.add(c.mul((float) discount));
                 discount *= gamma;
-                s = s.add(out.get(":, :, 0:" + stateDim).mul(deltaScale)).maximum(low).minimum(high);
+                s = nextStates(s, out, low, high, deltaScale);
                 if (t + 1 < horizon) a = policy.apply(s.stopGradient().reshape(m * b, stateDim)).stopGradient().reshape(m, b, actionDim);
             }
             NDArray perState = total.mean(new int[] {0});
@@ -296,7 +292,17 @@ public final class DynamicsEnsemble implements AutoCloseable {
         // a rare NaN (seen about once in 700 steps on CarCircle, cause not found) is no guidance at that state
         NDArray raw = leaf.getGradient();
         NDArray g = NDArrays.where(raw.isNaN(), raw.zerosLike(), raw);
-        return new CostGradient(mean, g);
+        return new FqeEnsemble.ActionGradient(mean, g);
+    }
+
+    /** Each member's predicted step cost in the data's units, (M, B), from an output of {@link #forward}. */
+    private NDArray cost(NDArray out) {
+        return out.get(":, :, " + stateDim).mul(stats.costScale()).add(stats.costMean());
+    }
+
+    /** The states after a step, (M, B, d): the predicted change added, kept inside the data's box. */
+    private NDArray nextStates(NDArray s, NDArray out, NDArray low, NDArray high, NDArray deltaScale) {
+        return s.add(out.get(":, :, 0:" + stateDim).mul(deltaScale)).maximum(low).minimum(high);
     }
 
     public Config config() {

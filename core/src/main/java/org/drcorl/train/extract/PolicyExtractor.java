@@ -67,7 +67,7 @@ public final class PolicyExtractor implements AutoCloseable {
      */
     public record ModelGuidance(java.util.function.Function<DeterministicPolicy, OfflineCostEstimator.Estimate> estimate,
                                 int steerInterval, double steerK,
-                                java.util.function.BiFunction<NDArray, NDArray, org.drcorl.train.critic.DynamicsEnsemble.CostGradient> costGradient) {
+                                java.util.function.BiFunction<NDArray, NDArray, org.drcorl.train.critic.FqeEnsemble.ActionGradient> costGradient) {
         public ModelGuidance {
             if (steerInterval < 0) throw new IllegalArgumentException("steer interval must be >= 0, got " + steerInterval);
             if (steerInterval > 0 && estimate == null) throw new IllegalArgumentException("steering needs the model's estimate");
@@ -201,23 +201,20 @@ public final class PolicyExtractor implements AutoCloseable {
         double beta = config.beta(steps);
         Gradient reg = regularizerGradient(batch, actions, step, steps);
         CriticGradient qr = criticGradient(rewardCritic, states, actions);
-        CriticGradient qc;
-        if (guidance != null && guidance.costGradient() != null) {
-            var g = guidance.costGradient().apply(states, actions);
-            qc = new CriticGradient(g.meanValue(), g.gradient());
-        } else if (estimator != null) {
-            var g = estimator.costGradient(states, actions);
-            qc = new CriticGradient(g.meanValue(), g.gradient());
-        } else {
-            qc = criticGradient(costCritic, states, actions);
-        }
-        OfflineCostEstimator.Estimate estimate = estimator == null ? null : estimator.estimate(policy, step);
-        double steerK = estimator == null ? 0 : estimator.config().steerK();
+        var guided = guidance != null && guidance.costGradient() != null ? guidance.costGradient().apply(states, actions)
+                : estimator != null ? estimator.costGradient(states, actions) : null;
+        CriticGradient qc = guided != null ? new CriticGradient(guided.meanValue(), guided.gradient())
+                : criticGradient(costCritic, states, actions);
+        OfflineCostEstimator.Estimate estimate;
+        double steerK;
         if (guidance != null && guidance.steerInterval() > 0) {
             // the model's rollouts cost a few hundred batched steps: re-estimated every steerInterval steps, held in between
             if (steered == null || steps % guidance.steerInterval() == 0) steered = guidance.estimate().apply(policy);
             estimate = steered;
             steerK = guidance.steerK();
+        } else {
+            estimate = estimator == null ? null : estimator.estimate(policy, step);
+            steerK = estimator == null ? 0 : estimator.config().steerK();
         }
         double costEstimate = estimate != null ? estimate.normalizedAt(steerK, config.costThreshold())
                 : config.normalizedCost(config.episodeCostFromQ(qc.meanValue()));

@@ -102,8 +102,8 @@ class DynamicsEnsembleTest {
             NDArray near = m.create(new float[] {0.45f, 0.45f}, new Shape(2, 1)), far = m.create(new float[] {-0.9f, -0.9f}, new Shape(2, 1));
             NDArray moves = m.create(new float[] {0.6f, -0.6f}, new Shape(2, 1));
             UnaryOperator<NDArray> still = s -> s.zerosLike();
-            DynamicsEnsemble.CostGradient edge = model.costGradient(near, moves, still, 5, 0.99);
-            DynamicsEnsemble.CostGradient safe = model.costGradient(far, moves, still, 5, 0.99);
+            FqeEnsemble.ActionGradient edge = model.costGradient(near, moves, still, 5, 0.99);
+            FqeEnsemble.ActionGradient safe = model.costGradient(far, moves, still, 5, 0.99);
             float[] ge = edge.gradient().toFloatArray(), gs = safe.gradient().toFloatArray();
             assertTrue(ge[0] > 0.5 && ge[1] > 0, "at the edge, moving right costs more: " + java.util.Arrays.toString(ge));
             assertTrue(Math.abs(gs[0]) < 0.25 * ge[0] && Math.abs(gs[1]) < 0.25 * ge[0], "far from it, nothing changes: "
