@@ -7,7 +7,6 @@ import java.util.List;
 import org.drcorl.data.DataConventionCheck;
 import org.drcorl.data.DatasetCollector;
 import org.drcorl.data.OfflineDataset;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,7 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * AntRun and AntCircle flag a file recorded with Bullet-Safety-Gym's ant (DSRL's), whose layout
  * is not this ant's: data collected here fit; the same data with obs[7] as Bullet's layout has it
  * at a start (0.3·v_y of a torso at rest, 0) are flagged, naming the statistic and BULLET-ANT.md.
- * The velocity tasks (Gymnasium's ant, as DSRL recorded them) declare no such convention.
  */
 class AntDataConventionsTest {
     private final MujocoTaskProvider provider = new MujocoTaskProvider();
@@ -34,12 +32,5 @@ class AntDataConventionsTest {
         List<String> flagged = DataConventionCheck.warnings(bullet, task, provider.dataConventions(task));
         assertEquals(1, flagged.size(), task + ": " + flagged);
         assertTrue(flagged.get(0).contains("obs[7]") && flagged.get(0).contains("BULLET-ANT.md"), flagged.get(0));
-    }
-
-    @Test
-    void theVelocityTasksDeclareNone() {
-        for (String task : List.of("OfflineAntVelocityGymnasium-v1", "OfflineHopperVelocityGymnasium-v1")) {
-            assertEquals(List.of(), provider.dataConventions(task), task);
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.drcorl.env.mujoco.MujocoModels;
 import org.drcorl.env.mujoco.MujocoTaskEnv;
 import org.drcorl.env.mujoco.VelocityTaskSpecs;
+import org.drcorl.spi.DataConvention;
 import org.drcorl.spi.TaskSpec;
 
 /**
@@ -17,6 +18,12 @@ public final class AntVelocity extends MujocoTaskEnv {
     public static final String ID = "OfflineAntVelocityGymnasium-v1";
     public static final TaskSpec SPEC = VelocityTaskSpecs.dsrl(ID,
             "Ant walks forward without falling; cost when its planar speed exceeds 2.6222 m/s");
+    /**
+     * Episodes start with the torso at z = 0.75 m ± 0.1: what every file recorded with the task shows
+     * ({@code drcorl dataset} checks it).
+     */
+    public static final DataConvention START = VelocityTaskSpecs.startValue("the torso's height z", 0, 0.75, 0.1,
+            "gymnasium/envs/mujoco/assets/ant.xml (torso pos=\"0 0 0.75\"), ant_v4.py (reset_noise_scale=0.1)");
     public static final double VELOCITY_THRESHOLD = 2.6222;
 
     public AntVelocity() {

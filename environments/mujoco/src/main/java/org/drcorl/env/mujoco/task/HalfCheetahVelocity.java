@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.drcorl.env.mujoco.MujocoModels;
 import org.drcorl.env.mujoco.MujocoTaskEnv;
 import org.drcorl.env.mujoco.VelocityTaskSpecs;
+import org.drcorl.spi.DataConvention;
 import org.drcorl.spi.TaskSpec;
 
 /**
@@ -15,6 +16,12 @@ public final class HalfCheetahVelocity extends MujocoTaskEnv {
     public static final String ID = "OfflineHalfCheetahVelocityGymnasium-v1";
     public static final TaskSpec SPEC = VelocityTaskSpecs.dsrl(ID,
             "HalfCheetah runs forward; cost when faster than 3.2096 m/s");
+    /**
+     * Episodes start with the root at z = 0 ± 0.1 (Walker2d's files, of the same sizes, start at
+     * 1.25): what every file recorded with the task shows ({@code drcorl dataset} checks it).
+     */
+    public static final DataConvention START = VelocityTaskSpecs.startValue("the root's height z", 0, 0, 0.1,
+            "gymnasium/envs/mujoco/half_cheetah_v4.py (init_qpos 0, reset_noise_scale=0.1)");
     /** Safety-Gymnasium's velocity threshold of this robot (m/s). */
     public static final double VELOCITY_THRESHOLD = 3.2096;
 

@@ -2,6 +2,7 @@ package org.drcorl.env.mujoco.task;
 
 import org.drcorl.env.mujoco.MujocoModels;
 import org.drcorl.env.mujoco.VelocityTaskSpecs;
+import org.drcorl.spi.DataConvention;
 import org.drcorl.spi.TaskSpec;
 
 /**
@@ -14,6 +15,12 @@ public final class HopperVelocity extends PlanarWalkerVelocity {
     public static final String ID = "OfflineHopperVelocityGymnasium-v1";
     public static final TaskSpec SPEC = VelocityTaskSpecs.dsrl(ID,
             "Hopper hops forward without falling; cost when faster than 0.7402 m/s");
+    /**
+     * Episodes start upright, the torso at z = 1.25 m ± 0.005: what every file recorded with the task
+     * shows ({@code drcorl dataset} checks it).
+     */
+    public static final DataConvention START = VelocityTaskSpecs.startValue("the torso's height z", 0, 1.25, 5e-3,
+            "gymnasium/envs/mujoco/assets/hopper.xml (rootz ref=\"1.25\"), hopper_v4.py (reset_noise_scale=5e-3)");
     public static final double VELOCITY_THRESHOLD = 0.7402;
 
     public HopperVelocity() {

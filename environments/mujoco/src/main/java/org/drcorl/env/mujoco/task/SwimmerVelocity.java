@@ -3,6 +3,7 @@ package org.drcorl.env.mujoco.task;
 import org.drcorl.env.mujoco.MujocoModels;
 import org.drcorl.env.mujoco.MujocoTaskEnv;
 import org.drcorl.env.mujoco.VelocityTaskSpecs;
+import org.drcorl.spi.DataConvention;
 import org.drcorl.spi.TaskSpec;
 
 /**
@@ -14,6 +15,12 @@ public final class SwimmerVelocity extends MujocoTaskEnv {
     public static final String ID = "OfflineSwimmerVelocityGymnasium-v1";
     public static final TaskSpec SPEC = VelocityTaskSpecs.dsrl(ID,
             "Swimmer swims forward in a viscous medium; cost when faster than 0.2282 m/s");
+    /**
+     * Episodes start with the front tip at angle 0 ± 0.1: what every file recorded with the task
+     * shows ({@code drcorl dataset} checks it).
+     */
+    public static final DataConvention START = VelocityTaskSpecs.startValue("the front tip's angle", 0, 0, 0.1,
+            "gymnasium/envs/mujoco/swimmer_v4.py (init_qpos 0, reset_noise_scale=0.1)");
     public static final double VELOCITY_THRESHOLD = 0.2282;
 
     public SwimmerVelocity() {

@@ -2,6 +2,7 @@ package org.drcorl.env.mujoco.task;
 
 import org.drcorl.env.mujoco.MujocoModels;
 import org.drcorl.env.mujoco.VelocityTaskSpecs;
+import org.drcorl.spi.DataConvention;
 import org.drcorl.spi.TaskSpec;
 
 /**
@@ -14,6 +15,13 @@ public final class Walker2dVelocity extends PlanarWalkerVelocity {
     public static final String ID = "OfflineWalker2dVelocityGymnasium-v1";
     public static final TaskSpec SPEC = VelocityTaskSpecs.dsrl(ID,
             "Walker2d walks forward without falling; cost when faster than 2.3415 m/s");
+    /**
+     * Episodes start upright, the torso at z = 1.25 m ± 0.005 (HalfCheetah's files, of the same
+     * sizes, start at z 0 ± 0.1): what every file recorded with the task shows ({@code drcorl
+     * dataset} checks it).
+     */
+    public static final DataConvention START = VelocityTaskSpecs.startValue("the torso's height z", 0, 1.25, 5e-3,
+            "gymnasium/envs/mujoco/assets/walker2d.xml (rootz ref=\"1.25\"), walker2d_v4.py (reset_noise_scale=5e-3)");
     public static final double VELOCITY_THRESHOLD = 2.3415;
 
     public Walker2dVelocity() {
