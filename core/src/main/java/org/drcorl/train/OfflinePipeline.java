@@ -207,7 +207,8 @@ public final class OfflinePipeline implements AutoCloseable {
             if (model != null && (mc.steerInterval() > 0 || mc.guidanceHorizon() > 0)) {
                 double gamma = preset.costCritic().gamma();
                 x.withModelGuidance(new PolicyExtractor.ModelGuidance(p -> evaluateByRollout(p, model), mc.steerInterval(), mc.steerK(),
-                        mc.guidanceHorizon() == 0 ? null : (s, a) -> model.costGradient(s, a, policy::act, mc.guidanceHorizon(), gamma)));
+                        mc.guidanceHorizon() == 0 ? null : (s, a) -> model.simulatedGradients(s, a, policy::act, mc.guidanceHorizon(),
+                                gamma, mc.guidanceK(), mc.rewardGuidance())));
             }
             progress.start("policy " + regularizer.name() + " × " + handler.name() + " κ=" + costThreshold,
                     preset.pretrainSteps() + evaluationSteps + preset.extractSteps());

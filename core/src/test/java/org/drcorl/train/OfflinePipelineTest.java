@@ -2,6 +2,8 @@ package org.drcorl.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -46,6 +48,13 @@ class OfflinePipelineTest {
         public String name() { return "cost-only"; }
         public String description() { return "always the cost update"; }
         public PolicyUpdate decide(ConstraintStep s) { return s.costUpdate(); }
+        public Map<String, Double> diagnostics() { return Map.of(); }
+    };
+
+    private static final ConstraintHandler REWARD_ONLY = new ConstraintHandler() {
+        public String name() { return "reward-only"; }
+        public String description() { return "always the reward update"; }
+        public PolicyUpdate decide(ConstraintStep s) { return s.rewardUpdate(); }
         public Map<String, Double> diagnostics() { return Map.of(); }
     };
 
@@ -175,6 +184,33 @@ class OfflinePipelineTest {
                     "the critics' Ĉ moves every step: " + fqe.subList(0, 10));
             assertTrue(!lossCritics.subList(1, lossCritics.size()).equals(lossModel.subList(1, lossModel.size())),
                     "the model's cost guidance moves the policy elsewhere than the critics'");
+        }
+    }
+
+    @Test
+    void aLearnedModelCanGiveTheRewardGuidanceToo() throws Exception {
+        try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
+            OfflineDataset data = DatasetCollector.collect(rt.requireProvider("Push-v0"), "Push-v0", 40, 1, n -> {});
+            Preset costOnly = Preset.named("smoke").with(Map.of("model.guidance-horizon", "3"));
+            Preset both = costOnly.with(Map.of("model.reward-guidance", "true", "model.guidance-k", "1"));
+            List<Double> criticQ = new ArrayList<>(), modelQ = new ArrayList<>(), lossCritic = new ArrayList<>(), lossModel = new ArrayList<>();
+            try (OfflinePipeline pipeline = new OfflinePipeline(data, costOnly, 3, 10, root);
+                 DeterministicPolicy p = pipeline.extract(new ContractSuitesTestAccess().squaredError(), REWARD_ONLY, 5, TrainingProgress.NONE,
+                         l -> { criticQ.add(l.rewardQ()); lossCritic.add(l.regularizerLoss()); })) {
+                assertTrue(p.parameters().count() > 0);
+            }
+            try (OfflinePipeline pipeline = new OfflinePipeline(data, both, 3, 10, root);
+                 DeterministicPolicy p = pipeline.extract(new ContractSuitesTestAccess().squaredError(), REWARD_ONLY, 5, TrainingProgress.NONE,
+                         l -> { modelQ.add(l.rewardQ()); lossModel.add(l.regularizerLoss()); })) {
+                for (float w : p.parameters().flatten()) assertTrue(Float.isFinite(w), "finite weights under the model's reward guidance");
+            }
+            assertEquals(both.extractSteps(), modelQ.size());
+            for (double q : modelQ) assertTrue(Double.isFinite(q), "the model's simulated reward is read: " + q);
+            assertNotEquals(criticQ.getFirst(), modelQ.getFirst(), "the reward term's value is the model's, not the critic's");
+            assertTrue(!lossCritic.subList(1, lossCritic.size()).equals(lossModel.subList(1, lossModel.size())),
+                    "the model's reward guidance moves the policy elsewhere than the critic's");
+            assertThrows(IllegalArgumentException.class, () -> Preset.named("smoke").with(Map.of("model.reward-guidance", "true")),
+                    "reward guidance without a simulated horizon is refused");
         }
     }
 

@@ -49,10 +49,20 @@ public final class DynamicsEnsemble implements AutoCloseable {
      * @param steerInterval phase-2 steps between the model's estimates of Ĉ that the handler switches on
      *                     (0: the fitted Q evaluation's Ĉ, every step)
      * @param steerK       the handler's Ĉ from the model: mean + k·σ over the members' rollouts
-     *                     (the last four are uses of the model, not its training: changing them reuses a trained model)
+     * @param guidanceK    pessimism of the simulated guidance: the cost descended is the members' mean + k·σ of
+     *                     the simulated discounted cost, the reward ascended their mean − k·σ (disagreement
+     *                     between members, where the data are thin, is penalized in both)
+     * @param rewardGuidance phase 2's reward term from the model as well (the gradient of the simulated
+     *                     discounted reward of {@code guidanceHorizon} steps) instead of the reward critic's
+     * @param outsideCost  a simulated step whose state leaves the box of states the data cover costs the data's
+     *                     highest step cost (ramping up over the first 0.1 σ outside) in the rollouts that judge,
+     *                     and in proportion to how far it leaves in the guidance: the box keeps rollouts bounded,
+     *                     and without this a policy that drives the model out of it reads as free of cost there
+     *                     (the last seven are uses of the model, not its training: changing them reuses a trained model)
      */
     public record Config(int members, int hidden, int layers, double learningRate, int steps, double upperK,
-                         int guidanceHorizon, int steerInterval, double steerK) {
+                         int guidanceHorizon, int steerInterval, double steerK, double guidanceK, boolean rewardGuidance,
+                         boolean outsideCost) {
         public Config {
             if (members < 2) throw new IllegalArgumentException("model members must be >= 2 (an ensemble of one has no spread), got " + members);
             if (hidden < 1) throw new IllegalArgumentException("model width must be >= 1, got " + hidden);
@@ -63,6 +73,10 @@ public final class DynamicsEnsemble implements AutoCloseable {
             if (guidanceHorizon < 0) throw new IllegalArgumentException("model guidance-horizon must be >= 0, got " + guidanceHorizon);
             if (steerInterval < 0) throw new IllegalArgumentException("model steer-interval must be >= 0, got " + steerInterval);
             if (!(steerK >= 0) || !Double.isFinite(steerK)) throw new IllegalArgumentException("model steer-k must be >= 0, got " + steerK);
+            if (!(guidanceK >= 0) || !Double.isFinite(guidanceK)) throw new IllegalArgumentException("model guidance-k must be >= 0, got " + guidanceK);
+            if (rewardGuidance && guidanceHorizon == 0) {
+                throw new IllegalArgumentException("model reward-guidance needs a model guidance-horizon > 0 (the steps simulated)");
+            }
         }
 
         /** What the trained weights depend on (the checkpoint's key): everything but the judgement's k. */
@@ -77,7 +91,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
          * without being safer); phase 2 guided by the critics.
          */
         public static Config standard() {
-            return new Config(5, 200, 2, 1e-3, 5000, 0.5, 0, 0, 0.5);
+            return new Config(5, 200, 2, 1e-3, 5000, 0.5, 0, 0, 0.5, 0, false, false);
         }
     }
 
@@ -228,7 +242,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
                     alive.attach(step);
                     NDArray a = policy.apply(s.reshape(m * n, stateDim)).reshape(m, n, actionDim);
                     NDArray out = forward(s, a);
-                    NDArray c = cost(out).clip(stats.costLow(), stats.costHigh());
+                    NDArray c = withOutsideCost(cost(out), s, out, low, high, deltaScale, true).clip(stats.costLow(), stats.costHigh());
                     if (stats.binaryCost()) c = c.gt(0.5f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
                     NDArray r = out.get(":, :, " + (stateDim + 1)).mul(stats.rewardScale()).add(stats.rewardMean())
                             .clip(stats.rewardLow(), stats.rewardHigh());
@@ -254,50 +268,123 @@ public final class DynamicsEnsemble implements AutoCloseable {
     }
 
     /**
-     * How the first action changes the cost that follows: for each (s, a) of a batch, the
-     * discounted cost {@code Σ_{t<H} γ^t c_t} of {@code horizon} steps simulated in each member
-     * (a at the first step, the policy's actions after it, held fixed), averaged over members, and
-     * its gradient in a. The later actions are constants of the derivative (the policy's weights
-     * get no gradient); predicted costs are floored at the data's lowest so a descent cannot chase
-     * the model's negative predictions.
+     * How the first action changes the cost that follows (see {@link #simulatedGradients}): the
+     * members' mean simulated discounted cost (in a Q value's units) and its gradient in a, no
+     * pessimism, no reward.
      */
     public FqeEnsemble.ActionGradient costGradient(NDArray states, NDArray actions, UnaryOperator<NDArray> policy, int horizon, double gamma) {
+        return simulatedGradients(states, actions, policy, horizon, gamma, 0, false).cost();
+    }
+
+    /** The simulated guidance of one batch: the cost's, and the reward's when it was asked for (else null). */
+    public record SimulatedGradients(FqeEnsemble.ActionGradient cost, FqeEnsemble.ActionGradient reward) {}
+
+    /**
+     * How the first action changes what follows: for each (s, a) of a batch, the discounted cost
+     * {@code Σ_{t<H} γ^t c_t} (and reward) of {@code horizon} steps simulated in each member (a at
+     * the first step, the policy's actions after it, held fixed), combined over members as
+     * mean + k·σ for the cost and mean − k·σ for the reward, and the gradients in a. The later
+     * actions are constants of the derivative (the policy's weights get no gradient); predicted
+     * costs are floored at the data's lowest so a descent cannot chase the model's negative
+     * predictions. Both are read in a Q value's units, so that β weighs them as it weighs the
+     * critics': the H-step sum as a per-step rate ({@code ÷ Σ_{t<H} γ^t}) over the discounted
+     * horizon ({@code × 1/(1 − γ)}). Both come from one simulation of the batch twice over (one
+     * copy of the actions per signal) and one backward pass.
+     *
+     * @param k          pessimism over the members (0: their mean)
+     * @param withReward whether to compute the reward's gradient too
+     */
+    public SimulatedGradients simulatedGradients(NDArray states, NDArray actions, UnaryOperator<NDArray> policy, int horizon,
+                                                 double gamma, double k, boolean withReward) {
         int b = Math.toIntExact(states.getShape().get(0));
+        int copies = withReward ? 2 : 1;
+        int n = copies * b;
         int m = config.members();
         NDManager mgr = states.getManager();
-        NDArray leaf = actions.duplicate();
-        leaf.setRequiresGradient(true);
-        double mean;
+        NDArray costLeaf = actions.duplicate();
+        costLeaf.setRequiresGradient(true);
+        NDArray rewardLeaf = null;
+        if (withReward) {
+            rewardLeaf = actions.duplicate();
+            rewardLeaf.setRequiresGradient(true);
+        }
+        double costMean, rewardMean = Double.NaN;
         params.setFrozen(true);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray low = mgr.create(stats.stateLow()), high = mgr.create(stats.stateHigh()), deltaScale = mgr.create(stats.deltaScale());
-            NDArray s = states.reshape(1, b, stateDim).repeat(0, m);
-            NDArray a = leaf.reshape(1, b, actionDim).repeat(0, m);
-            NDArray total = null;
-            double discount = 1;
+            NDArray s0 = withReward ? NDArrays.concat(new NDList(states, states), 0) : states;
+            NDArray a0 = withReward ? NDArrays.concat(new NDList(costLeaf, rewardLeaf), 0) : costLeaf;
+            NDArray s = s0.reshape(1, n, stateDim).repeat(0, m);
+            NDArray a = a0.reshape(1, n, actionDim).repeat(0, m);
+            NDArray cost = null, reward = null;
+            double weights = 0;
+            for (int t = 0; t < horizon; t++) weights += Math.pow(gamma, t);
+            // a Q value's units: the H steps' discounted sum read as a per-step rate over the discounted horizon
+            double toQ = 1 / ((1 - gamma) * weights);
+            double discount = toQ;
             for (int t = 0; t < horizon; t++) {
                 NDArray out = forward(s, a);
-                NDArray c = cost(out).maximum(stats.costLow());
-                total = total == null ? c : total.add(c.mul((float) discount));
+                NDArray c = withOutsideCost(cost(out), s, out, low, high, deltaScale, false).maximum(stats.costLow()).mul((float) discount);
+                cost = cost == null ? c : cost.add(c);
+                if (withReward) {
+                    NDArray r = out.get(":, :, " + (stateDim + 1)).mul(stats.rewardScale()).add(stats.rewardMean()).mul((float) discount);
+                    reward = reward == null ? r : reward.add(r);
+                }
                 discount *= gamma;
                 s = nextStates(s, out, low, high, deltaScale);
-                if (t + 1 < horizon) a = policy.apply(s.stopGradient().reshape(m * b, stateDim)).stopGradient().reshape(m, b, actionDim);
+                if (t + 1 < horizon) a = policy.apply(s.stopGradient().reshape(m * n, stateDim)).stopGradient().reshape(m, n, actionDim);
             }
-            NDArray perState = total.mean(new int[] {0});
-            mean = perState.mean().getFloat();
-            gc.backward(perState.sum());
+            NDArray costPerState = pessimistic(cost.get(":, 0:" + b), k);
+            costMean = costPerState.mean().getFloat();
+            NDArray objective = costPerState.sum();
+            if (withReward) {
+                NDArray rewardPerState = pessimistic(reward.get(":, " + b + ":"), -k);
+                rewardMean = rewardPerState.mean().getFloat();
+                objective = objective.add(rewardPerState.sum());
+            }
+            gc.backward(objective);
         } finally {
             params.setFrozen(false);
         }
-        // a rare NaN (seen about once in 700 steps on CarCircle, cause not found) is no guidance at that state
+        return new SimulatedGradients(new FqeEnsemble.ActionGradient(costMean, finiteGradient(costLeaf)),
+                withReward ? new FqeEnsemble.ActionGradient(rewardMean, finiteGradient(rewardLeaf)) : null);
+    }
+
+    /** Over the members (axis 0) of (M, B) values: mean + k·σ, (B). */
+    private static NDArray pessimistic(NDArray perMember, double k) {
+        NDArray mean = perMember.mean(new int[] {0});
+        if (k == 0) return mean;
+        NDArray spread = perMember.sub(mean).square().mean(new int[] {0}).add(1e-6f).sqrt();
+        return mean.add(spread.mul((float) k));
+    }
+
+    /** A leaf's gradient with NaN entries zeroed: a rare NaN (seen about once in 700 steps on CarCircle, cause not found) is no guidance at that state. */
+    private static NDArray finiteGradient(NDArray leaf) {
         NDArray raw = leaf.getGradient();
-        NDArray g = NDArrays.where(raw.isNaN(), raw.zerosLike(), raw);
-        return new FqeEnsemble.ActionGradient(mean, g);
+        return NDArrays.where(raw.isNaN(), raw.zerosLike(), raw);
     }
 
     /** Each member's predicted step cost in the data's units, (M, B), from an output of {@link #forward}. */
     private NDArray cost(NDArray out) {
         return out.get(":, :, " + stateDim).mul(stats.costScale()).add(stats.costMean());
+    }
+
+    /**
+     * A step's cost (M, B) raised where the predicted state leaves the data's box, when the
+     * configuration asks for it: by the largest excess over the box's faces, in the data's standard
+     * deviations, reaching the data's highest step cost at 0.1 σ. A judgement ({@code bounded}) stops
+     * there; the guidance goes on rising in proportion, so that a policy already far outside still
+     * has a gradient that leads back (a bounded penalty is flat out there, and the cost steps stall).
+     */
+    private NDArray withOutsideCost(NDArray c, NDArray s, NDArray out, NDArray low, NDArray high, NDArray deltaScale, boolean bounded) {
+        if (!config.outsideCost()) return c;
+        NDManager m = s.getManager();
+        NDArray unclamped = s.add(out.get(":, :, 0:" + stateDim).mul(deltaScale));
+        NDArray scale = m.create(stats.stateScale());
+        NDArray excess = unclamped.sub(high).maximum(low.sub(unclamped)).div(scale).max(new int[] {2}); // (M, B)
+        NDArray ramp = excess.div(0.1f).maximum(0f);
+        if (bounded) ramp = ramp.minimum(1f);
+        return c.maximum(ramp.mul(stats.costHigh()));
     }
 
     /** The states after a step, (M, B, d): the predicted change added, kept inside the data's box. */

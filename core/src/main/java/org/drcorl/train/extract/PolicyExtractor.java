@@ -63,11 +63,12 @@ public final class PolicyExtractor implements AutoCloseable {
      * @param estimate      a policy's episode cost and reward from its rollouts in the model
      * @param steerInterval phase-2 steps between the model's re-estimates of Ĉ for the handler; 0: the handler sees the critics' Ĉ
      * @param steerK        the handler's Ĉ is the model's mean + steerK·σ over its members
-     * @param costGradient  the cost guidance at a batch's (s, π(s)), from simulated steps; null: the critics' gradient
+     * @param gradients     the guidance at a batch's (s, π(s)), from simulated steps: the cost term's, and the
+     *                      reward term's where it is not null; null: the critics' gradients
      */
     public record ModelGuidance(java.util.function.Function<DeterministicPolicy, OfflineCostEstimator.Estimate> estimate,
                                 int steerInterval, double steerK,
-                                java.util.function.BiFunction<NDArray, NDArray, org.drcorl.train.critic.FqeEnsemble.ActionGradient> costGradient) {
+                                java.util.function.BiFunction<NDArray, NDArray, org.drcorl.train.critic.DynamicsEnsemble.SimulatedGradients> gradients) {
         public ModelGuidance {
             if (steerInterval < 0) throw new IllegalArgumentException("steer interval must be >= 0, got " + steerInterval);
             if (steerInterval > 0 && estimate == null) throw new IllegalArgumentException("steering needs the model's estimate");
@@ -76,9 +77,9 @@ public final class PolicyExtractor implements AutoCloseable {
 
     /**
      * Lets a learned model of the task steer phase 2 (the handler's Ĉ, re-estimated from rollouts
-     * every {@code steerInterval} steps) and give its cost guidance (how the cost of the next steps
-     * changes with the action), in place of the fitted Q evaluation's. The critics are still
-     * trained and logged.
+     * every {@code steerInterval} steps) and give its guidance (how the cost, and optionally the
+     * reward, of the next steps changes with the action), in place of the fitted Q evaluation's
+     * and the reward critic's. The critics are still trained and logged.
      */
     public PolicyExtractor withModelGuidance(ModelGuidance guidance) {
         this.guidance = guidance;
@@ -147,7 +148,7 @@ public final class PolicyExtractor implements AutoCloseable {
          * {@code reward_estimate} the offline estimate of the episode reward return), the budget
          * line ({@code cost_limit} 1, in normalized cost), the handler's own values as
          * {@code handler.KEY} and an audit's as {@code audit.KEY} (NaN between snapshots).
-         * {@code reward_q} is the reward critic's mean Q̄_r at the batch; {@code cost_q} the cost
+         * {@code reward_q} is the reward term's mean value at the batch (the reward critic's Q̄_r, or the model's simulated reward in Q units when it guides); {@code cost_q} the cost
          * guidance's mean value there (the estimator's bound in Q units, or the stage-2 critic's Q̄_c).
          */
         public Map<String, Double> values() {
@@ -200,9 +201,11 @@ public final class PolicyExtractor implements AutoCloseable {
         long b = batch.size();
         double beta = config.beta(steps);
         Gradient reg = regularizerGradient(batch, actions, step, steps);
-        CriticGradient qr = criticGradient(rewardCritic, states, actions);
-        var guided = guidance != null && guidance.costGradient() != null ? guidance.costGradient().apply(states, actions)
-                : estimator != null ? estimator.costGradient(states, actions) : null;
+        var simulated = guidance != null && guidance.gradients() != null ? guidance.gradients().apply(states, actions) : null;
+        CriticGradient qr = simulated != null && simulated.reward() != null
+                ? new CriticGradient(simulated.reward().meanValue(), simulated.reward().gradient())
+                : criticGradient(rewardCritic, states, actions);
+        var guided = simulated != null ? simulated.cost() : estimator != null ? estimator.costGradient(states, actions) : null;
         CriticGradient qc = guided != null ? new CriticGradient(guided.meanValue(), guided.gradient())
                 : criticGradient(costCritic, states, actions);
         OfflineCostEstimator.Estimate estimate;

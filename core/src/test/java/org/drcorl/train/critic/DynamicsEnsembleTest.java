@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
  * (x′ = x + 0.1·a, a cost of 1 for every step that ends beyond x = 0.5, reward x′), trained on
  * random actions only, the rollouts of a policy that drives right and one that drives left give
  * their true episode costs and rewards, and a policy that pushes against the edge of what the
- * data covers stays bounded (the rolled-out state is kept inside the data's box).
+ * data covers stays bounded (the rolled-out state is kept inside the data's box). The simulated guidance points the
+ * way the cost and the reward change with the first action.
  */
 class DynamicsEnsembleTest {
     private static final int HORIZON = 20;
-    private static final DynamicsEnsemble.Config CONFIG = new DynamicsEnsemble.Config(3, 64, 2, 3e-3, 1500, 2.0, 0, 0, 0.5);
+    private static final DynamicsEnsemble.Config CONFIG = new DynamicsEnsemble.Config(3, 64, 2, 3e-3, 1500, 2.0, 0, 0, 0.5, 0, false, false);
 
     private static float step(float x, float a) {
         return Math.max(-1f, Math.min(1f, x + 0.1f * a));
@@ -43,10 +44,15 @@ class DynamicsEnsembleTest {
     }
 
     private static DynamicsEnsemble.DataStatistics statistics() {
+        return statistics(1);
+    }
+
+    /** The track's statistics with the box of states seen ending at {@code high} on the right. */
+    private static DynamicsEnsemble.DataStatistics statistics(float high) {
         // x uniform on [−1, 1]: mean 0, sd 1/√3; Δ = 0.1·a: sd 0.1/√3; cost ≈ P(x′ > 0.5) ≈ 0.25; reward x′
         float sd = (float) (1 / Math.sqrt(3));
         return new DynamicsEnsemble.DataStatistics(new float[] {0}, new float[] {sd}, new float[] {0.1f * sd},
-                new float[] {-1}, new float[] {1}, 0.25f, 0.43f, 0, 1, 0, sd, -1, 1, false);
+                new float[] {-1}, new float[] {high}, 0.25f, 0.43f, 0, 1, 0, sd, -1, 1, false);
     }
 
     /** Episode cost and reward of a constant action from x0, on the true track. */
@@ -105,10 +111,74 @@ class DynamicsEnsembleTest {
             FqeEnsemble.ActionGradient edge = model.costGradient(near, moves, still, 5, 0.99);
             FqeEnsemble.ActionGradient safe = model.costGradient(far, moves, still, 5, 0.99);
             float[] ge = edge.gradient().toFloatArray(), gs = safe.gradient().toFloatArray();
-            assertTrue(ge[0] > 0.5 && ge[1] > 0, "at the edge, moving right costs more: " + java.util.Arrays.toString(ge));
+            assertTrue(ge[0] > 10 && ge[1] > 0, "at the edge, moving right costs more: " + java.util.Arrays.toString(ge));
             assertTrue(Math.abs(gs[0]) < 0.25 * ge[0] && Math.abs(gs[1]) < 0.25 * ge[0], "far from it, nothing changes: "
                     + java.util.Arrays.toString(gs));
             assertTrue(edge.meanValue() > safe.meanValue(), "more cost at the edge: " + edge.meanValue() + " vs " + safe.meanValue());
+
+            // the reward's guidance from the same simulation (reward x′): a step right raises every later x, at the
+            // edge and far from it; asked for with it, the cost's guidance is the one computed alone
+            DynamicsEnsemble.SimulatedGradients both = model.simulatedGradients(near, moves, still, 5, 0.99, 0, true);
+            float[] gb = both.cost().gradient().toFloatArray();
+            for (int i = 0; i < ge.length; i++) assertEquals(ge[i], gb[i], 1e-5 * Math.abs(ge[i]), "the cost's guidance with the reward's beside it");
+            for (NDArray states : new NDArray[] {near, far}) {
+                float[] gr = model.simulatedGradients(states, moves, still, 5, 0.99, 0, true).reward().gradient().toFloatArray();
+                // every later x′ is 0.1·a further right: a rate of 0.1 per unit of a, in Q units 0.1 / (1 − γ) = 10
+                for (float g : gr) assertTrue(g > 5 && g < 15, "moving right earns more: " + java.util.Arrays.toString(gr));
+            }
+            // pessimism: the members' spread raises the cost and lowers the reward the guidance is taken at
+            DynamicsEnsemble.SimulatedGradients careful = model.simulatedGradients(near, moves, still, 5, 0.99, 1, true);
+            assertTrue(careful.cost().meanValue() > both.cost().meanValue(), "cost mean + σ above the mean: "
+                    + careful.cost().meanValue() + " vs " + both.cost().meanValue());
+            assertTrue(careful.reward().meanValue() < both.reward().meanValue(), "reward mean − σ below the mean: "
+                    + careful.reward().meanValue() + " vs " + both.reward().meanValue());
+        }
+    }
+
+    /**
+     * A policy that drives the model out of the box of states the data cover: the rollout is kept
+     * inside the box, where (here) nothing costs, so it reads as free; with {@code outsideCost}
+     * every step that leaves the box costs the data's highest step cost, and a first action toward
+     * the box's face, or beyond it, has a cost gradient.
+     */
+    @Test
+    void leavingTheDataCostsWhenOutsideCostIsOn() {
+        // the box ends at x = 0.3, short of the costly region (x > 0.5): driving right reaches 0.3 and stays there
+        DynamicsEnsemble.Config outside = new DynamicsEnsemble.Config(3, 64, 2, 3e-3, 1500, 2.0, 0, 0, 0.5, 0, false, true);
+        try (NDManager m = NDManager.newBaseManager();
+             DynamicsEnsemble plain = new DynamicsEnsemble(m, 1, 1, CONFIG, statistics(0.3f), 7);
+             DynamicsEnsemble guarded = new DynamicsEnsemble(m, 1, 1, outside, statistics(0.3f), 7)) {
+            SplittableRandom random = new SplittableRandom(11);
+            for (int i = 0; i < 800; i++) { // rough dynamics suffice here
+                try (NDManager step = m.newSubManager()) {
+                    plain.update(batch(step, random, 128), step);
+                }
+            }
+            plain.parameters().copyInto(guarded.parameters());
+            NDArray s0 = m.create(new float[] {-0.2f, 0f, 0.2f}, new Shape(3, 1));
+            double[][] right = plain.rollout(s -> s.onesLike(), s0, HORIZON, m);
+            double[][] rightGuarded = guarded.rollout(s -> s.onesLike(), s0, HORIZON, m);
+            // slowly left, never near the left face (−1) in 20 steps
+            double[][] left = plain.rollout(s -> s.onesLike().mul(-0.3f), s0, HORIZON, m);
+            double[][] leftGuarded = guarded.rollout(s -> s.onesLike().mul(-0.3f), s0, HORIZON, m);
+            for (int k = 0; k < CONFIG.members(); k++) {
+                assertTrue(right[0][k] < 1, "clamped at 0.3, driving right reads as free: " + right[0][k]);
+                // from x0 = 0.2, −0 and −0.2 the box is left from step 2, 4 and 6 on: about 16 costly steps of 20
+                assertTrue(rightGuarded[0][k] > 12 && rightGuarded[0][k] <= HORIZON, "leaving the box costs: " + rightGuarded[0][k]);
+                assertEquals(left[0][k], leftGuarded[0][k], 1e-6, "driving left stays inside: the same cost");
+                assertEquals(right[1][k], rightGuarded[1][k], 1e-6, "the reward is not touched");
+            }
+            // just inside the face, a step right leaves the box: a positive cost gradient; without outside cost none
+            NDArray inside = m.create(new float[] {0.27f}, new Shape(1, 1)), move = m.create(new float[] {0.5f}, new Shape(1, 1));
+            UnaryOperator<NDArray> still = s -> s.zerosLike();
+            float g = guarded.costGradient(inside, move, still, 5, 0.99).gradient().toFloatArray()[0];
+            float g0 = plain.costGradient(inside, move, still, 5, 0.99).gradient().toFloatArray()[0];
+            assertTrue(g > 10 && g > 10 * Math.abs(g0), "a step out of the box costs more: " + g + " vs " + g0 + " without");
+            // at the face, a full step right lands 0.17 σ outside, past where the judgement's cost stops rising:
+            // the guidance's goes on, so a policy far out is still led back
+            NDArray face = m.create(new float[] {0.3f}, new Shape(1, 1)), push = m.create(new float[] {1f}, new Shape(1, 1));
+            float gFar = guarded.costGradient(face, push, still, 5, 0.99).gradient().toFloatArray()[0];
+            assertTrue(gFar > 10, "far out, the guidance still points back: " + gFar);
         }
     }
 }
