@@ -226,24 +226,6 @@ public final class Adam implements AutoCloseable {
         return t;
     }
 
-    /** The moments and the step count at one moment, to go back to with {@link #restore}. */
-    public record State(float[] m, float[] v, long t) {}
-
-    /** A copy of the optimizer's state now. */
-    public State state() {
-        return new State(m.toFloatArray(), v.toFloatArray(), t);
-    }
-
-    /** Puts the optimizer back to {@code state} (taken from this optimizer: same parameters). */
-    public void restore(State state) {
-        if (state.m().length != m.getShape().size()) {
-            throw new IllegalArgumentException("an optimizer state of " + state.m().length + " values, this one has " + m.getShape().size());
-        }
-        m.set(state.m());
-        v.set(state.v());
-        t = state.t();
-    }
-
     @Override
     public void close() {
         manager.close();

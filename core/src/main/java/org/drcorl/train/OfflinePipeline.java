@@ -208,7 +208,7 @@ public final class OfflinePipeline implements AutoCloseable {
                 double gamma = preset.costCritic().gamma();
                 x.withModelGuidance(new PolicyExtractor.ModelGuidance(p -> evaluateByRollout(p, model), mc.steerInterval(), mc.steerK(),
                         mc.guidanceHorizon() == 0 ? null : (s, a) -> model.simulatedGradients(s, a, policy::act, mc.guidanceHorizon(),
-                                gamma, mc.guidanceK(), mc.rewardGuidance()), mc.backtrack()));
+                                gamma, mc.guidanceK(), mc.rewardGuidance())));
             }
             progress.start("policy " + regularizer.name() + " × " + handler.name() + " κ=" + costThreshold,
                     preset.pretrainSteps() + evaluationSteps + preset.extractSteps());

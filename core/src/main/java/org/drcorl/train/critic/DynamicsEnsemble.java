@@ -58,16 +58,11 @@ public final class DynamicsEnsemble implements AutoCloseable {
      *                     highest step cost (ramping up over the first 0.1 σ outside) in the rollouts that judge,
      *                     and in proportion to how far it leaves in the guidance: the box keeps rollouts bounded,
      *                     and without this a policy that drives the model out of it reads as free of cost there
-     * @param backtrack    phase 2 keeps the last policy whose steered estimate (every {@code steerInterval}
-     *                     steps) was within the budget, and when an estimate finds the budget broken after
-     *                     one, it goes back to that policy and halves the reward term's weight (raised again,
-     *                     ×1.5 up to 1, after each block that stays within): a line search on the reward steps,
-     *                     judged by the model (needs {@code steerInterval} > 0)
-     *                     (the last eight are uses of the model, not its training: changing them reuses a trained model)
+     *                     (the last seven are uses of the model, not its training: changing them reuses a trained model)
      */
     public record Config(int members, int hidden, int layers, double learningRate, int steps, double upperK,
                          int guidanceHorizon, int steerInterval, double steerK, double guidanceK, boolean rewardGuidance,
-                         boolean outsideCost, boolean backtrack) {
+                         boolean outsideCost) {
         public Config {
             if (members < 2) throw new IllegalArgumentException("model members must be >= 2 (an ensemble of one has no spread), got " + members);
             if (hidden < 1) throw new IllegalArgumentException("model width must be >= 1, got " + hidden);
@@ -81,9 +76,6 @@ public final class DynamicsEnsemble implements AutoCloseable {
             if (!(guidanceK >= 0) || !Double.isFinite(guidanceK)) throw new IllegalArgumentException("model guidance-k must be >= 0, got " + guidanceK);
             if (rewardGuidance && guidanceHorizon == 0) {
                 throw new IllegalArgumentException("model reward-guidance needs a model guidance-horizon > 0 (the steps simulated)");
-            }
-            if (backtrack && steerInterval == 0) {
-                throw new IllegalArgumentException("model backtrack needs a model steer-interval > 0 (the steps between the model's judgements)");
             }
         }
 
@@ -99,7 +91,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
          * without being safer); phase 2 guided by the critics.
          */
         public static Config standard() {
-            return new Config(5, 200, 2, 1e-3, 5000, 0.5, 0, 0, 0.5, 0, false, false, false);
+            return new Config(5, 200, 2, 1e-3, 5000, 0.5, 0, 0, 0.5, 0, false, false);
         }
     }
 

@@ -56,12 +56,6 @@ public final class PolicyExtractor implements AutoCloseable {
     private java.util.function.Function<DeterministicPolicy, OfflineCostEstimator.Estimate> rollouts;
     private ModelGuidance guidance;
     private OfflineCostEstimator.Estimate steered;
-    /** Backtracking's state: the last policy judged within the budget (weights, optimizer, estimate), the reward term's weight, how often it went back. */
-    private float[] withinWeights;
-    private Adam.State withinOptimizer;
-    private OfflineCostEstimator.Estimate withinEstimate;
-    private double rewardScale = 1;
-    private long backtracks;
 
     /**
      * Phase 2 guided by a learned model of the task (see {@link #withModelGuidance}).
@@ -71,24 +65,13 @@ public final class PolicyExtractor implements AutoCloseable {
      * @param steerK        the handler's Ĉ is the model's mean + steerK·σ over its members
      * @param gradients     the guidance at a batch's (s, π(s)), from simulated steps: the cost term's, and the
      *                      reward term's where it is not null; null: the critics' gradients
-     * @param backtrack     go back to the last policy the model judged within the budget when a judgement finds it
-     *                      broken, with the reward term's weight halved (see {@link #judgeBlock})
      */
     public record ModelGuidance(java.util.function.Function<DeterministicPolicy, OfflineCostEstimator.Estimate> estimate,
                                 int steerInterval, double steerK,
-                                java.util.function.BiFunction<NDArray, NDArray, org.drcorl.train.critic.DynamicsEnsemble.SimulatedGradients> gradients,
-                                boolean backtrack) {
+                                java.util.function.BiFunction<NDArray, NDArray, org.drcorl.train.critic.DynamicsEnsemble.SimulatedGradients> gradients) {
         public ModelGuidance {
             if (steerInterval < 0) throw new IllegalArgumentException("steer interval must be >= 0, got " + steerInterval);
             if (steerInterval > 0 && estimate == null) throw new IllegalArgumentException("steering needs the model's estimate");
-            if (backtrack && steerInterval == 0) throw new IllegalArgumentException("backtracking needs the model's judgement every few steps");
-        }
-
-        /** Without backtracking. */
-        public ModelGuidance(java.util.function.Function<DeterministicPolicy, OfflineCostEstimator.Estimate> estimate,
-                             int steerInterval, double steerK,
-                             java.util.function.BiFunction<NDArray, NDArray, org.drcorl.train.critic.DynamicsEnsemble.SimulatedGradients> gradients) {
-            this(estimate, steerInterval, steerK, gradients, false);
         }
     }
 
@@ -158,14 +141,7 @@ public final class PolicyExtractor implements AutoCloseable {
 
     /** What one update did, for the training log. */
     public record StepLog(long step, double regularizerLoss, double costEstimate, double costMean, double rewardEstimate,
-                          double beta, double rewardQ, double costQ, Map<String, Double> handler, Map<String, Double> audit,
-                          Map<String, Double> guidance) {
-        /** A step without the model's backtracking. */
-        public StepLog(long step, double regularizerLoss, double costEstimate, double costMean, double rewardEstimate,
-                       double beta, double rewardQ, double costQ, Map<String, Double> handler, Map<String, Double> audit) {
-            this(step, regularizerLoss, costEstimate, costMean, rewardEstimate, beta, rewardQ, costQ, handler, audit, Map.of());
-        }
-
+                          double beta, double rewardQ, double costQ, Map<String, Double> handler, Map<String, Double> audit) {
         /**
          * The columns of a per-step metrics log: what every step reports ({@code cost_estimate} is
          * the Ĉ the handler saw, the upper bound; {@code cost_estimate_mean} the ensemble's mean;
@@ -174,8 +150,6 @@ public final class PolicyExtractor implements AutoCloseable {
          * {@code handler.KEY} and an audit's as {@code audit.KEY} (NaN between snapshots).
          * {@code reward_q} is the reward term's mean value at the batch (the reward critic's Q̄_r, or the model's simulated reward in Q units when it guides); {@code cost_q} the cost
          * guidance's mean value there (the estimator's bound in Q units, or the stage-2 critic's Q̄_c).
-         * With the model's backtracking, {@code guidance.reward_scale} is the reward term's weight and
-         * {@code guidance.backtracks} how many times phase 2 went back so far.
          */
         public Map<String, Double> values() {
             Map<String, Double> v = new java.util.LinkedHashMap<>();
@@ -189,7 +163,6 @@ public final class PolicyExtractor implements AutoCloseable {
             v.put("cost_q", costQ);
             new java.util.TreeMap<>(handler).forEach((k, x) -> v.put("handler." + k, x));
             new java.util.TreeMap<>(audit).forEach((k, x) -> v.put("audit." + k, x));
-            new java.util.TreeMap<>(guidance).forEach((k, x) -> v.put("guidance." + k, x));
             return v;
         }
     }
@@ -223,13 +196,6 @@ public final class PolicyExtractor implements AutoCloseable {
 
     /** One phase-2 update: the constraint handler chooses, then the critics take a TD step. */
     public StepLog step(TransitionBatch batch, NDManager step) {
-        boolean steering = guidance != null && guidance.steerInterval() > 0;
-        if (steering && (steered == null || steps % guidance.steerInterval() == 0)) {
-            // the model's rollouts cost a few hundred batched steps: re-estimated every steerInterval steps, held in between;
-            // judged before this step's actions, so that going back leaves nothing computed for the policy left behind
-            steered = guidance.estimate().apply(policy);
-            if (guidance.backtrack()) steered = judgeBlock(steered);
-        }
         NDArray states = batch.states();
         NDArray actions = policy.act(states);
         long b = batch.size();
@@ -244,7 +210,9 @@ public final class PolicyExtractor implements AutoCloseable {
                 : criticGradient(costCritic, states, actions);
         OfflineCostEstimator.Estimate estimate;
         double steerK;
-        if (steering) {
+        if (guidance != null && guidance.steerInterval() > 0) {
+            // the model's rollouts cost a few hundred batched steps: re-estimated every steerInterval steps, held in between
+            if (steered == null || steps % guidance.steerInterval() == 0) steered = guidance.estimate().apply(policy);
             estimate = steered;
             steerK = guidance.steerK();
         } else {
@@ -255,7 +223,7 @@ public final class PolicyExtractor implements AutoCloseable {
                 : config.normalizedCost(config.episodeCostFromQ(qc.meanValue()));
         long index = steps;
 
-        Objectives view = new Objectives(index, costEstimate, states, reg.actionGradient(), qr.gradient().mul(-beta * rewardScale / b),
+        Objectives view = new Objectives(index, costEstimate, states, reg.actionGradient(), qr.gradient().mul(-beta / b),
                 qc.gradient().mul(beta / b), step);
         PolicyUpdate chosen;
         try {
@@ -285,35 +253,7 @@ public final class PolicyExtractor implements AutoCloseable {
         }
         return new StepLog(index, reg.loss(), costEstimate,
                 estimate == null ? Double.NaN : estimate.normalizedMean(config.costThreshold()),
-                estimate == null ? Double.NaN : estimate.reward(), beta, qr.meanValue(), qc.meanValue(), diagnostics, audited,
-                steering && guidance.backtrack() ? Map.of("reward_scale", rewardScale, "backtracks", (double) backtracks) : Map.of());
-    }
-
-    /**
-     * Backtracking (a line search on the reward steps, judged by the model): a policy judged within
-     * the budget is remembered (weights and optimizer state), and each block that stays within lets
-     * the reward term's weight grow back (×1.5, up to 1). When a judgement finds the budget broken
-     * after a policy that was within, the block since then took it out (one block of reward steps
-     * can leave the data for good: the cost steps do not bring it back, see
-     * docs/results/selection-study.md): the policy and optimizer go back to the remembered ones, the
-     * reward term's weight is halved, and the handler sees that policy's estimate again. Before any
-     * policy was judged within, nothing is remembered and the handler's cost steps work as usual.
-     */
-    private OfflineCostEstimator.Estimate judgeBlock(OfflineCostEstimator.Estimate judged) {
-        boolean within = judged.normalizedAt(guidance.steerK(), config.costThreshold()) <= 1.0;
-        if (within) {
-            if (withinWeights != null) rewardScale = Math.min(1.0, rewardScale * 1.5);
-            withinWeights = policy.parameters().flatten();
-            withinOptimizer = optimizer.state();
-            withinEstimate = judged;
-            return judged;
-        }
-        if (withinWeights == null) return judged;
-        policy.parameters().load(withinWeights);
-        optimizer.restore(withinOptimizer);
-        rewardScale *= 0.5;
-        backtracks++;
-        return withinEstimate;
+                estimate == null ? Double.NaN : estimate.reward(), beta, qr.meanValue(), qc.meanValue(), diagnostics, audited);
     }
 
     /**

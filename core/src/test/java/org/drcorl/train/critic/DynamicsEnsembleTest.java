@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class DynamicsEnsembleTest {
     private static final int HORIZON = 20;
-    private static final DynamicsEnsemble.Config CONFIG = new DynamicsEnsemble.Config(3, 64, 2, 3e-3, 1500, 2.0, 0, 0, 0.5, 0, false, false, false);
+    private static final DynamicsEnsemble.Config CONFIG = new DynamicsEnsemble.Config(3, 64, 2, 3e-3, 1500, 2.0, 0, 0, 0.5, 0, false, false);
 
     private static float step(float x, float a) {
         return Math.max(-1f, Math.min(1f, x + 0.1f * a));
@@ -144,7 +144,7 @@ class DynamicsEnsembleTest {
     @Test
     void leavingTheDataCostsWhenOutsideCostIsOn() {
         // the box ends at x = 0.3, short of the costly region (x > 0.5): driving right reaches 0.3 and stays there
-        DynamicsEnsemble.Config outside = new DynamicsEnsemble.Config(3, 64, 2, 3e-3, 1500, 2.0, 0, 0, 0.5, 0, false, true, false);
+        DynamicsEnsemble.Config outside = new DynamicsEnsemble.Config(3, 64, 2, 3e-3, 1500, 2.0, 0, 0, 0.5, 0, false, true);
         try (NDManager m = NDManager.newBaseManager();
              DynamicsEnsemble plain = new DynamicsEnsemble(m, 1, 1, CONFIG, statistics(0.3f), 7);
              DynamicsEnsemble guarded = new DynamicsEnsemble(m, 1, 1, outside, statistics(0.3f), 7)) {

@@ -203,63 +203,6 @@ class PolicyExtractorTest {
         }
     }
 
-    /**
-     * Backtracking: the model judges every 5 steps (scripted here: within, over, within, within,
-     * over at κ 20); after a judgement over the budget the handler's next step sees the policy
-     * of the last judgement within it, bit for bit, and that judgement's Ĉ, and the reward term's
-     * weight is halved (then ×1.5 per block within, up to 1). Without backtracking nothing goes back.
-     */
-    @Test
-    void backtrackingGoesBackToTheLastPolicyJudgedWithinTheBudget() {
-        double[] costs = {10, 40, 10, 10, 40}; // normalized at κ 20: 0.5, 2, 0.5, 0.5, 2
-        for (boolean backtrack : new boolean[] {true, false}) {
-            try (NDManager m = NDManager.newBaseManager()) {
-                Fixture f = fixture(m);
-                java.util.List<float[]> judged = new java.util.ArrayList<>();
-                java.util.Map<Long, float[]> decided = new java.util.HashMap<>();
-                ConstraintHandler rewardOnly = handler(step -> {
-                    decided.put(step.step(), f.policy().parameters().flatten());
-                    return step.rewardUpdate();
-                });
-                try (PolicyExtractor x = new PolicyExtractor(f.policy(), config(1), new ContractSuitesTestAccess().squaredError(),
-                        rewardOnly, null, f.reward(), f.cost(), new SeededTrainingRandom(5))) {
-                    x.withModelGuidance(new PolicyExtractor.ModelGuidance(policy -> {
-                        judged.add(policy.parameters().flatten());
-                        double c = costs[judged.size() - 1];
-                        return new OfflineCostEstimator.Estimate(c, c, 0, 100, 100);
-                    }, 5, 0, null, backtrack));
-                    java.util.List<PolicyExtractor.StepLog> logs = new java.util.ArrayList<>();
-                    for (int i = 0; i < 25; i++) {
-                        try (NDManager step = m.newSubManager()) {
-                            logs.add(x.step(f.batch(), step));
-                        }
-                    }
-                    assertEquals(5, judged.size(), "judged at steps 0, 5, 10, 15, 20");
-                    if (!backtrack) {
-                        assertEquals(Map.of(), logs.get(5).guidance());
-                        assertEquals(2.0, logs.get(5).costEstimate(), 1e-9, "the handler sees the judgement over the budget");
-                        assertTrue(!java.util.Arrays.equals(judged.get(0), decided.get(5L)), "nothing goes back");
-                        continue;
-                    }
-                    assertArrayEquals(judged.get(0), decided.get(5L), 0f, "step 5 starts from the policy judged at step 0");
-                    assertEquals(0.5, logs.get(5).costEstimate(), 1e-9, "with that policy's Ĉ");
-                    assertTrue(!java.util.Arrays.equals(judged.get(1), judged.get(0)), "the block had moved the policy");
-                    assertArrayEquals(judged.get(3), decided.get(20L), 0f, "step 20 starts from the policy judged at step 15");
-                    double[] scale = {1, 0.5, 0.75, 1, 0.5};
-                    double[] backs = {0, 1, 1, 1, 2};
-                    for (int j = 0; j < 5; j++) {
-                        Map<String, Double> g = logs.get(5 * j).guidance();
-                        assertEquals(scale[j], g.get("reward_scale"), 1e-12, "reward weight at step " + 5 * j);
-                        assertEquals(backs[j], g.get("backtracks"), 0, "backtracks by step " + 5 * j);
-                        assertEquals(scale[j], logs.get(5 * j).values().get("guidance.reward_scale"), 1e-12);
-                    }
-                }
-            }
-        }
-        assertThrows(IllegalArgumentException.class, () -> new PolicyExtractor.ModelGuidance(p -> null, 0, 0, null, true),
-                "backtracking without judgements");
-    }
-
     @Test
     void theModelsRolloutsJudgeTheSnapshots() {
         java.util.List<float[]> judged = new java.util.ArrayList<>();
