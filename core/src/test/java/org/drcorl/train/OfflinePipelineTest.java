@@ -158,6 +158,20 @@ class OfflinePipelineTest {
         }
     }
 
+    /**
+     * Extracts a policy from {@code data} with {@code preset} and {@code handler} (κ 5), logging one value
+     * and the regularizer's loss of every phase-2 step; its weights must come out finite.
+     */
+    private static void extractLogging(OfflineDataset data, Preset preset, ConstraintHandler handler, NDManager root,
+                                       java.util.function.ToDoubleFunction<PolicyExtractor.StepLog> value, List<Double> values,
+                                       List<Double> losses) throws Exception {
+        try (OfflinePipeline pipeline = new OfflinePipeline(data, preset, 3, 10, root);
+             DeterministicPolicy p = pipeline.extract(new ContractSuitesTestAccess().squaredError(), handler, 5, TrainingProgress.NONE,
+                     l -> { values.add(value.applyAsDouble(l)); losses.add(l.regularizerLoss()); })) {
+            for (float w : p.parameters().flatten()) assertTrue(Float.isFinite(w), "finite weights with " + preset.model());
+        }
+    }
+
     @Test
     void aLearnedModelCanSteerPhaseTwoAndGiveItsCostGuidance() throws Exception {
         try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
@@ -165,16 +179,8 @@ class OfflinePipelineTest {
             Preset critics = Preset.named("smoke");
             Preset guided = critics.with(Map.of("model.steer-interval", "10", "model.guidance-horizon", "3", "model.steer-k", "1"));
             List<Double> fqe = new ArrayList<>(), model = new ArrayList<>(), lossCritics = new ArrayList<>(), lossModel = new ArrayList<>();
-            try (OfflinePipeline pipeline = new OfflinePipeline(data, critics, 3, 10, root);
-                 DeterministicPolicy p = pipeline.extract(new ContractSuitesTestAccess().squaredError(), COST_ONLY, 5, TrainingProgress.NONE,
-                         l -> { fqe.add(l.costEstimate()); lossCritics.add(l.regularizerLoss()); })) {
-                assertTrue(p.parameters().count() > 0);
-            }
-            try (OfflinePipeline pipeline = new OfflinePipeline(data, guided, 3, 10, root);
-                 DeterministicPolicy p = pipeline.extract(new ContractSuitesTestAccess().squaredError(), COST_ONLY, 5, TrainingProgress.NONE,
-                         l -> { model.add(l.costEstimate()); lossModel.add(l.regularizerLoss()); })) {
-                for (float w : p.parameters().flatten()) assertTrue(Float.isFinite(w), "finite weights under the model's guidance");
-            }
+            extractLogging(data, critics, COST_ONLY, root, PolicyExtractor.StepLog::costEstimate, fqe, lossCritics);
+            extractLogging(data, guided, COST_ONLY, root, PolicyExtractor.StepLog::costEstimate, model, lossModel);
             assertEquals(guided.extractSteps(), model.size());
             for (int i = 0; i < model.size(); i++) {
                 assertTrue(Double.isFinite(model.get(i)) && model.get(i) >= 0, "Ĉ " + model.get(i) + " at step " + i);
@@ -194,16 +200,8 @@ class OfflinePipelineTest {
             Preset costOnly = Preset.named("smoke").with(Map.of("model.guidance-horizon", "3"));
             Preset both = costOnly.with(Map.of("model.reward-guidance", "true", "model.guidance-k", "1"));
             List<Double> criticQ = new ArrayList<>(), modelQ = new ArrayList<>(), lossCritic = new ArrayList<>(), lossModel = new ArrayList<>();
-            try (OfflinePipeline pipeline = new OfflinePipeline(data, costOnly, 3, 10, root);
-                 DeterministicPolicy p = pipeline.extract(new ContractSuitesTestAccess().squaredError(), REWARD_ONLY, 5, TrainingProgress.NONE,
-                         l -> { criticQ.add(l.rewardQ()); lossCritic.add(l.regularizerLoss()); })) {
-                assertTrue(p.parameters().count() > 0);
-            }
-            try (OfflinePipeline pipeline = new OfflinePipeline(data, both, 3, 10, root);
-                 DeterministicPolicy p = pipeline.extract(new ContractSuitesTestAccess().squaredError(), REWARD_ONLY, 5, TrainingProgress.NONE,
-                         l -> { modelQ.add(l.rewardQ()); lossModel.add(l.regularizerLoss()); })) {
-                for (float w : p.parameters().flatten()) assertTrue(Float.isFinite(w), "finite weights under the model's reward guidance");
-            }
+            extractLogging(data, costOnly, REWARD_ONLY, root, PolicyExtractor.StepLog::rewardQ, criticQ, lossCritic);
+            extractLogging(data, both, REWARD_ONLY, root, PolicyExtractor.StepLog::rewardQ, modelQ, lossModel);
             assertEquals(both.extractSteps(), modelQ.size());
             for (double q : modelQ) assertTrue(Double.isFinite(q), "the model's simulated reward is read: " + q);
             assertNotEquals(criticQ.getFirst(), modelQ.getFirst(), "the reward term's value is the model's, not the critic's");

@@ -57,7 +57,7 @@ public record DataConvention(String statistic, Rows rows, ToDoubleFunction<float
         return mean >= low && mean <= high;
     }
 
-    /** The bounds in words: "< 0", "> 0.5" or "in [a, b]". */
+    /** The bounds in words: {@code "< 0"}, {@code "> 0.5"} or {@code "in [a, b]"}. */
     public String expected() {
         if (low == Double.NEGATIVE_INFINITY) return "< " + high;
         if (high == Double.POSITIVE_INFINITY) return "> " + low;
