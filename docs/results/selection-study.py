@@ -8,6 +8,7 @@ measured of it. The audit steers nothing, so one set of runs serves every k.
 
   docs/results/selection-study.py collect RUN_DIR... > docs/results/selection-study.csv
   docs/results/selection-study.py table docs/results/selection-study.csv
+  docs/results/selection-study.py kept RUN_DIR...     (what each run kept itself, at its own k and settings)
 
 A documentation aid (standard library only), not part of drcorl.
 """
@@ -99,10 +100,54 @@ def oracle(rows):
     return max([r for r in rows if float(r["audit_cost"]) <= 1] or rows, key=lambda r: float(r["audit_reward"]))
 
 
+def kept(runs):
+    """The snapshot each run kept (its selection log's `kept` column), scored by its audit, per cell and per task."""
+    cells = {}
+    for run in runs:
+        config = json.load(open(os.path.join(run, "config.json")))
+        norm = config["resolved"]["normalization"]
+        rmin, rmax = norm["reward-min"], norm["reward-max"]
+        bc = {}
+        for r in csv.DictReader(open(os.path.join(run, "results", "scores.csv"))):
+            if r["algorithm"] == "bc-safe":
+                bc[(float(r["threshold"]), r["seed"])] = float(r["normalized_reward"])
+        for f in sorted(glob.glob(os.path.join(run, "logs", "drcorl", "kappa-*", "seed-*-selection.csv"))):
+            kappa = float(f.split("kappa-")[1].split(os.sep)[0])
+            seed = os.path.basename(f).split("-")[1]
+            rows = list(csv.DictReader(open(f)))
+            scored = [(float(r["audit.cost"]), (float(r["audit.reward"]) - rmin) / (rmax - rmin), r) for r in rows]
+            mine = [x for x in scored if x[2]["kept"] == "1"][0]
+            best = max([x for x in scored if x[0] <= 1] or scored, key=lambda x: x[1])
+            cells[(config["task"], seed, kappa)] = (mine, best, bc[(kappa, seed)])
+    n = len(cells)
+    print(f"{n} cells (task × seed × κ); the kept snapshot's audit (costs normalized, ≤ 1 safe; rewards normalized)\n")
+    print("| rule | safe cells (audit) | cells with reward ≥ BC-Safe | mean reward | BC-Safe mean | worst cost kept |")
+    print("|---|---|---|---|---|---|")
+    for name, i in (("kept by the run", 0), ("oracle (best audited reward within budget; not offline)", 1)):
+        picked = [(v[i], v[2]) for v in cells.values()]
+        print(f"| {name} | {sum(p[0] <= 1 for p, _ in picked)}/{n} | {sum(p[1] >= b for p, b in picked)}/{n} | "
+              f"{sum(p[1] for p, _ in picked) / n:.3f} | {sum(b for _, b in picked) / n:.3f} | {max(p[0] for p, _ in picked):.2f} |")
+    print("\n| task | BC-Safe | kept: safe, ≥ BC-Safe, mean reward | oracle |")
+    print("|---|---|---|---|")
+    for task in sorted({key[0] for key in cells}):
+        mine = [v for key, v in cells.items() if key[0] == task]
+        columns = []
+        for i in (0, 1):
+            columns.append(f"{sum(v[i][0] <= 1 for v in mine)}/{len(mine)}, {sum(v[i][1] >= v[2] for v in mine)}/{len(mine)}, "
+                           f"{sum(v[i][1] for v in mine) / len(mine):.3f}")
+        print(f"| {task} | {sum(v[2] for v in mine) / len(mine):.3f} | " + " | ".join(columns) + " |")
+    print("\n| cell | kept step | audit cost | audit reward | BC-Safe |")
+    print("|---|---|---|---|---|")
+    for (task, seed, kappa), (mine, _, b) in sorted(cells.items()):
+        print(f"| {task} s{seed} κ{kappa:g} | {mine[2]['step']} | {mine[0]:.2f} | {mine[1]:.3f} | {b:.3f} |")
+
+
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "collect":
         collect(sys.argv[2:])
     elif len(sys.argv) == 3 and sys.argv[1] == "table":
         table(sys.argv[2])
+    elif len(sys.argv) >= 3 and sys.argv[1] == "kept":
+        kept(sys.argv[2:])
     else:
         sys.exit(__doc__)
