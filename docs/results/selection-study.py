@@ -19,21 +19,26 @@ import os
 import sys
 
 
+def read_run(run):
+    """A run's config, its reward normalization, BC-Safe's reward per (κ, seed), and its selection logs as (file, κ, seed)."""
+    config = json.load(open(os.path.join(run, "config.json")))
+    norm = config["resolved"]["normalization"]
+    bc = {}
+    for r in csv.DictReader(open(os.path.join(run, "results", "scores.csv"))):
+        if r["algorithm"] == "bc-safe":
+            bc[(float(r["threshold"]), r["seed"])] = float(r["normalized_reward"])
+    logs = [(f, float(f.split("kappa-")[1].split(os.sep)[0]), os.path.basename(f).split("-")[1])
+            for f in sorted(glob.glob(os.path.join(run, "logs", "drcorl", "kappa-*", "seed-*-selection.csv")))]
+    return config, norm["reward-min"], norm["reward-max"], bc, logs
+
+
 def collect(runs):
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["task", "seed", "kappa", "bc_safe_reward", "step", "model_cost_mean", "model_cost_upper2",
                   "model_reward_lower2", "audit_cost", "audit_reward"])
     for run in runs:
-        config = json.load(open(os.path.join(run, "config.json")))
-        norm = config["resolved"]["normalization"]
-        rmin, rmax = norm["reward-min"], norm["reward-max"]
-        bc = {}
-        for r in csv.DictReader(open(os.path.join(run, "results", "scores.csv"))):
-            if r["algorithm"] == "bc-safe":
-                bc[(float(r["threshold"]), r["seed"])] = float(r["normalized_reward"])
-        for f in sorted(glob.glob(os.path.join(run, "logs", "drcorl", "kappa-*", "seed-*-selection.csv"))):
-            kappa = float(f.split("kappa-")[1].split(os.sep)[0])
-            seed = os.path.basename(f).split("-")[1]
+        config, rmin, rmax, bc, logs = read_run(run)
+        for f, kappa, seed in logs:
             for r in csv.DictReader(open(f)):
                 if r.get("audit.cost", "") in ("", "NaN"):
                     sys.exit(f"{f}: no audit column; run with --audit-episodes N")
@@ -104,16 +109,8 @@ def kept(runs):
     """The snapshot each run kept (its selection log's `kept` column), scored by its audit, per cell and per task."""
     cells = {}
     for run in runs:
-        config = json.load(open(os.path.join(run, "config.json")))
-        norm = config["resolved"]["normalization"]
-        rmin, rmax = norm["reward-min"], norm["reward-max"]
-        bc = {}
-        for r in csv.DictReader(open(os.path.join(run, "results", "scores.csv"))):
-            if r["algorithm"] == "bc-safe":
-                bc[(float(r["threshold"]), r["seed"])] = float(r["normalized_reward"])
-        for f in sorted(glob.glob(os.path.join(run, "logs", "drcorl", "kappa-*", "seed-*-selection.csv"))):
-            kappa = float(f.split("kappa-")[1].split(os.sep)[0])
-            seed = os.path.basename(f).split("-")[1]
+        config, rmin, rmax, bc, logs = read_run(run)
+        for f, kappa, seed in logs:
             rows = list(csv.DictReader(open(f)))
             scored = [(float(r["audit.cost"]), (float(r["audit.reward"]) - rmin) / (rmax - rmin), r) for r in rows]
             mine = [x for x in scored if x[2]["kept"] == "1"][0]
