@@ -230,7 +230,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
         int m = config.members();
         try (NDManager roll = parent.newSubManager()) {
             NDArray low = roll.create(stats.stateLow()), high = roll.create(stats.stateHigh());
-            NDArray deltaScale = roll.create(stats.deltaScale());
+            NDArray deltaScale = roll.create(stats.deltaScale()), scale = roll.create(stats.stateScale());
             NDArray s = starts.toType(ai.djl.ndarray.types.DataType.FLOAT32, true).reshape(1, n, stateDim).repeat(0, m);
             s.attach(roll);
             NDArray cost = roll.zeros(new Shape(m, n)), reward = roll.zeros(new Shape(m, n)), alive = roll.ones(new Shape(m, n));
@@ -242,14 +242,14 @@ public final class DynamicsEnsemble implements AutoCloseable {
                     alive.attach(step);
                     NDArray a = policy.apply(s.reshape(m * n, stateDim)).reshape(m, n, actionDim);
                     NDArray out = forward(s, a);
-                    NDArray c = withOutsideCost(cost(out), s, out, low, high, deltaScale, true).clip(stats.costLow(), stats.costHigh());
+                    NDArray unclamped = unclampedNext(s, out, deltaScale);
+                    NDArray c = withOutsideCost(cost(out), unclamped, low, high, scale, true).clip(stats.costLow(), stats.costHigh());
                     if (stats.binaryCost()) c = c.gt(0.5f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-                    NDArray r = out.get(":, :, " + (stateDim + 1)).mul(stats.rewardScale()).add(stats.rewardMean())
-                            .clip(stats.rewardLow(), stats.rewardHigh());
+                    NDArray r = reward(out).clip(stats.rewardLow(), stats.rewardHigh());
                     NDArray ends = out.get(":, :, " + (stateDim + 2)).getNDArrayInternal().sigmoid();
                     NDArray nextCost = cost.add(c.mul(alive)), nextReward = reward.add(r.mul(alive));
                     NDArray nextAlive = alive.mul(ends.neg().add(1f));
-                    NDArray next = nextStates(s, out, low, high, deltaScale);
+                    NDArray next = unclamped.maximum(low).minimum(high);
                     for (NDArray x : new NDArray[] {next, nextCost, nextReward, nextAlive}) x.attach(roll);
                     s = next;
                     cost = nextCost;
@@ -311,27 +311,27 @@ public final class DynamicsEnsemble implements AutoCloseable {
         double costMean, rewardMean = Double.NaN;
         params.setFrozen(true);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray low = mgr.create(stats.stateLow()), high = mgr.create(stats.stateHigh()), deltaScale = mgr.create(stats.deltaScale());
+            NDArray low = mgr.create(stats.stateLow()), high = mgr.create(stats.stateHigh());
+            NDArray deltaScale = mgr.create(stats.deltaScale()), scale = mgr.create(stats.stateScale());
             NDArray s0 = withReward ? NDArrays.concat(new NDList(states, states), 0) : states;
             NDArray a0 = withReward ? NDArrays.concat(new NDList(costLeaf, rewardLeaf), 0) : costLeaf;
             NDArray s = s0.reshape(1, n, stateDim).repeat(0, m);
             NDArray a = a0.reshape(1, n, actionDim).repeat(0, m);
             NDArray cost = null, reward = null;
-            double weights = 0;
-            for (int t = 0; t < horizon; t++) weights += Math.pow(gamma, t);
-            // a Q value's units: the H steps' discounted sum read as a per-step rate over the discounted horizon
-            double toQ = 1 / ((1 - gamma) * weights);
-            double discount = toQ;
+            // a Q value's units: the H steps' discounted sum read as a per-step rate (÷ Σ_{t<H} γ^t = (1 − γ^H)/(1 − γ))
+            // over the discounted horizon (× 1/(1 − γ)), i.e. × 1/(1 − γ^H)
+            double discount = 1 / (1 - Math.pow(gamma, horizon));
             for (int t = 0; t < horizon; t++) {
                 NDArray out = forward(s, a);
-                NDArray c = withOutsideCost(cost(out), s, out, low, high, deltaScale, false).maximum(stats.costLow()).mul((float) discount);
+                NDArray unclamped = unclampedNext(s, out, deltaScale);
+                NDArray c = withOutsideCost(cost(out), unclamped, low, high, scale, false).maximum(stats.costLow()).mul((float) discount);
                 cost = cost == null ? c : cost.add(c);
                 if (withReward) {
-                    NDArray r = out.get(":, :, " + (stateDim + 1)).mul(stats.rewardScale()).add(stats.rewardMean()).mul((float) discount);
+                    NDArray r = reward(out).mul((float) discount);
                     reward = reward == null ? r : reward.add(r);
                 }
                 discount *= gamma;
-                s = nextStates(s, out, low, high, deltaScale);
+                s = unclamped.maximum(low).minimum(high); // kept inside the data's box
                 if (t + 1 < horizon) a = policy.apply(s.stopGradient().reshape(m * n, stateDim)).stopGradient().reshape(m, n, actionDim);
             }
             NDArray costPerState = pessimistic(cost.get(":, 0:" + b), k);
@@ -369,6 +369,16 @@ public final class DynamicsEnsemble implements AutoCloseable {
         return out.get(":, :, " + stateDim).mul(stats.costScale()).add(stats.costMean());
     }
 
+    /** Each member's predicted step reward in the data's units, (M, B), from an output of {@link #forward}. */
+    private NDArray reward(NDArray out) {
+        return out.get(":, :, " + (stateDim + 1)).mul(stats.rewardScale()).add(stats.rewardMean());
+    }
+
+    /** The states after a step as predicted, (M, B, d), before they are kept inside the data's box. */
+    private NDArray unclampedNext(NDArray s, NDArray out, NDArray deltaScale) {
+        return s.add(out.get(":, :, 0:" + stateDim).mul(deltaScale));
+    }
+
     /**
      * A step's cost (M, B) raised where the predicted state leaves the data's box, when the
      * configuration asks for it: by the largest excess over the box's faces, in the data's standard
@@ -376,20 +386,12 @@ public final class DynamicsEnsemble implements AutoCloseable {
      * there; the guidance goes on rising in proportion, so that a policy already far outside still
      * has a gradient that leads back (a bounded penalty is flat out there, and the cost steps stall).
      */
-    private NDArray withOutsideCost(NDArray c, NDArray s, NDArray out, NDArray low, NDArray high, NDArray deltaScale, boolean bounded) {
+    private NDArray withOutsideCost(NDArray c, NDArray unclamped, NDArray low, NDArray high, NDArray scale, boolean bounded) {
         if (!config.outsideCost()) return c;
-        NDManager m = s.getManager();
-        NDArray unclamped = s.add(out.get(":, :, 0:" + stateDim).mul(deltaScale));
-        NDArray scale = m.create(stats.stateScale());
         NDArray excess = unclamped.sub(high).maximum(low.sub(unclamped)).div(scale).max(new int[] {2}); // (M, B)
         NDArray ramp = excess.div(0.1f).maximum(0f);
         if (bounded) ramp = ramp.minimum(1f);
         return c.maximum(ramp.mul(stats.costHigh()));
-    }
-
-    /** The states after a step, (M, B, d): the predicted change added, kept inside the data's box. */
-    private NDArray nextStates(NDArray s, NDArray out, NDArray low, NDArray high, NDArray deltaScale) {
-        return s.add(out.get(":, :, 0:" + stateDim).mul(deltaScale)).maximum(low).minimum(high);
     }
 
     public Config config() {
