@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import org.drcorl.spi.Constants;
 
 /**
  * Adam (and AdamW, with decoupled weight decay) over a {@link Parameters} set, split into
@@ -137,12 +138,12 @@ public final class Adam implements AutoCloseable {
         // Temporaries land in the managers of their operands (the optimizer's, the step's): the
         // scope closes every one of them except the deltas handed out.
         try (NDScope scope = new NDScope()) {
-            NDArray mHat = m.mul(beta1).add(g.mul(1 - beta1)).div(c1);
-            NDArray vHat = v.mul(beta2).add(g.square().mul(1 - beta2)).div(c2);
-            NDArray delta = mHat.div(vHat.sqrt().add(epsilon)).mul(-learningRate);
+            NDArray mHat = Constants.div(Constants.mul(m, beta1).add(Constants.mul(g, 1 - beta1)), c1);
+            NDArray vHat = Constants.div(Constants.mul(v, beta2).add(Constants.mul(g.square(), 1 - beta2)), c2);
+            NDArray delta = Constants.mul(mHat.div(vHat.sqrt().add(epsilon)), -learningRate);
             if (weightDecay != 0) {
                 try (NDArray theta = concatenate(params.trainableArrays())) { // lands in the network's manager: close it
-                    delta = delta.sub(theta.mul(learningRate * weightDecay));
+                    delta = delta.sub(Constants.mul(theta, learningRate * weightDecay));
                 }
             }
             delta.attach(into);
@@ -163,8 +164,8 @@ public final class Adam implements AutoCloseable {
     public void commit(List<NDArray> grads) {
         NDArray g = flatGradients(grads);
         try (NDScope scope = new NDScope()) {
-            m.muli(beta1).addi(g.mul(1 - beta1));
-            v.muli(beta2).addi(g.square().muli(1 - beta2));
+            Constants.muli(m, beta1).addi(Constants.mul(g, 1 - beta1));
+            Constants.muli(v, beta2).addi(Constants.muli(g.square(), 1 - beta2));
         }
         t++;
     }
@@ -207,12 +208,12 @@ public final class Adam implements AutoCloseable {
         long next = t + 1;
         double c1 = 1 - Math.pow(beta1, next), c2 = 1 - Math.pow(beta2, next);
         try (NDScope scope = new NDScope()) {
-            m.muli(beta1).addi(g.mul(1 - beta1));
-            v.muli(beta2).addi(g.square().muli(1 - beta2));
-            NDArray delta = m.div(c1).div(v.div(c2).sqrt().add(epsilon)).mul(-learningRate);
+            Constants.muli(m, beta1).addi(Constants.mul(g, 1 - beta1));
+            Constants.muli(v, beta2).addi(Constants.muli(g.square(), 1 - beta2));
+            NDArray delta = Constants.mul(Constants.div(m, c1).div(Constants.div(v, c2).sqrt().add(epsilon)), -learningRate);
             if (weightDecay != 0) {
                 try (NDArray theta = concatenate(params.trainableArrays())) { // lands in the network's manager: close it
-                    delta = delta.sub(theta.mul(learningRate * weightDecay));
+                    delta = delta.sub(Constants.mul(theta, learningRate * weightDecay));
                 }
             }
             List<NDArray> ps = params.trainableArrays();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.drcorl.spi.Constants;
 
 /**
  * The trainable tensors of one network, in a fixed order, owned by one {@link NDManager}.
@@ -131,8 +132,8 @@ public final class Parameters implements AutoCloseable {
         List<NDArray> src = arrays(), dst = target.arrays();
         if (src.size() != dst.size()) throw new IllegalArgumentException("networks differ in structure");
         for (int i = 0; i < src.size(); i++) {
-            try (NDArray scaled = src.get(i).mul(tau)) { // a temporary: close it, or it lives as long as the network
-                dst.get(i).muli(1 - tau).addi(scaled);
+            try (NDArray scaled = Constants.mul(src.get(i), tau)) { // a temporary: close it, or it lives as long as the network
+                Constants.muli(dst.get(i), 1 - tau).addi(scaled);
             }
         }
     }

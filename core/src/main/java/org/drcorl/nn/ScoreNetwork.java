@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.drcorl.spi.Constants;
 import org.drcorl.spi.TrainingRandom;
 
 /**
@@ -69,7 +70,7 @@ public final class ScoreNetwork {
      * @param training     apply dropout (drawn from {@code random}); false for inference
      */
     public NDArray forward(NDArray noisyActions, NDArray times, NDArray states, boolean training, TrainingRandom random) {
-        NDArray angles = times.matMul(frequencies).mul(2 * Math.PI);
+        NDArray angles = Constants.mul(times.matMul(frequencies), 2 * Math.PI);
         NDArray emb = time2.forward(Activations.mish(time1.forward(angles.sin().concat(angles.cos(), -1))));
         NDArray x = input.forward(NDArrays.concat(new NDList(noisyActions, states, emb), -1));
         for (Block b : blocks) {

@@ -32,7 +32,7 @@ public record VpSdeSchedule(double beta0, double beta1) {
 
     /** log α_t element-wise for a tensor of times. */
     public NDArray logAlpha(NDArray t) {
-        return t.square().mul(-0.25 * (beta1 - beta0)).sub(t.mul(0.5 * beta0));
+        return Constants.mul(t.square(), -0.25 * (beta1 - beta0)).sub(Constants.mul(t, 0.5 * beta0));
     }
 
     /** α_t element-wise. */
@@ -42,6 +42,6 @@ public record VpSdeSchedule(double beta0, double beta1) {
 
     /** σ_t element-wise. */
     public NDArray sigma(NDArray t) {
-        return logAlpha(t).mul(2).exp().neg().add(1).sqrt();
+        return Constants.mul(logAlpha(t), 2).exp().neg().add(1).sqrt();
     }
 }

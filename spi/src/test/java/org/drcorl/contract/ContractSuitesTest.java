@@ -30,6 +30,13 @@ class ContractSuitesTest {
         public NDArray loss(RegularizerBatch b) { return b.dataActions().square().mean().add(b.policyActions().mul(0).sum()); }
     }
 
+    /** Twice the squared error, scaled through DJL's number operand (which a garbage collection can corrupt). */
+    static final class NumberScaledRegularizer implements Regularizer {
+        public String name() { return "number-scaled"; }
+        public String description() { return "broken: x.mul(2f) inside the loss"; }
+        public NDArray loss(RegularizerBatch b) { return b.policyActions().sub(b.dataActions()).square().mean().mul(2f); }
+    }
+
     /** Reward below the budget, cost above, with a λ-like counter. */
     static class SwitchingHandler implements ConstraintHandler {
         private double violations;
@@ -69,6 +76,14 @@ class ContractSuitesTest {
             protected Regularizer newRegularizer() { return new DetachedRegularizer(); }
         };
         assertThrows(AssertionFailedError.class, suite::descendingItPullsActionsTowardTheData);
+    }
+
+    @Test
+    void catchesARegularizerThatMultipliesByANumberThroughDjl() {
+        RegularizerContract suite = new RegularizerContract() {
+            protected Regularizer newRegularizer() { return new NumberScaledRegularizer(); }
+        };
+        assertThrows(AssertionFailedError.class, suite::multipliesByNumbersOnlyThroughConstants);
     }
 
     @Test

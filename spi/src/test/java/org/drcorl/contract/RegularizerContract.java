@@ -140,6 +140,20 @@ public abstract class RegularizerContract {
         }
     }
 
+    /**
+     * The loss is built inside the host's gradient computation, so a product, quotient, maximum,
+     * minimum or power with a plain number must go through {@link org.drcorl.spi.Constants}: DJL's
+     * own {@code x.mul(2f)} lends the backward pass a buffer that a garbage collection can free
+     * first, and the gradient is then silently wrong (see {@link NumberOperands}).
+     */
+    @Test
+    void multipliesByNumbersOnlyThroughConstants() {
+        Class<?> type = newRegularizer().getClass();
+        java.util.List<String> calls = NumberOperands.in(type);
+        assertTrue(calls.isEmpty(), type.getName() + " uses DJL's number operands, which a garbage collection before the"
+                + " backward pass can corrupt; use org.drcorl.spi.Constants (mul, div, maximum, minimum, pow): " + calls);
+    }
+
     private static double meanSquaredDistance(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) s += (a[i] - b[i]) * (a[i] - b[i]);

@@ -10,6 +10,7 @@ import org.drcorl.nn.Adam;
 import org.drcorl.nn.Parameters;
 import org.drcorl.nn.ScoreNetwork;
 import org.drcorl.spi.BehaviorModel;
+import org.drcorl.spi.Constants;
 import org.drcorl.spi.TrainingRandom;
 import org.drcorl.spi.VpSdeSchedule;
 
@@ -82,8 +83,8 @@ public final class DiffusionBehaviorModel implements BehaviorModel, AutoCloseabl
             double t = 1.0 - (1.0 - config.minTime()) * k / steps;
             double tNext = 1.0 - (1.0 - config.minTime()) * (k + 1) / steps;
             NDArray eps = predictNoise(a, m.full(new Shape(b, 1), (float) t), states);
-            NDArray a0 = a.sub(eps.mul(schedule.sigma(t))).div(schedule.alpha(t)).clip(-1, 1);
-            a = a0.mul(schedule.alpha(tNext)).add(eps.mul(schedule.sigma(tNext)));
+            NDArray a0 = Constants.div(a.sub(Constants.mul(eps, schedule.sigma(t))), schedule.alpha(t)).clip(-1, 1);
+            a = Constants.mul(a0, schedule.alpha(tNext)).add(Constants.mul(eps, schedule.sigma(tNext)));
         }
         return a.clip(-1, 1);
     }

@@ -15,6 +15,7 @@ import org.drcorl.data.OfflineDataset;
 import org.drcorl.data.TransitionBatch;
 import org.drcorl.nn.Adam;
 import org.drcorl.nn.Parameters;
+import org.drcorl.spi.Constants;
 
 /**
  * A learned model of the task, for evaluating a policy offline by simulating it: an ensemble of
@@ -195,8 +196,8 @@ public final class DynamicsEnsemble implements AutoCloseable {
     public float update(TransitionBatch batch, NDManager step) {
         int b = Math.toIntExact(batch.size());
         NDArray delta = batch.nextStates().sub(batch.states()).div(step.create(stats.deltaScale()));
-        NDArray cost = batch.costs().reshape(b, 1).sub(stats.costMean()).div(stats.costScale());
-        NDArray reward = batch.rewards().reshape(b, 1).sub(stats.rewardMean()).div(stats.rewardScale());
+        NDArray cost = Constants.div(batch.costs().reshape(b, 1).sub(stats.costMean()), stats.costScale());
+        NDArray reward = Constants.div(batch.rewards().reshape(b, 1).sub(stats.rewardMean()), stats.rewardScale());
         NDArray y = NDArrays.concat(new NDList(delta, cost, reward), -1); // (B, d + 2)
         NDArray terminal = batch.notDone().reshape(b).neg().add(1f); // (B)
         NDArray weights = StackedMembers.bootstrapWeights(bootstrap, step, config.members(), b);
@@ -324,10 +325,10 @@ public final class DynamicsEnsemble implements AutoCloseable {
             for (int t = 0; t < horizon; t++) {
                 NDArray out = forward(s, a);
                 NDArray unclamped = unclampedNext(s, out, deltaScale);
-                NDArray c = withOutsideCost(cost(out), unclamped, low, high, scale, false).maximum(stats.costLow()).mul((float) discount);
+                NDArray c = Constants.mul(Constants.maximum(withOutsideCost(cost(out), unclamped, low, high, scale, false), stats.costLow()), (float) discount);
                 cost = cost == null ? c : cost.add(c);
                 if (withReward) {
-                    NDArray r = reward(out).mul((float) discount);
+                    NDArray r = Constants.mul(reward(out), (float) discount);
                     reward = reward == null ? r : reward.add(r);
                 }
                 discount *= gamma;
@@ -346,8 +347,8 @@ public final class DynamicsEnsemble implements AutoCloseable {
         } finally {
             params.setFrozen(false);
         }
-        return new SimulatedGradients(new FqeEnsemble.ActionGradient(costMean, finiteGradient(costLeaf)),
-                withReward ? new FqeEnsemble.ActionGradient(rewardMean, finiteGradient(rewardLeaf)) : null);
+        return new SimulatedGradients(new FqeEnsemble.ActionGradient(costMean, costLeaf.getGradient()),
+                withReward ? new FqeEnsemble.ActionGradient(rewardMean, rewardLeaf.getGradient()) : null);
     }
 
     /** Over the members (axis 0) of (M, B) values: mean + k·σ, (B). */
@@ -355,23 +356,17 @@ public final class DynamicsEnsemble implements AutoCloseable {
         NDArray mean = perMember.mean(new int[] {0});
         if (k == 0) return mean;
         NDArray spread = perMember.sub(mean).square().mean(new int[] {0}).add(1e-6f).sqrt();
-        return mean.add(spread.mul((float) k));
-    }
-
-    /** A leaf's gradient with NaN entries zeroed: a rare NaN (seen about once in 700 steps on CarCircle, cause not found) is no guidance at that state. */
-    private static NDArray finiteGradient(NDArray leaf) {
-        NDArray raw = leaf.getGradient();
-        return NDArrays.where(raw.isNaN(), raw.zerosLike(), raw);
+        return mean.add(Constants.mul(spread, (float) k));
     }
 
     /** Each member's predicted step cost in the data's units, (M, B), from an output of {@link #forward}. */
     private NDArray cost(NDArray out) {
-        return out.get(":, :, " + stateDim).mul(stats.costScale()).add(stats.costMean());
+        return Constants.mul(out.get(":, :, " + stateDim), stats.costScale()).add(stats.costMean());
     }
 
     /** Each member's predicted step reward in the data's units, (M, B), from an output of {@link #forward}. */
     private NDArray reward(NDArray out) {
-        return out.get(":, :, " + (stateDim + 1)).mul(stats.rewardScale()).add(stats.rewardMean());
+        return Constants.mul(out.get(":, :, " + (stateDim + 1)), stats.rewardScale()).add(stats.rewardMean());
     }
 
     /** The states after a step as predicted, (M, B, d), before they are kept inside the data's box. */
@@ -389,9 +384,9 @@ public final class DynamicsEnsemble implements AutoCloseable {
     private NDArray withOutsideCost(NDArray c, NDArray unclamped, NDArray low, NDArray high, NDArray scale, boolean bounded) {
         if (!config.outsideCost()) return c;
         NDArray excess = unclamped.sub(high).maximum(low.sub(unclamped)).div(scale).max(new int[] {2}); // (M, B)
-        NDArray ramp = excess.div(0.1f).maximum(0f);
-        if (bounded) ramp = ramp.minimum(1f);
-        return c.maximum(ramp.mul(stats.costHigh()));
+        NDArray ramp = Constants.maximum(Constants.div(excess, 0.1f), 0);
+        if (bounded) ramp = Constants.minimum(ramp, 1);
+        return c.maximum(Constants.mul(ramp, stats.costHigh()));
     }
 
     public Config config() {

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import org.drcorl.data.TransitionBatch;
 import org.drcorl.nn.Adam;
 import org.drcorl.nn.Parameters;
+import org.drcorl.spi.Constants;
 
 /**
  * Offline evaluation of the policy being extracted: an ensemble of small Q networks trained by
@@ -103,7 +104,7 @@ public final class FqeEnsemble implements AutoCloseable {
 
     /** The cost members' rows of {@code q} (M, B), floored at 0: (Kc, B). */
     private NDArray flooredCostRows(NDArray q) {
-        return q.get("0:" + config.costMembers()).maximum(0f);
+        return Constants.maximum(q.get("0:" + config.costMembers()), 0);
     }
 
     /**
@@ -117,7 +118,7 @@ public final class FqeEnsemble implements AutoCloseable {
         NDArray signal = NDArrays.concat(new NDList(costRow.repeat(0, config.costMembers()),
                 rewardRow.repeat(0, config.rewardMembers())), 0);
         NDArray next = floorCosts(forward(targetLayers, batch.nextStates(), nextActions.stopGradient()));
-        NDArray y = signal.add(batch.notDone().reshape(1, b).mul(config.gamma()).mul(next)).stopGradient();
+        NDArray y = signal.add(Constants.mul(batch.notDone().reshape(1, b), config.gamma()).mul(next)).stopGradient();
         NDArray weights = StackedMembers.bootstrapWeights(bootstrap, step, members, b);
         float loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -187,8 +188,8 @@ public final class FqeEnsemble implements AutoCloseable {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray q = flooredCostRows(forward(targetLayers, states, leaf)); // (Kc, B)
             NDArray mu = q.mean(new int[] {0});
-            NDArray sd = q.sub(mu).square().sum(new int[] {0}).div(config.costMembers() - 1).add(1e-6f).sqrt();
-            NDArray upper = mu.add(sd.mul(config.upperK()));
+            NDArray sd = Constants.div(q.sub(mu).square().sum(new int[] {0}), config.costMembers() - 1).add(1e-6f).sqrt();
+            NDArray upper = mu.add(Constants.mul(sd, config.upperK()));
             mean = upper.mean().getFloat();
             gc.backward(upper.sum());
         }

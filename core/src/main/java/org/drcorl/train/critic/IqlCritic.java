@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.drcorl.nn.Adam;
 import org.drcorl.nn.Mlp;
 import org.drcorl.nn.Parameters;
+import org.drcorl.spi.Constants;
 
 /**
  * One implicit-Q-learning critic for one signal (reward or cost): twin Q heads on
@@ -57,7 +58,7 @@ public final class IqlCritic implements AutoCloseable {
     /** Q̄(s, a): the mean of the two target heads, (B, 1). Differentiable in {@code actions}. */
     public NDArray targetMean(NDArray states, NDArray actions) {
         NDArray x = stateAction(states, actions);
-        return q1Target.forward(x).add(q2Target.forward(x)).div(2);
+        return Constants.div(q1Target.forward(x).add(q2Target.forward(x)), 2);
     }
 
     /** The aggregated target heads (min for reward, max for cost), (B, 1). */
@@ -84,14 +85,14 @@ public final class IqlCritic implements AutoCloseable {
             NDArray u = target.sub(value.forward(states));
             // |τ − 1[u < 0]|, with the indicator as sign arithmetic: a boolean mask cast with
             // toType corrupted gradients at random steps (see ScoreNetwork's dropout)
-            NDArray below = u.neg().sign().maximum(0f);
-            NDArray weight = below.mul(-1f).add((float) config.expectile()).abs();
+            NDArray below = Constants.maximum(u.neg().sign(), 0);
+            NDArray weight = Constants.mul(below, -1).add((float) config.expectile()).abs();
             NDArray loss = weight.mul(u.square()).mean();
             gc.backward(loss);
             vLoss = loss.getFloat();
         }
         vOptimizer.step();
-        NDArray y = signal.add(notDone.mul(config.gamma()).mul(value.forward(nextStates)));
+        NDArray y = signal.add(Constants.mul(notDone, config.gamma()).mul(value.forward(nextStates)));
         return new Losses(regressQ(x, y, step), vLoss);
     }
 
@@ -101,7 +102,7 @@ public final class IqlCritic implements AutoCloseable {
      */
     public float tdUpdate(NDArray states, NDArray actions, NDArray signal, NDArray nextStates, NDArray notDone,
                           NDArray nextActions, NDManager step) {
-        NDArray y = signal.add(notDone.mul(config.gamma()).mul(targetAggregate(nextStates, nextActions)));
+        NDArray y = signal.add(Constants.mul(notDone, config.gamma()).mul(targetAggregate(nextStates, nextActions)));
         return regressQ(stateAction(states, actions), y, step);
     }
 

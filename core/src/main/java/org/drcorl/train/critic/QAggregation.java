@@ -1,6 +1,7 @@
 package org.drcorl.train.critic;
 
 import ai.djl.ndarray.NDArray;
+import org.drcorl.spi.Constants;
 
 /**
  * How the twin Q heads are combined into the target of the value regression: the minimum
@@ -14,7 +15,7 @@ public enum QAggregation {
         return switch (this) {
             case MIN -> q1.minimum(q2);
             case MAX -> q1.maximum(q2);
-            case MEAN -> q1.add(q2).div(2);
+            case MEAN -> Constants.div(q1.add(q2), 2);
         };
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.drcorl.spi.Constants;
 import org.drcorl.spi.PolicyUpdate;
 
 /**
@@ -57,7 +58,7 @@ final class ParameterUpdate implements PolicyUpdate {
     @Override
     public PolicyUpdate times(double factor) {
         List<NDArray> out = new ArrayList<>(deltas.size());
-        for (NDArray d : deltas) out.add(attach(d.mul(factor)));
+        for (NDArray d : deltas) out.add(attach(Constants.mul(d, factor)));
         return new ParameterUpdate(out, regularizerWeight * factor, rewardWeight * factor, costWeight * factor, manager);
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.drcorl.data.TransitionBatch;
 import org.drcorl.nn.Adam;
 import org.drcorl.spi.BehaviorModel;
+import org.drcorl.spi.Constants;
 import org.drcorl.spi.ConstraintHandler;
 import org.drcorl.spi.ConstraintStep;
 import org.drcorl.spi.PolicyUpdate;
@@ -223,8 +224,8 @@ public final class PolicyExtractor implements AutoCloseable {
                 : config.normalizedCost(config.episodeCostFromQ(qc.meanValue()));
         long index = steps;
 
-        Objectives view = new Objectives(index, costEstimate, states, reg.actionGradient(), qr.gradient().mul(-beta / b),
-                qc.gradient().mul(beta / b), step);
+        Objectives view = new Objectives(index, costEstimate, states, reg.actionGradient(), Constants.mul(qr.gradient(), -beta / b),
+                Constants.mul(qc.gradient(), beta / b), step);
         PolicyUpdate chosen;
         try {
             // the warm-up's reward steps are the host's; the handler decides from the first step after it
@@ -332,9 +333,9 @@ public final class PolicyExtractor implements AutoCloseable {
     }
 
     private static NDArray combine(NDArray reg, double wReg, NDArray reward, double wReward, NDArray cost, double wCost) {
-        NDArray g = reg.mul(wReg);
-        if (wReward != 0) g = g.add(reward.mul(wReward));
-        if (wCost != 0) g = g.add(cost.mul(wCost));
+        NDArray g = Constants.mul(reg, wReg);
+        if (wReward != 0) g = g.add(Constants.mul(reward, wReward));
+        if (wCost != 0) g = g.add(Constants.mul(cost, wCost));
         return g;
     }
 

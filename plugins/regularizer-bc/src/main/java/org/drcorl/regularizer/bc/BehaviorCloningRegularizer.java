@@ -1,6 +1,7 @@
 package org.drcorl.regularizer.bc;
 
 import ai.djl.ndarray.NDArray;
+import org.drcorl.spi.Constants;
 import org.drcorl.spi.PluginOptions;
 import org.drcorl.spi.Regularizer;
 import org.drcorl.spi.RegularizerBatch;
@@ -37,6 +38,6 @@ public final class BehaviorCloningRegularizer implements Regularizer {
 
     @Override
     public NDArray loss(RegularizerBatch batch) {
-        return batch.policyActions().sub(batch.dataActions()).square().mean().mul((float) weight);
+        return Constants.mul(batch.policyActions().sub(batch.dataActions()).square().mean(), weight);
     }
 }

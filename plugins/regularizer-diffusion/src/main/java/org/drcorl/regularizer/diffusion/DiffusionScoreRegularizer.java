@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.drcorl.spi.BehaviorModel;
+import org.drcorl.spi.Constants;
 import org.drcorl.spi.PluginOptions;
 import org.drcorl.spi.Regularizer;
 import org.drcorl.spi.RegularizerBatch;
@@ -75,6 +76,6 @@ public final class DiffusionScoreRegularizer implements Regularizer {
         NDArray predicted = model.predictNoise(noisy, times, batch.states()).stopGradient();
         NDArray direction = varianceReduced ? predicted.sub(noise) : predicted;
         NDArray perSample = direction.mul(actions).sum(new int[] {1}, true).mul(sigma.square());
-        return perSample.mean().mul((float) weight);
+        return Constants.mul(perSample.mean(), weight);
     }
 }

@@ -1,6 +1,7 @@
 package org.drcorl.regularizer.none;
 
 import ai.djl.ndarray.NDArray;
+import org.drcorl.spi.Constants;
 import org.drcorl.spi.Regularizer;
 import org.drcorl.spi.RegularizerBatch;
 import org.pf4j.Extension;
@@ -26,6 +27,6 @@ public final class NoRegularizer implements Regularizer {
     public NDArray loss(RegularizerBatch batch) {
         // Zero, but still a scalar in the policy actions' graph: the host differentiates every
         // objective with respect to the actions and expects a gradient (of zeros) to exist.
-        return batch.policyActions().mul(0).sum();
+        return Constants.mul(batch.policyActions(), 0).sum();
     }
 }
