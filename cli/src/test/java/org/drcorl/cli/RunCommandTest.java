@@ -87,6 +87,15 @@ class RunCommandTest {
     }
 
     @Test
+    void automaticJobsShareTheCoresAmongTheIntraOpThreads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(cores, RunCommand.automaticJobs(1, false));
+        assertEquals(1, RunCommand.automaticJobs(0, false), "the engine's one thread per core leaves none free");
+        assertEquals(Math.max(1, cores / 2), RunCommand.automaticJobs(2, false));
+        assertEquals(1, RunCommand.automaticJobs(1, true), "one GPU: one job");
+    }
+
+    @Test
     void runWritesEveryOutputAndResumesThenEvaluateAndCompareReadIt() throws Exception {
         Path dir = tmp.resolve("run");
         CliRunner r = run(runArgs(dir));
@@ -101,6 +110,8 @@ class RunCommandTest {
         assertEquals("[0,1]", config.get("seeds").toString());
         assertEquals("cpu", config.get("device").asText());
         assertEquals(1, config.at("/resolved/engine-threads").asInt(), "one intra-op thread unless --threads says otherwise");
+        assertEquals(RunCommand.automaticJobs(1, false), config.at("/resolved/training-jobs").asInt(),
+                "as many training jobs at once as the cores one intra-op thread each leaves");
         assertEquals(15, config.at("/resolved/preset-values/extract-steps").asInt());
         assertEquals(0, config.at("/resolved/training-simulator-episodes").asLong(), "offline: no simulator episode before evaluation");
         assertEquals(64, config.at("/resolved/preset-values/extract-batch").asInt(), "the preset's own values too");
@@ -296,6 +307,8 @@ class RunCommandTest {
         assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--algos", "bc-safe", "--regularizer-opt", "bc.wieght=2"),
                 "unknown option wieght for regularizer 'bc'", out); // a qualified key reaches its plugin
         assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--threads", "100000"), "--threads 100000: at most", out);
+        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--jobs", "-1"), "--jobs: must be >= 0", out);
+        assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--jobs", "100000"), "--jobs 100000: between 1 and", out);
         assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--set", "eval-episodes=0"),
                 "--set: eval-episodes must be >= 1, got 0", out);
         assertBad(List.of("--task", "Push-v0", "--dataset", dataset.toString(), "--set", "policy-hidden=0"),

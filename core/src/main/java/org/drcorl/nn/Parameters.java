@@ -64,6 +64,11 @@ public final class Parameters implements AutoCloseable {
         for (NDArray a : trainable.values()) a.setRequiresGradient(!frozen);
     }
 
+    /** Whether gradient tracking is off (see {@link #setFrozen}). */
+    public boolean isFrozen() {
+        return frozen;
+    }
+
     /** The trainable tensors, in order: what an optimizer updates. */
     public List<NDArray> trainableArrays() {
         return List.copyOf(trainable.values());

@@ -25,6 +25,11 @@ public record CheckpointMetadata(int format, String kind, String taskId, int obs
                                  long values, List<List<Long>> shapes) {
     public static final int FORMAT = 1;
 
+    public CheckpointMetadata {
+        // sorted, so the file is the same from run to run (Map.of iterates in an order that changes per JVM)
+        if (config != null) config = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(config));
+    }
+
     /** Metadata whose shapes {@link Checkpoints#save} fills in from the tensors it writes. */
     public CheckpointMetadata(int format, String kind, String taskId, int observationDim, int actionDim, long seed,
                               long steps, String dataHash, Map<String, String> config, List<String> tensors, long values) {

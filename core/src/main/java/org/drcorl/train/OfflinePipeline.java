@@ -159,7 +159,7 @@ public final class OfflinePipeline implements AutoCloseable {
         }
     }
 
-    private CheckpointMetadata metadata(String kind, long steps, Map<String, String> config, List<String> tensors, long values) {
+    private synchronized CheckpointMetadata metadata(String kind, long steps, Map<String, String> config, List<String> tensors, long values) {
         if (dataHash == null) dataHash = data.contentHash(); // SHA-256 over the whole dataset: once
         return new CheckpointMetadata(CheckpointMetadata.FORMAT, kind, taskId, data.obsDim(), data.actDim(), seed, steps,
                 dataHash, config, tensors, values);
@@ -183,6 +183,24 @@ public final class OfflinePipeline implements AutoCloseable {
      * only: it steers nothing), and every phase-1 (regularizer-only) step reported to {@code pretrainLog}.
      */
     public DeterministicPolicy extract(Regularizer regularizer, ConstraintHandler handler, double costThreshold,
+                                       SimulatorAudit audit, TrainingProgress progress,
+                                       Consumer<PolicyExtractor.StepLog> pretrainLog,
+                                       Consumer<PolicyExtractor.StepLog> log) {
+        Extraction e = extractAndSelect(regularizer, handler, costThreshold, audit, progress, pretrainLog, log);
+        lastSelection = e.selection();
+        return e.policy();
+    }
+
+    /** An extracted policy and the offline selection's account of why it was kept. */
+    public record Extraction(DeterministicPolicy policy, java.util.Optional<PolicyExtractor.Selection> selection) {}
+
+    /**
+     * {@link #extract(Regularizer, ConstraintHandler, double, SimulatorAudit, TrainingProgress, Consumer, Consumer)}
+     * with the selection returned rather than kept in the pipeline: several extractions may run at
+     * once on threads of their own once the stages they need are trained (the behaviour model,
+     * critics and learned model are then only read; each extraction copies the critics it tunes).
+     */
+    public Extraction extractAndSelect(Regularizer regularizer, ConstraintHandler handler, double costThreshold,
                                        SimulatorAudit audit, TrainingProgress progress,
                                        Consumer<PolicyExtractor.StepLog> pretrainLog,
                                        Consumer<PolicyExtractor.StepLog> log) {
@@ -235,13 +253,13 @@ public final class OfflinePipeline implements AutoCloseable {
             int snapshots = preset.snapshotsCompared();
             progress.start("offline selection (" + snapshots + " snapshots)",
                     (long) snapshots * (preset.evaluation().reevaluationSteps() + 1));
-            lastSelection = x.selectOffline(step -> {
+            var selection = x.selectOffline(step -> {
                 progress.advance(1);
                 return evaluationBatches.sample(step, preset.extractBatch());
             }, manager, () -> progress.advance(1));
             progress.finish();
+            return new Extraction(policy, selection);
         }
-        return policy;
     }
 
     /**
@@ -249,7 +267,7 @@ public final class OfflinePipeline implements AutoCloseable {
      * scale); the caller closes it.
      */
     public OfflineCostEstimator newCostEstimator(EvaluationConfig config, long estimatorSeed) {
-        if (stateMean == null) standardizeStates();
+        standardizeStates();
         return new OfflineCostEstimator(manager, data.obsDim(), data.actDim(), config, initialStates(), horizon,
                 sampler.rewardScale(), estimatorSeed, stateMean, stateScale);
     }
@@ -258,7 +276,8 @@ public final class OfflinePipeline implements AutoCloseable {
     private float[] stateScale;
 
     /** The dataset's per-dimension state mean and standard deviation (a constant dimension gets scale 1). */
-    private void standardizeStates() {
+    private synchronized void standardizeStates() {
+        if (stateMean != null) return;
         int n = data.size(), d = data.obsDim();
         double[] sum = new double[d], sq = new double[d];
         java.nio.FloatBuffer obs = data.observationsView();
@@ -318,14 +337,17 @@ public final class OfflinePipeline implements AutoCloseable {
             }
             return dynamics;
         }
-        if (stateMean == null) standardizeStates();
+        standardizeStates();
         dynamics = new DynamicsEnsemble(manager, data.obsDim(), data.actDim(), config,
                 DynamicsEnsemble.DataStatistics.of(data, sampler.rewardScale(), stateMean, stateScale),
                 seed ^ 0xA1L);
         CheckpointMetadata meta = metadata("dynamics-model", config.steps(), Map.of(
                 "model", config.trainingKey(), "batch", Integer.toString(preset.criticBatch())),
                 Checkpoints.tensorNames(dynamics.parameters()), Checkpoints.valueCount(dynamics.parameters()));
-        if (checkpoints != null && Checkpoints.loadIfMatching(checkpoints, "dynamics-model", meta, dynamics.parameters())) return dynamics;
+        if (checkpoints != null && Checkpoints.loadIfMatching(checkpoints, "dynamics-model", meta, dynamics.parameters())) {
+            dynamics.freeze();
+            return dynamics;
+        }
         TransitionSampler batches = sampler.withSeed(seed ^ 0xA2L);
         progress.start("dynamics model", config.steps());
         for (int i = 0; i < config.steps(); i++) {
@@ -336,6 +358,7 @@ public final class OfflinePipeline implements AutoCloseable {
         }
         progress.finish();
         if (checkpoints != null) Checkpoints.save(checkpoints, "dynamics-model", meta, dynamics.parameters());
+        dynamics.freeze();
         return dynamics;
     }
 
@@ -369,7 +392,7 @@ public final class OfflinePipeline implements AutoCloseable {
     private float[] initialStates;
 
     /** The first observation of every episode of the dataset, row after row (computed once; callers copy what they keep). */
-    private float[] initialStates() {
+    private synchronized float[] initialStates() {
         if (initialStates != null) return initialStates;
         float[] starts = new float[data.episodeCount() * data.obsDim()];
         for (int e = 0; e < data.episodeCount(); e++) {

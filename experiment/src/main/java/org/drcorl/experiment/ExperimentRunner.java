@@ -55,16 +55,37 @@ public final class ExperimentRunner {
     private final RunLayout layout;
     private final ExperimentListener listener;
     private final Path stagesFrom;
+    private final int jobs;
 
     public ExperimentRunner(ExperimentSetup setup, RunLayout layout, ExperimentListener listener) {
-        this(setup, layout, listener, null);
+        this(setup, layout, listener, null, 1);
     }
 
-    private ExperimentRunner(ExperimentSetup setup, RunLayout layout, ExperimentListener listener, Path stagesFrom) {
+    private ExperimentRunner(ExperimentSetup setup, RunLayout layout, ExperimentListener listener, Path stagesFrom, int jobs) {
         this.setup = setup;
         this.layout = layout;
         this.listener = listener;
         this.stagesFrom = stagesFrom;
+        this.jobs = jobs;
+    }
+
+    /** The most training jobs at once a run may ask for: 4 per core (as for intra-op threads); beyond that they only wait. */
+    public static int maxJobs() {
+        return 4 * Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * This runner, training up to {@code jobs} independent things at once, each on a thread of its
+     * own: a seed's behaviour model, critics and learned model, then its policies (every algorithm
+     * and budget). The results are those of one job at a time, bit for bit (each job has its own
+     * random streams and copies what it tunes); only the order of the info lines differs. Worth it
+     * where each job leaves cores idle, as the default's one intra-op thread does.
+     */
+    public ExperimentRunner withJobs(int jobs) {
+        if (jobs < 1 || jobs > maxJobs()) {
+            throw new UserError("--jobs " + jobs + ": between 1 and " + maxJobs() + " (4 per core on this machine)");
+        }
+        return new ExperimentRunner(setup, layout, listener, stagesFrom, jobs);
     }
 
     /**
@@ -76,7 +97,7 @@ public final class ExperimentRunner {
         if (!Files.isRegularFile(new RunLayout(run).config())) {
             throw new UserError("--stages-from " + run + ": not a run directory (no config.json)");
         }
-        return new ExperimentRunner(setup, layout, listener, run);
+        return new ExperimentRunner(setup, layout, listener, run, jobs);
     }
 
     public ExperimentSetup setup() {
@@ -148,7 +169,7 @@ public final class ExperimentRunner {
                 try (NDManager root = NDManager.newBaseManager(setup.device());
                      OfflinePipeline pipeline = new OfflinePipeline(data, setup.preset(), seed, setup.task().maxEpisodeSteps(), root,
                              setup.taskId(), layout.checkpoints(seed))) {
-                    trainStages(pipeline, seed, behavior, critics);
+                    trainStages(pipeline, seed, behavior, critics, new ParallelTraining(jobs, listener));
                 }
             }
         }
@@ -161,8 +182,9 @@ public final class ExperimentRunner {
     private void start(boolean fresh, OfflineDataset data, String dataHash, NormalizationConstants constants) {
         if (fresh) layout.clear();
         AtomicFiles.removeLeftovers(layout.root());
-        AtomicFiles.writeString(layout.config(), setup.config().toJsonText(
-                setup.resolvedJson(dataHash, data.size(), data.episodeCount(), constants, setup.normalizationSource(data))));
+        var resolved = setup.resolvedJson(dataHash, data.size(), data.episodeCount(), constants, setup.normalizationSource(data));
+        resolved.put("training-jobs", jobs); // how many trained at once: the results do not depend on it
+        AtomicFiles.writeString(layout.config(), setup.config().toJsonText(resolved));
     }
 
     /**
@@ -344,77 +366,121 @@ public final class ExperimentRunner {
         }
     }
 
-    /** Trains (or reuses) and evaluates every policy of the configuration, seed by seed. */
+    /** One policy of the configuration: an algorithm at a budget, and the saved policy it may reuse. */
+    private record Cell(Algorithm algorithm, double kappa, String where, Map<String, String> description, Path dir, String name,
+                        boolean saved) {}
+
+    /** A policy ready to evaluate, and the phase-2 step the offline selection kept (none for cloning). */
+    private record Trained(DeterministicPolicy policy, OptionalLong selected) {}
+
+    /**
+     * Trains (or reuses) and evaluates every policy of the configuration, seed by seed: the policies
+     * still to train are trained {@link #withJobs jobs} at a time, then all are evaluated in order.
+     */
     private List<Evaluation> trainAndEvaluate(OfflineDataset data, String dataHash, NormalizationConstants constants) {
         List<Evaluation> results = new ArrayList<>();
         var preset = setup.preset();
+        ParallelTraining parallel = new ParallelTraining(jobs, listener);
         for (long seed : setup.seeds()) {
             try (NDManager root = NDManager.newBaseManager(setup.device());
                  OfflinePipeline pipeline = new OfflinePipeline(data, preset, seed, setup.task().maxEpisodeSteps(), root,
                          setup.taskId(), layout.checkpoints(seed))) {
-                trainStagesIfNeeded(pipeline, seed, dataHash);
-                // Cloning every episode does not depend on κ: trained once per seed, saved under each κ.
-                Map<String, float[]> budgetFree = new HashMap<>();
+                trainStagesIfNeeded(pipeline, seed, dataHash, parallel);
+                List<Cell> cells = new ArrayList<>();
                 for (double kappa : setup.thresholds()) {
                     for (Algorithm a : setup.algorithms()) {
-                        String where = a.name() + " κ=" + Numbers.compact(kappa) + " seed " + seed;
                         Map<String, String> description = setup.policyDescription(a, kappa);
-                        var dir = layout.policyDir(a.name(), kappa);
+                        Path dir = layout.policyDir(a.name(), kappa);
                         String name = RunLayout.policyName(seed);
-                        Optional<CheckpointMetadata> saved = SavedPolicy.findMatching(dir, name, setup.taskId(), seed, dataHash, description);
-                        DeterministicPolicy policy;
-                        OptionalLong selected;
-                        if (saved.isPresent()) {
-                            SavedPolicy loaded = SavedPolicy.load(dir, name, root);
-                            policy = loaded.policy();
-                            if (a.cloning() == Algorithm.Cloning.ALL) budgetFree.putIfAbsent(a.name(), policy.parameters().flatten());
-                            selected = selectedStep(loaded);
-                            listener.info("  " + where + ": reusing the saved policy");
-                        } else {
-                            selected = OptionalLong.empty();
-                            float[] same = a.cloning() == Algorithm.Cloning.ALL ? budgetFree.get(a.name()) : null;
-                            if (same != null) {
-                                policy = new DeterministicPolicy(root, data.obsDim(), data.actDim(), preset.policyHidden(),
-                                        new SplittableRandom(seed));
-                                policy.parameters().load(same);
-                                listener.info("  " + where + ": the policy trained for the first budget (cloning every"
-                                        + " episode does not depend on κ)");
-                            } else {
-                                policy = train(pipeline, a, kappa, seed);
-                                if (a.cloning() == Algorithm.Cloning.ALL) budgetFree.put(a.name(), policy.parameters().flatten());
-                            }
-                            if (a.cloning() == null) {
-                                var sel = pipeline.lastSelection();
-                                if (sel.isPresent()) {
-                                    var c = sel.get();
-                                    selected = OptionalLong.of(c.step());
-                                    listener.info(String.format("  %s: kept %s of %d compared (estimated offline:"
-                                                    + " reward return %.1f, Ĉ upper bound %.2f%s)", where,
-                                            c.step() < 0 ? "the phase-1 policy" : "the policy after phase-2 step " + c.step(),
-                                            c.compared(), c.rewardReturn(), c.normalizedCost(),
-                                            c.withinBudget() ? "" : "; none within the budget, so the safest"));
-                                }
-                            }
-                            Map<String, String> outcome = new LinkedHashMap<>();
-                            selected.ifPresent(s -> outcome.put(SELECTED_STEP, Long.toString(s)));
-                            // what a user of the policy outside the run needs (drcorl policy info, export)
-                            outcome.put("action-low", java.util.Arrays.toString(setup.task().actionLow()));
-                            outcome.put("action-high", java.util.Arrays.toString(setup.task().actionHigh()));
-                            outcome.put("reward-min", Double.toString(constants.rewardMin()));
-                            outcome.put("reward-max", Double.toString(constants.rewardMax()));
-                            outcome.put("cost-max", Double.toString(constants.costMax()));
-                            long steps = (long) preset.pretrainSteps() + preset.extractSteps();
-                            SavedPolicy.save(dir, name, policy, setup.taskId(), seed, steps, dataHash, preset.policyHidden(),
-                                    description, outcome);
-                        }
-                        try (policy) {
-                            results.add(evaluate(policy, a, kappa, seed, preset.evalEpisodes(), constants, selected));
-                        }
+                        boolean saved = SavedPolicy.findMatching(dir, name, setup.taskId(), seed, dataHash, description).isPresent();
+                        cells.add(new Cell(a, kappa, a.name() + " κ=" + Numbers.compact(kappa) + " seed " + seed, description, dir, name, saved));
+                    }
+                }
+                // Cloning every episode does not depend on κ: trained once per seed (the first budget's cell), saved under each κ.
+                java.util.Set<String> budgetFreeSeen = new java.util.HashSet<>();
+                List<Cell> toTrain = new ArrayList<>();
+                List<ParallelTraining.Job<Trained>> work = new ArrayList<>();
+                for (Cell c : cells) {
+                    boolean first = c.algorithm().cloning() != Algorithm.Cloning.ALL || budgetFreeSeen.add(c.algorithm().name());
+                    if (c.saved() || !first) continue;
+                    toTrain.add(c);
+                    // plugin instances are made here, on this thread: a plugin manager need not be thread-safe
+                    Regularizer reg = setup.regularizer(c.algorithm());
+                    var handler = c.algorithm().cloning() == null ? setup.handler(c.algorithm()) : null;
+                    long planned = (long) preset.pretrainSteps() + preset.extractSteps()
+                            + (c.algorithm().cloning() == null ? preset.evaluation().pretrainSteps() : 0);
+                    work.add(new ParallelTraining.Job<>(c.where(), planned,
+                            (progress, out) -> trainCell(pipeline, c, reg, handler, seed, dataHash, constants, progress, out)));
+                }
+                List<Trained> trained = parallel.run("policies of seed " + seed, work);
+                Map<Cell, Trained> byCell = new HashMap<>();
+                for (int i = 0; i < toTrain.size(); i++) byCell.put(toTrain.get(i), trained.get(i));
+                Map<String, float[]> budgetFree = new HashMap<>();
+                for (Cell c : cells) {
+                    Algorithm a = c.algorithm();
+                    DeterministicPolicy policy;
+                    OptionalLong selected;
+                    if (c.saved()) {
+                        SavedPolicy loaded = SavedPolicy.load(c.dir(), c.name(), root);
+                        policy = loaded.policy();
+                        if (a.cloning() == Algorithm.Cloning.ALL) budgetFree.putIfAbsent(a.name(), policy.parameters().flatten());
+                        selected = selectedStep(loaded);
+                        listener.info("  " + c.where() + ": reusing the saved policy");
+                    } else if (byCell.containsKey(c)) {
+                        policy = byCell.get(c).policy();
+                        selected = byCell.get(c).selected();
+                        if (a.cloning() == Algorithm.Cloning.ALL) budgetFree.put(a.name(), policy.parameters().flatten());
+                    } else {
+                        policy = new DeterministicPolicy(root, data.obsDim(), data.actDim(), preset.policyHidden(), new SplittableRandom(seed));
+                        policy.parameters().load(budgetFree.get(a.name()));
+                        selected = OptionalLong.empty();
+                        listener.info("  " + c.where() + ": the policy trained for the first budget (cloning every"
+                                + " episode does not depend on κ)");
+                        save(c, policy, seed, dataHash, constants, selected);
+                    }
+                    try (policy) {
+                        results.add(evaluate(policy, a, c.kappa(), seed, preset.evalEpisodes(), constants, selected));
                     }
                 }
             }
         }
         return results;
+    }
+
+    /** Trains one cell's policy and saves it with its logs (run as a job, possibly beside others). */
+    private Trained trainCell(OfflinePipeline pipeline, Cell c, Regularizer reg, org.drcorl.spi.ConstraintHandler handler, long seed,
+                              String dataHash, NormalizationConstants constants, org.drcorl.train.TrainingProgress progress,
+                              ExperimentListener out) {
+        Algorithm a = c.algorithm();
+        OfflinePipeline.Extraction e = train(pipeline, a, reg, handler, c.kappa(), seed, progress, out);
+        OptionalLong selected = OptionalLong.empty();
+        if (e.selection().isPresent()) {
+            var sel = e.selection().get();
+            selected = OptionalLong.of(sel.step());
+            out.info(String.format("  %s: kept %s of %d compared (estimated offline:"
+                            + " reward return %.1f, Ĉ upper bound %.2f%s)", c.where(),
+                    sel.step() < 0 ? "the phase-1 policy" : "the policy after phase-2 step " + sel.step(),
+                    sel.compared(), sel.rewardReturn(), sel.normalizedCost(),
+                    sel.withinBudget() ? "" : "; none within the budget, so the safest"));
+        }
+        save(c, e.policy(), seed, dataHash, constants, selected);
+        return new Trained(e.policy(), selected);
+    }
+
+    /** Saves a cell's policy with what a user of it outside the run needs (drcorl policy info, export). */
+    private void save(Cell c, DeterministicPolicy policy, long seed, String dataHash, NormalizationConstants constants,
+                      OptionalLong selected) {
+        var preset = setup.preset();
+        Map<String, String> outcome = new LinkedHashMap<>();
+        selected.ifPresent(s -> outcome.put(SELECTED_STEP, Long.toString(s)));
+        outcome.put("action-low", java.util.Arrays.toString(setup.task().actionLow()));
+        outcome.put("action-high", java.util.Arrays.toString(setup.task().actionHigh()));
+        outcome.put("reward-min", Double.toString(constants.rewardMin()));
+        outcome.put("reward-max", Double.toString(constants.rewardMax()));
+        outcome.put("cost-max", Double.toString(constants.costMax()));
+        long steps = (long) preset.pretrainSteps() + preset.extractSteps();
+        SavedPolicy.save(c.dir(), c.name(), policy, setup.taskId(), seed, steps, dataHash, preset.policyHidden(),
+                c.description(), outcome);
     }
 
     private Evaluation evaluate(DeterministicPolicy policy, Algorithm a, double kappa, long seed, int episodes,
@@ -434,7 +500,7 @@ public final class ExperimentRunner {
      * Trains the behaviour model and the critics of a seed when a policy still to be trained
      * needs them, logging their losses (a checkpoint reused from an earlier run leaves its log as it was).
      */
-    private void trainStagesIfNeeded(OfflinePipeline pipeline, long seed, String dataHash) {
+    private void trainStagesIfNeeded(OfflinePipeline pipeline, long seed, String dataHash, ParallelTraining parallel) {
         boolean behavior = false, critics = false;
         for (double kappa : setup.thresholds()) {
             for (Algorithm a : setup.algorithms()) {
@@ -445,45 +511,61 @@ public final class ExperimentRunner {
                 behavior |= setup.regularizer(a).needsBehaviorModel();
             }
         }
-        trainStages(pipeline, seed, behavior, critics);
+        trainStages(pipeline, seed, behavior, critics, parallel);
     }
 
-    /** Trains (or loads) stage 1 when {@code behavior}, stage 2 when {@code critics}, logging their losses. */
-    private void trainStages(OfflinePipeline pipeline, long seed, boolean behavior, boolean critics) {
-        TrainingProgress progress = listener.progress();
+    /**
+     * Trains (or loads) stage 1 when {@code behavior}, stage 2 and the learned model when
+     * {@code critics}, logging their losses; the three are independent, so they are jobs of
+     * {@code parallel}.
+     */
+    private void trainStages(OfflinePipeline pipeline, long seed, boolean behavior, boolean critics, ParallelTraining parallel) {
+        List<ParallelTraining.Job<Void>> work = new ArrayList<>();
         if (behavior) {
-            MetricsLog log = new MetricsLog();
-            long[] step = {0};
             int steps = setup.preset().behaviorSteps();
-            // the log is written at the last step, before the stage saves its checkpoint: a run killed
-            // between the two would otherwise reuse the checkpoint and never have the log
-            pipeline.behaviorModel(progress, loss -> {
-                log.add(step[0]++, Map.of("loss", (double) loss));
-                if (step[0] == steps) log.write(layout.stageLog(seed, "behavior-model"));
-            });
+            work.add(new ParallelTraining.Job<>("behaviour model", steps, (progress, out) -> {
+                MetricsLog log = new MetricsLog();
+                long[] step = {0};
+                // the log is written at the last step, before the stage saves its checkpoint: a run killed
+                // between the two would otherwise reuse the checkpoint and never have the log
+                pipeline.behaviorModel(progress, loss -> {
+                    log.add(step[0]++, Map.of("loss", (double) loss));
+                    if (step[0] == steps) log.write(layout.stageLog(seed, "behavior-model"));
+                });
+                return null;
+            }));
         }
         if (critics) {
-            MetricsLog log = new MetricsLog();
-            long[] step = {0};
             int criticSteps = setup.preset().criticSteps();
-            pipeline.trainCritics(progress, l -> {
-                Map<String, Double> v = new LinkedHashMap<>();
-                v.put("reward_q", (double) l[0].q());
-                v.put("reward_v", (double) l[0].v());
-                v.put("cost_q", (double) l[1].q());
-                v.put("cost_v", (double) l[1].v());
-                log.add(step[0]++, v);
-                if (step[0] == criticSteps) log.write(layout.stageLog(seed, "critics")); // before the checkpoint
-            });
+            work.add(new ParallelTraining.Job<>("critics", criticSteps, (progress, out) -> {
+                MetricsLog log = new MetricsLog();
+                long[] step = {0};
+                pipeline.trainCritics(progress, l -> {
+                    Map<String, Double> v = new LinkedHashMap<>();
+                    v.put("reward_q", (double) l[0].q());
+                    v.put("reward_v", (double) l[0].v());
+                    v.put("cost_q", (double) l[1].q());
+                    v.put("cost_v", (double) l[1].v());
+                    log.add(step[0]++, v);
+                    if (step[0] == criticSteps) log.write(layout.stageLog(seed, "critics")); // before the checkpoint
+                });
+                return null;
+            }));
             int modelSteps = setup.preset().model().steps();
             if (modelSteps > 0) {
-                MetricsLog modelLog = new MetricsLog();
-                long[] modelStep = {0};
-                pipeline.dynamicsModel(setup.preset().model(), progress, loss -> {
-                    modelLog.add(modelStep[0]++, Map.of("loss", (double) loss));
-                    if (modelStep[0] == modelSteps) modelLog.write(layout.stageLog(seed, "dynamics-model")); // before the checkpoint
-                });
+                work.add(new ParallelTraining.Job<>("dynamics model", modelSteps, (progress, out) -> {
+                    MetricsLog modelLog = new MetricsLog();
+                    long[] modelStep = {0};
+                    pipeline.dynamicsModel(setup.preset().model(), progress, loss -> {
+                        modelLog.add(modelStep[0]++, Map.of("loss", (double) loss));
+                        if (modelStep[0] == modelSteps) modelLog.write(layout.stageLog(seed, "dynamics-model")); // before the checkpoint
+                    });
+                    return null;
+                }));
             }
+        }
+        parallel.run("stages of seed " + seed, work);
+        if (critics) {
             var check = pipeline.criticCheck();
             listener.info(String.format(java.util.Locale.ROOT, "  critics, seed %d, at the episode starts: reward Q %.1f vs the data's"
                             + " discounted return %.1f (%.0f %%), cost Q %.2f vs %.2f (%.0f %%)", seed, check.rewardQ(),
@@ -492,10 +574,10 @@ public final class ExperimentRunner {
         }
     }
 
-    private DeterministicPolicy train(OfflinePipeline pipeline, Algorithm a, double kappa, long seed) {
+    private OfflinePipeline.Extraction train(OfflinePipeline pipeline, Algorithm a, Regularizer reg,
+                                             org.drcorl.spi.ConstraintHandler handler, double kappa, long seed,
+                                             org.drcorl.train.TrainingProgress progress, ExperimentListener out) {
         var preset = setup.preset();
-        Regularizer reg = setup.regularizer(a);
-        TrainingProgress progress = listener.progress();
         if (a.cloning() != null) {
             OfflineDataset subset = a.cloning() == Algorithm.Cloning.SAFE ? pipeline.data().safeEpisodes(kappa) : pipeline.data();
             if (subset.size() == 0) {
@@ -505,23 +587,23 @@ public final class ExperimentRunner {
             DeterministicPolicy policy = pipeline.behaviorCloning(subset, reg, preset.pretrainSteps() + preset.extractSteps(),
                     progress, log -> addRegularizerLoss(metrics, log));
             metrics.write(layout.metrics(a.name(), kappa, seed));
-            return policy;
+            return new OfflinePipeline.Extraction(policy, Optional.empty());
         }
         int auditEpisodes = setup.config().auditEpisodes();
         var audit = auditEpisodes == 0 ? null : new SimulatorAudit(setup.provider(), setup.taskId(), auditEpisodes,
                 EvaluationSeeds.audit(seed));
         MetricsLog phase1 = new MetricsLog();
         MetricsLog metrics = new MetricsLog();
-        DeterministicPolicy policy = pipeline.extract(reg, setup.handler(a), kappa, audit, progress,
+        OfflinePipeline.Extraction e = pipeline.extractAndSelect(reg, handler, kappa, audit, progress,
                 log -> addRegularizerLoss(phase1, log), log -> {
                     metrics.add(log.step(), log.values());
-                    listener.step(a.name(), kappa, seed, log);
+                    out.step(a.name(), kappa, seed, log);
                 });
         // the log goes first: a saved policy always has its log next to it
         if (phase1.size() > 0) phase1.write(layout.phase1Metrics(a.name(), kappa, seed));
         metrics.write(layout.metrics(a.name(), kappa, seed));
-        pipeline.lastSelection().ifPresent(sel -> selectionLog(sel, audit != null).write(layout.selectionLog(a.name(), kappa, seed)));
-        return policy;
+        e.selection().ifPresent(sel -> selectionLog(sel, audit != null).write(layout.selectionLog(a.name(), kappa, seed)));
+        return e;
     }
 
     /**

@@ -169,6 +169,40 @@ class ExperimentRunnerTest {
         }
     }
 
+    /**
+     * Training jobs at once change nothing but the time: the same configuration with one job and
+     * with three (stages, then policies, on threads of their own, cloning every episode once for
+     * both budgets) writes the same stage logs, policy weights, training logs and scores, bit for bit.
+     */
+    @Test
+    void severalJobsAtOnceTrainWhatOneAtATimeTrains() throws Exception {
+        Path one = tmp.resolve("one"), three = tmp.resolve("three");
+        Recorder said = new Recorder();
+        try (PluginRuntime runtime = PluginRuntime.load(List.of(plugins))) {
+            ExperimentConfig c = config().withAlgos("bc-safe", "bc-all", "bc+switch").withSeeds(0L);
+            ExperimentSetup setup = ExperimentSetup.resolve(c, runtime);
+            RunResults sequential = new ExperimentRunner(setup, new RunLayout(one), ExperimentListener.silent()).run(false);
+            RunResults parallel = new ExperimentRunner(setup, new RunLayout(three), said).withJobs(3).run(false);
+            assertEquals(sequential.scores().toString(), parallel.scores().toString());
+        }
+        List<Path> written;
+        try (var files = Files.walk(one)) {
+            written = files.filter(Files::isRegularFile).map(one::relativize)
+                    .filter(p -> p.startsWith("checkpoints") || p.startsWith("logs") || p.startsWith("policies")).sorted().toList();
+        }
+        assertTrue(written.stream().anyMatch(p -> p.toString().endsWith(".weights")), "policies and checkpoints were written: " + written);
+        for (Path p : written) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(one.resolve(p)), Files.readAllBytes(three.resolve(p))),
+                    p + " differs between one job and three");
+        }
+        // the parallel run's lines come job by job, as a sequential run's do: each policy's before the next one's
+        assertTrue(said.lines.stream().anyMatch(l -> l.contains("bc-all κ=5 seed 0: the policy trained for the first budget")),
+                String.join("\n", said.lines));
+        var resolved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(three.resolve("config.json").toFile()).get("resolved");
+        assertEquals(3, resolved.get("training-jobs").asInt());
+        assertThrows(UserError.class, () -> new ExperimentRunner(null, null, null).withJobs(0));
+    }
+
     @Test
     void comparisonNamesEachRunAndRefusesAFolderWithoutScores() throws Exception {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");

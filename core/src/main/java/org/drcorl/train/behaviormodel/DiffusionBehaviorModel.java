@@ -1,12 +1,12 @@
 package org.drcorl.train.behaviormodel;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.SplittableRandom;
 import org.drcorl.nn.Adam;
+import org.drcorl.nn.Autograd;
 import org.drcorl.nn.Parameters;
 import org.drcorl.nn.ScoreNetwork;
 import org.drcorl.spi.BehaviorModel;
@@ -46,7 +46,7 @@ public final class DiffusionBehaviorModel implements BehaviorModel, AutoCloseabl
         NDArray z = random.normal(step, new Shape(b, actionDim));
         NDArray noisy = actions.mul(schedule.alpha(t)).add(z.mul(schedule.sigma(t)));
         float value;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector gc = Autograd.record()) {
             NDArray loss = network.forward(noisy, t, states, true, random).sub(z).square().sum(new int[] {1}).mean();
             gc.backward(loss);
             value = loss.getFloat();

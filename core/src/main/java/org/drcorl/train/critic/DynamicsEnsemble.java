@@ -1,6 +1,5 @@
 package org.drcorl.train.critic;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -14,6 +13,7 @@ import java.util.function.UnaryOperator;
 import org.drcorl.data.OfflineDataset;
 import org.drcorl.data.TransitionBatch;
 import org.drcorl.nn.Adam;
+import org.drcorl.nn.Autograd;
 import org.drcorl.nn.Parameters;
 import org.drcorl.spi.Constants;
 
@@ -192,8 +192,14 @@ public final class DynamicsEnsemble implements AutoCloseable {
         return StackedMembers.forward(layers, NDArrays.concat(new NDList(actions, s), -1));
     }
 
+    /** Stops gradient tracking of the weights for good: a trained model only simulates (and can be shared by threads). */
+    public void freeze() {
+        params.setFrozen(true);
+    }
+
     /** One update of every member on a batch (rewards as the batch carries them); the mean loss per member. */
     public float update(TransitionBatch batch, NDManager step) {
+        if (params.isFrozen()) throw new IllegalStateException("the dynamics model is frozen: it trains no more");
         int b = Math.toIntExact(batch.size());
         NDArray delta = batch.nextStates().sub(batch.states()).div(step.create(stats.deltaScale()));
         NDArray cost = Constants.div(batch.costs().reshape(b, 1).sub(stats.costMean()), stats.costScale());
@@ -202,7 +208,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
         NDArray terminal = batch.notDone().reshape(b).neg().add(1f); // (B)
         NDArray weights = StackedMembers.bootstrapWeights(bootstrap, step, config.members(), b);
         float loss;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector gc = Autograd.record()) {
             NDArray out = forward(batch.states(), batch.actions()); // (M, B, d + 3)
             NDArray regression = out.get(":, :, 0:" + (stateDim + 2)).sub(y).square().sum(new int[] {2}); // (M, B)
             NDArray logit = out.get(":, :, " + (stateDim + 2)); // (M, B)
@@ -310,8 +316,11 @@ public final class DynamicsEnsemble implements AutoCloseable {
             rewardLeaf.setRequiresGradient(true);
         }
         double costMean, rewardMean = Double.NaN;
+        // a frozen model (trained, shared by extractions running at once) is left as it is: toggling it
+        // here would unfreeze it under another thread's graph
+        boolean thaw = !params.isFrozen();
         params.setFrozen(true);
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector gc = Autograd.record()) {
             NDArray low = mgr.create(stats.stateLow()), high = mgr.create(stats.stateHigh());
             NDArray deltaScale = mgr.create(stats.deltaScale()), scale = mgr.create(stats.stateScale());
             NDArray s0 = withReward ? NDArrays.concat(new NDList(states, states), 0) : states;
@@ -345,7 +354,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
             }
             gc.backward(objective);
         } finally {
-            params.setFrozen(false);
+            if (thaw) params.setFrozen(false);
         }
         return new SimulatedGradients(new FqeEnsemble.ActionGradient(costMean, costLeaf.getGradient()),
                 withReward ? new FqeEnsemble.ActionGradient(rewardMean, rewardLeaf.getGradient()) : null);

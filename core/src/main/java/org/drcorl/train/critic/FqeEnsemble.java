@@ -1,6 +1,5 @@
 package org.drcorl.train.critic;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.drcorl.data.TransitionBatch;
 import org.drcorl.nn.Adam;
+import org.drcorl.nn.Autograd;
 import org.drcorl.nn.Parameters;
 import org.drcorl.spi.Constants;
 
@@ -121,7 +121,7 @@ public final class FqeEnsemble implements AutoCloseable {
         NDArray y = signal.add(Constants.mul(batch.notDone().reshape(1, b), config.gamma()).mul(next)).stopGradient();
         NDArray weights = StackedMembers.bootstrapWeights(bootstrap, step, members, b);
         float loss;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector gc = Autograd.record()) {
             NDArray error = forward(onlineLayers, batch.states(), batch.actions()).sub(y);
             // each member's own weighted mean, summed: members do not share a gradient
             NDArray l = weights.mul(error.square()).mean(new int[] {1}).sum();
@@ -185,7 +185,7 @@ public final class FqeEnsemble implements AutoCloseable {
         NDArray leaf = actions.duplicate();
         leaf.setRequiresGradient(true);
         double mean;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector gc = Autograd.record()) {
             NDArray q = flooredCostRows(forward(targetLayers, states, leaf)); // (Kc, B)
             NDArray mu = q.mean(new int[] {0});
             NDArray sd = Constants.div(q.sub(mu).square().sum(new int[] {0}), config.costMembers() - 1).add(1e-6f).sqrt();

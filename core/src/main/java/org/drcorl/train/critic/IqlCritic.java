@@ -1,6 +1,5 @@
 package org.drcorl.train.critic;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -8,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.SplittableRandom;
 import org.drcorl.nn.Adam;
+import org.drcorl.nn.Autograd;
 import org.drcorl.nn.Mlp;
 import org.drcorl.nn.Parameters;
 import org.drcorl.spi.Constants;
@@ -81,7 +81,7 @@ public final class IqlCritic implements AutoCloseable {
         NDArray x = stateAction(states, actions); // once for the target heads and the Q regression
         NDArray target = config.aggregation().combine(q1Target.forward(x), q2Target.forward(x));
         float vLoss;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector gc = Autograd.record()) {
             NDArray u = target.sub(value.forward(states));
             // |τ − 1[u < 0]|, with the indicator as sign arithmetic: a boolean mask cast with
             // toType corrupted gradients at random steps (see ScoreNetwork's dropout)
@@ -110,7 +110,7 @@ public final class IqlCritic implements AutoCloseable {
     private float regressQ(NDArray x, NDArray y, NDManager step) {
         NDArray target = y.stopGradient();
         float qLoss;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector gc = Autograd.record()) {
             NDArray loss = q1.forward(x).sub(target).square().mean().add(q2.forward(x).sub(target).square().mean());
             gc.backward(loss);
             qLoss = loss.getFloat();

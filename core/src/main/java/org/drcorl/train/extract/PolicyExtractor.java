@@ -1,6 +1,5 @@
 package org.drcorl.train.extract;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.drcorl.data.TransitionBatch;
 import org.drcorl.nn.Adam;
+import org.drcorl.nn.Autograd;
 import org.drcorl.spi.BehaviorModel;
 import org.drcorl.spi.Constants;
 import org.drcorl.spi.ConstraintHandler;
@@ -361,7 +361,7 @@ public final class PolicyExtractor implements AutoCloseable {
             public long step() { return index; }
         };
         double value;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector gc = Autograd.record()) {
             NDArray loss = regularizer.loss(view);
             if (loss == null || loss.getShape().size() != 1) {
                 throw new IllegalStateException("loss must be a scalar, got " + (loss == null ? "null" : loss.getShape()));
@@ -380,7 +380,7 @@ public final class PolicyExtractor implements AutoCloseable {
         NDArray leaf = actions.duplicate();
         leaf.setRequiresGradient(true);
         double mean;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector gc = Autograd.record()) {
             NDArray q = critic.targetMean(states, leaf);
             mean = q.mean().getFloat();
             gc.backward(q.sum());
@@ -391,7 +391,7 @@ public final class PolicyExtractor implements AutoCloseable {
     /** ∂⟨π(s), G⟩/∂θ: the policy's parameter gradient for an action-space gradient G. */
     private List<NDArray> parameterGradient(NDArray states, NDArray actionGradient, NDManager step) {
         NDArray g = actionGradient.stopGradient();
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector gc = Autograd.record()) {
             gc.backward(policy.act(states).mul(g).sum());
         }
         return optimizer.takeGradients(step);
