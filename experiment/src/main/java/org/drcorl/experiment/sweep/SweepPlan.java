@@ -177,7 +177,9 @@ public final class SweepPlan {
         List<String> a = new ArrayList<>(List.of("--task", p.task(), "--seeds", Long.toString(p.seed()),
                 "--algos", String.join(",", algorithms), "--thresholds",
                 String.join(",", thresholds.stream().map(SweepGrid::number).toList()), "--preset", grid.preset(),
-                "--dataset", dataset(p.task()).toString()));
+                "--dataset", dataset(p.task()).toString(),
+                // the sweep runs its jobs side by side as processes: each trains one thing at a time
+                "--jobs", "1"));
         grid.settings().forEach((k, v) -> {
             a.add("--set");
             a.add(k + "=" + v);
