@@ -23,7 +23,7 @@ import tech.tablesaw.api.Table;
  * A sweep's results as one table: a row per task × algorithm × κ with the number of seeds, the
  * normalized reward and cost as mean, std and 95 % interval over the seeds (Student's t), and
  * whether the cell is safe (mean cost ≤ 1, as {@code drcorl run}'s table says); plus the count of
- * safe cells per algorithm.
+ * safe cells per algorithm and, when the grid has {@link #BASELINE}, each algorithm against it.
  */
 public final class SweepSummary {
     private SweepSummary() {}
@@ -110,7 +110,58 @@ public final class SweepSummary {
         return counts;
     }
 
-    /** The summary as Markdown: one table, then the safe cells per algorithm. */
+    /** The algorithm every other is measured against in a summary, when the grid has it (as in DSRL's tables). */
+    public static final String BASELINE = "bc-safe";
+
+    /**
+     * One algorithm against the baseline over the cells (task × κ) both have: how many it holds
+     * safe, how many it earns at least the baseline's mean reward in, and both at once; its mean
+     * reward over those cells next to the baseline's.
+     *
+     * @param cells          cells both algorithms have
+     * @param safe           of those, cells with mean cost ≤ 1
+     * @param atLeast        cells with mean reward ≥ the baseline's mean reward in the same cell
+     * @param safeAndAtLeast cells that are both
+     * @param meanReward     the algorithm's reward averaged over the cells
+     * @param baselineMeanReward the baseline's, over the same cells
+     */
+    public record AgainstBaseline(int cells, int safe, int atLeast, int safeAndAtLeast, double meanReward,
+                                  double baselineMeanReward) {
+        /** meanReward / baselineMeanReward; NaN unless the baseline's mean is positive (a ratio to ≤ 0 says nothing). */
+        public double ratio() {
+            return baselineMeanReward > 0 ? meanReward / baselineMeanReward : Double.NaN;
+        }
+    }
+
+    /** Every other algorithm of the summary against {@code baseline}, in the summary's order; empty when the baseline is absent. */
+    public static Map<String, AgainstBaseline> againstBaseline(Table summary, String baseline) {
+        Map<String, double[]> baselineCells = new LinkedHashMap<>(); // "task|κ" → {the baseline's mean reward}
+        for (Row r : summary) {
+            if (r.getString("algorithm").equals(baseline)) {
+                baselineCells.put(r.getString("task") + "|" + r.getDouble("kappa"), new double[] {r.getDouble("reward_mean")});
+            }
+        }
+        Map<String, double[]> sums = new LinkedHashMap<>(); // cells, safe, atLeast, both, reward sum, baseline sum
+        for (Row r : summary) {
+            String algorithm = r.getString("algorithm");
+            double[] base = baselineCells.get(r.getString("task") + "|" + r.getDouble("kappa"));
+            if (algorithm.equals(baseline) || base == null) continue;
+            double[] s = sums.computeIfAbsent(algorithm, k -> new double[6]);
+            boolean safe = r.getBoolean("safe");
+            boolean atLeast = r.getDouble("reward_mean") >= base[0];
+            s[0]++;
+            if (safe) s[1]++;
+            if (atLeast) s[2]++;
+            if (safe && atLeast) s[3]++;
+            s[4] += r.getDouble("reward_mean");
+            s[5] += base[0];
+        }
+        Map<String, AgainstBaseline> out = new LinkedHashMap<>();
+        sums.forEach((a, s) -> out.put(a, new AgainstBaseline((int) s[0], (int) s[1], (int) s[2], (int) s[3], s[4] / s[0], s[5] / s[0])));
+        return out;
+    }
+
+    /** The summary as Markdown: one table, then the safe cells per algorithm, then each against {@link #BASELINE}. */
     public static String markdown(Table summary, SweepGrid grid) {
         StringBuilder s = new StringBuilder("# Sweep: " + String.join(", ", grid.tasks()) + "\n\n");
         s.append("Preset `").append(grid.preset()).append("`, seeds ").append(grid.seeds())
@@ -125,6 +176,16 @@ public final class SweepSummary {
         }
         s.append("\nSafe cells:\n\n");
         safeCells(summary).forEach((a, c) -> s.append("- ").append(a).append(": ").append(c[0]).append(" / ").append(c[1]).append('\n'));
+        Map<String, AgainstBaseline> against = againstBaseline(summary, BASELINE);
+        if (!against.isEmpty()) {
+            s.append("\nAgainst ").append(BASELINE).append(" (the cells both have; ≥ compares the mean rewards over the seeds):\n\n");
+            s.append("| algorithm | cells | safe | reward ≥ ").append(BASELINE).append(" | safe and ≥ | mean reward | ")
+                    .append(BASELINE).append("'s | ratio |\n|---|---|---|---|---|---|---|---|\n");
+            against.forEach((a, c) -> s.append("| ").append(a).append(" | ").append(c.cells()).append(" | ").append(c.safe())
+                    .append(" | ").append(c.atLeast()).append(" | ").append(c.safeAndAtLeast()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.3f | %.3f | ", c.meanReward(), c.baselineMeanReward()))
+                    .append(Double.isNaN(c.ratio()) ? "—" : String.format(Locale.ROOT, "%.2f×", c.ratio())).append(" |\n"));
+        }
         return s.toString();
     }
 
