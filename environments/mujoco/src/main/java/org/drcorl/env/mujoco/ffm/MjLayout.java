@@ -41,6 +41,10 @@ public final class MjLayout {
     public static final long MODEL_OPT_INTEGRATOR = 432;
     // mjModel: pointers into the model's buffer
     public static final long MODEL_QPOS0 = 1096;
+    /** {@code body_pos}: a body's position in its parent's frame (nbody × 3); written to place a fixed body. */
+    public static final long MODEL_BODY_POS = 1208;
+    /** {@code body_quat}: a body's orientation in its parent's frame (nbody × 4, w x y z). */
+    public static final long MODEL_BODY_QUAT = 1216;
     public static final long MODEL_BODY_MASS = 1240;
     public static final long MODEL_JNT_TYPE = 1280;
     public static final long MODEL_JNT_QPOSADR = 1288;
@@ -66,6 +70,8 @@ public final class MjLayout {
     public static final long DATA_SENSORDATA = 40472;
     public static final long DATA_XPOS = 40480;
     public static final long DATA_XQUAT = 40488;
+    /** {@code xmat}: each body's rotation matrix, row-major (nbody × 9). */
+    public static final long DATA_XMAT = 40496;
     public static final long DATA_SUBTREE_COM = 40600;
     public static final long DATA_CVEL = 40960;
     public static final long DATA_CFRC_EXT = 41168;

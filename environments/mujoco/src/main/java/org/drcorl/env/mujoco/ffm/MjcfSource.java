@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Where an MJCF model comes from: a file (a user's own model, e.g. one of Gymnasium's XML
- * files) or a classpath resource (the models shipped inside a plugin jar).
+ * files), a classpath resource (the models shipped inside a plugin jar) or a text generated in
+ * memory (a navigation world: robot plus objects).
  */
 public sealed interface MjcfSource {
 
@@ -30,6 +31,16 @@ public sealed interface MjcfSource {
         return new ResourceSource(anchor, name);
     }
 
+    /**
+     * MJCF text generated in memory. It must be self-contained, like a resource: MuJoCo reads it
+     * from a temporary file that is deleted after loading (the working directory is not touched).
+     *
+     * @param name what error messages call it, e.g. {@code "PointCircle1 scene"}
+     */
+    static MjcfSource text(String name, String xml) {
+        return new TextSource(name, xml);
+    }
+
     /** A file on disk. */
     record FileSource(Path path) implements MjcfSource {
         public FileSource {
@@ -39,6 +50,36 @@ public sealed interface MjcfSource {
         @Override
         public String describe() {
             return path.toString();
+        }
+    }
+
+    /** MJCF text held in memory. */
+    record TextSource(String name, String xml) implements MjcfSource {
+        public TextSource {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(xml, "xml");
+            if (xml.isBlank()) throw new IllegalArgumentException("MJCF text '" + name + "' is empty");
+        }
+
+        @Override
+        public String describe() {
+            return "generated MJCF '" + name + "'";
+        }
+
+        /** Writes the text into a new temporary file, which the caller deletes. */
+        Path writeTemporaryFile() {
+            try {
+                Path tmp = Files.createTempFile("drcorl-mjcf-", ".xml");
+                try {
+                    Files.writeString(tmp, xml);
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(tmp);
+                    throw e;
+                }
+                return tmp;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + describe() + " to a temporary file: " + e.getMessage(), e);
+            }
         }
     }
 

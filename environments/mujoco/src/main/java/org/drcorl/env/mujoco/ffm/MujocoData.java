@@ -23,7 +23,9 @@ public final class MujocoData implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment modelPointer;
     private final MemorySegment data;
-    private final MemorySegment qpos, qvel, act, qaccWarmstart, ctrl, qfrcApplied, xpos, xquat, sensordata, cfrcExt;
+    private final MemorySegment qpos, qvel, act, qaccWarmstart, ctrl, qfrcApplied, xpos, xquat, xmat, sensordata, cfrcExt;
+    /** Scratch for the helpers that call MuJoCo with arrays: the body Jacobian (3 × nv), a quaternion, a matrix. */
+    private final MemorySegment jacobian, quatIn, matOut;
     private final int nq, nv, nu, nbody, nsensordata;
     private boolean closed;
 
@@ -54,8 +56,13 @@ public final class MujocoData implements AutoCloseable {
         qfrcApplied = array(MjLayout.DATA_QFRC_APPLIED, nv);
         xpos = array(MjLayout.DATA_XPOS, nbody * 3L);
         xquat = array(MjLayout.DATA_XQUAT, nbody * 4L);
+        xmat = array(MjLayout.DATA_XMAT, nbody * 9L);
         sensordata = array(MjLayout.DATA_SENSORDATA, nsensordata);
         cfrcExt = array(MjLayout.DATA_CFRC_EXT, nbody * 6L);
+        // allocated once here and freed with the data, so the per-step helpers allocate nothing
+        jacobian = arena.allocate(JAVA_DOUBLE, 3L * Math.max(1, nv));
+        quatIn = arena.allocate(JAVA_DOUBLE, 4);
+        matOut = arena.allocate(JAVA_DOUBLE, 9);
     }
 
     private MemorySegment array(long pointerOffset, long doubles) {
@@ -158,6 +165,64 @@ public final class MujocoData implements AutoCloseable {
     /** Orientation quaternion (w, x, y, z) of a body's frame ({@code xquat[body][k]}). */
     public double xquat(int body, int k) {
         return xquat.getAtIndex(JAVA_DOUBLE, body * 4L + java.util.Objects.checkIndex(k, 4));
+    }
+
+    /** Rotation matrix of a body's frame, row-major ({@code xmat[body][k]}, k in 0..8): column j is the body's axis j in the world. */
+    public double xmat(int body, int k) {
+        return xmat.getAtIndex(JAVA_DOUBLE, java.util.Objects.checkIndex(body, nbody) * 9L + java.util.Objects.checkIndex(k, 9));
+    }
+
+    /** Copies a body's position ({@code xpos}, 3 values) into {@code out}. */
+    public void readXpos(int body, double[] out) {
+        java.util.Objects.checkIndex(body, nbody);
+        for (int k = 0; k < 3; k++) out[k] = xpos.getAtIndex(JAVA_DOUBLE, body * 3L + k);
+    }
+
+    /** Copies a body's rotation matrix ({@code xmat}, 9 values row-major) into {@code out}. */
+    public void readXmat(int body, double[] out) {
+        java.util.Objects.checkIndex(body, nbody);
+        for (int k = 0; k < 9; k++) out[k] = xmat.getAtIndex(JAVA_DOUBLE, body * 9L + k);
+    }
+
+    /**
+     * World-frame linear velocity of a body's frame origin, {@code J·qvel} with {@code J} from
+     * {@code mj_jacBody} (the translational Jacobian at the body's {@code xpos}), into
+     * {@code out[0..2]}. This is how Safety-Gymnasium measures an agent's velocity
+     * ({@code BaseAgent.vel}, {@code safety_gymnasium/bases/base_agent.py}); it uses the
+     * kinematics of the last forward pass, so call {@link #forward} after stepping.
+     */
+    public void bodyLinearVelocity(int body, double[] out) {
+        java.util.Objects.checkIndex(body, nbody);
+        try {
+            library.jacBody.invokeExact(modelPointer, data, jacobian, MemorySegment.NULL, body);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("mj_jacBody failed", t);
+        }
+        for (int r = 0; r < 3; r++) {
+            double v = 0;
+            for (int i = 0; i < nv; i++) v += jacobian.getAtIndex(JAVA_DOUBLE, (long) r * nv + i) * qvel.getAtIndex(JAVA_DOUBLE, i);
+            out[r] = v;
+        }
+    }
+
+    /**
+     * MuJoCo's {@code mju_quat2Mat}: the row-major rotation matrix of quaternion
+     * {@code quat[from..from+3]} (w, x, y, z), into {@code out[at..at+8]}. MuJoCo's own routine
+     * rather than a port, so a ball joint's matrix observation (Safety-Gymnasium's
+     * {@code quat2mat}, which calls it) is bit for bit MuJoCo's.
+     */
+    public void quaternionToMatrix(double[] quat, int from, double[] out, int at) {
+        for (int k = 0; k < 4; k++) quatIn.setAtIndex(JAVA_DOUBLE, k, quat[from + k]);
+        try {
+            library.quat2Mat.invokeExact(matOut, quatIn);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("mju_quat2Mat failed", t);
+        }
+        for (int k = 0; k < 9; k++) out[at + k] = matOut.getAtIndex(JAVA_DOUBLE, k);
     }
 
     /** {@code sensordata[i]}; a sensor's values start at {@link MujocoModel#sensorAddress}. */

@@ -64,6 +64,8 @@ public final class MujocoLibrary {
     final MethodHandle forward;      // void mj_forward(const mjModel*, mjData*)
     final MethodHandle resetData;    // void mj_resetData(const mjModel*, mjData*)
     final MethodHandle name2id;      // int mj_name2id(const mjModel*, int, const char*)
+    final MethodHandle jacBody;      // void mj_jacBody(const mjModel*, const mjData*, mjtNum* jacp, mjtNum* jacr, int body)
+    final MethodHandle quat2Mat;     // void mju_quat2Mat(mjtNum res[9], const mjtNum quat[4])
     /** mj_loadXML keeps the last parsed model in a global: one load at a time, process-wide. */
     static final Object LOAD_LOCK = new Object();
 
@@ -89,6 +91,9 @@ public final class MujocoLibrary {
         resetData = downcall(linker, lookup, source, "mj_resetData", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
         name2id = downcall(linker, lookup, source, "mj_name2id",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
+        jacBody = downcall(linker, lookup, source, "mj_jacBody",
+                FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
+        quat2Mat = downcall(linker, lookup, source, "mju_quat2Mat", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
         installHandler(linker, lookup, "mju_user_warning", "onWarning");
         installHandler(linker, lookup, "mju_user_error", "onError");
     }

@@ -12,10 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A compiled MuJoCo model ({@code mjModel}), loaded from MJCF. Read-only from Java: the
- * sizes are read once at load; arrays are read through segments bounded to their sizes and
- * tied to this model's lifetime, so a read after {@link #close} throws instead of touching
- * freed memory. Close it after every {@link MujocoData} made from it.
+ * A compiled MuJoCo model ({@code mjModel}), loaded from MJCF. Read-only from Java except the
+ * timestep and the fixed placement of bodies ({@link #setBodyPose}): the sizes are read once
+ * at load; arrays are read through segments bounded to their sizes and tied to this model's
+ * lifetime, so a read after {@link #close} throws instead of touching freed memory. Close it
+ * after every {@link MujocoData} made from it.
  */
 public final class MujocoModel implements AutoCloseable {
     private final MujocoLibrary library;
@@ -23,7 +24,7 @@ public final class MujocoModel implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment model;
     private final int nq, nv, nu, na, nbody, njnt, nsensor, nsensordata;
-    private final MemorySegment qpos0, bodyMass, jntType, jntQposAdr, jntDofAdr, actuatorGear, actuatorCtrlRange,
+    private final MemorySegment qpos0, bodyPos, bodyQuat, bodyMass, jntType, jntQposAdr, jntDofAdr, actuatorGear, actuatorCtrlRange,
             sensorAdr, sensorDim;
     private boolean closed;
 
@@ -40,6 +41,8 @@ public final class MujocoModel implements AutoCloseable {
         nsensor = model.get(JAVA_INT, MjLayout.MODEL_NSENSOR);
         nsensordata = model.get(JAVA_INT, MjLayout.MODEL_NSENSORDATA);
         qpos0 = array(MjLayout.MODEL_QPOS0, nq * 8L);
+        bodyPos = array(MjLayout.MODEL_BODY_POS, nbody * 3L * 8);
+        bodyQuat = array(MjLayout.MODEL_BODY_QUAT, nbody * 4L * 8);
         bodyMass = array(MjLayout.MODEL_BODY_MASS, nbody * 8L);
         jntType = array(MjLayout.MODEL_JNT_TYPE, njnt * 4L);
         jntQposAdr = array(MjLayout.MODEL_JNT_QPOSADR, njnt * 4L);
@@ -73,19 +76,22 @@ public final class MujocoModel implements AutoCloseable {
                 }
                 yield loadFile(library, f.path().toAbsolutePath(), source.describe());
             }
-            case MjcfSource.ResourceSource r -> {
-                Path tmp = r.copyToTemporaryFile();
-                try {
-                    yield loadFile(library, tmp, source.describe());
-                } finally {
-                    try {
-                        Files.deleteIfExists(tmp);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }
+            case MjcfSource.ResourceSource r -> loadTemporaryCopy(library, r.copyToTemporaryFile(), source.describe());
+            case MjcfSource.TextSource t -> loadTemporaryCopy(library, t.writeTemporaryFile(), source.describe());
         };
+    }
+
+    /** Loads a temporary file made for the purpose and deletes it (mj_loadXML reads files only). */
+    private static MujocoModel loadTemporaryCopy(MujocoLibrary library, Path tmp, String origin) {
+        try {
+            return loadFile(library, tmp, origin);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static MujocoModel loadFile(MujocoLibrary library, Path file, String origin) {
@@ -192,6 +198,40 @@ public final class MujocoModel implements AutoCloseable {
     /** {@code qpos0[i]}: the default pose MuJoCo resets to. */
     public double qpos0(int i) {
         return qpos0.getAtIndex(JAVA_DOUBLE, i);
+    }
+
+    /** {@code body_pos[body][axis]}: the body's position in its parent's frame, as compiled or last set. */
+    public double bodyPosition(int body, int axis) {
+        return bodyPos.getAtIndex(JAVA_DOUBLE, java.util.Objects.checkIndex(body, nbody) * 3L + java.util.Objects.checkIndex(axis, 3));
+    }
+
+    /** {@code body_quat[body][k]} (w, x, y, z): the body's orientation in its parent's frame. */
+    public double bodyQuaternion(int body, int k) {
+        return bodyQuat.getAtIndex(JAVA_DOUBLE, java.util.Objects.checkIndex(body, nbody) * 4L + java.util.Objects.checkIndex(k, 4));
+    }
+
+    /**
+     * Moves a body relative to its parent, as if the MJCF had said {@code pos="x y z" quat="w qx qy qz"}:
+     * how a navigation world places its agent and objects at reset without compiling a new model.
+     * This is what the compiler would store for a body without a free joint (a free joint's pose
+     * lives in qpos instead). It takes effect at the next {@code mj_forward}/{@code mj_step} of
+     * every data of this model.
+     *
+     * @throws IllegalArgumentException if a value is not finite or the quaternion is not unit length
+     *                                  (to 1e-9: the compiler normalizes, this setter does not)
+     */
+    public void setBodyPose(int body, double x, double y, double z, double w, double qx, double qy, double qz) {
+        java.util.Objects.checkIndex(body, nbody);
+        double[] values = {x, y, z, w, qx, qy, qz};
+        for (double v : values) {
+            if (!Double.isFinite(v)) throw new IllegalArgumentException(origin + ": body " + body + " pose has a non-finite value");
+        }
+        double norm = Math.sqrt(w * w + qx * qx + qy * qy + qz * qz);
+        if (Math.abs(norm - 1) > 1e-9) {
+            throw new IllegalArgumentException(origin + ": body " + body + " quaternion must be unit length, its norm is " + norm);
+        }
+        for (int k = 0; k < 3; k++) bodyPos.setAtIndex(JAVA_DOUBLE, body * 3L + k, values[k]);
+        for (int k = 0; k < 4; k++) bodyQuat.setAtIndex(JAVA_DOUBLE, body * 4L + k, values[3 + k]);
     }
 
     public double bodyMass(int body) {

@@ -32,7 +32,7 @@ class MjLayoutTest {
         m.put("SIZEOF_MODEL", "sizeof(mjModel)");
         m.put("SIZEOF_DATA", "sizeof(mjData)");
         for (String f : new String[] {"nq", "nv", "nu", "na", "nbody", "njnt", "ngeom", "nsite", "nsensor", "nsensordata",
-                "qpos0", "body_mass", "jnt_type", "jnt_qposadr", "jnt_dofadr", "jnt_range", "actuator_ctrlrange",
+                "qpos0", "body_pos", "body_quat", "body_mass", "jnt_type", "jnt_qposadr", "jnt_dofadr", "jnt_range", "actuator_ctrlrange",
                 "actuator_gear", "sensor_dim", "sensor_adr"}) {
             m.put("MODEL_" + f.toUpperCase(), "offsetof(mjModel, " + f + ")");
         }
@@ -40,7 +40,7 @@ class MjLayoutTest {
             m.put("MODEL_OPT_" + f.toUpperCase(), "offsetof(mjModel, opt." + f + ")");
         }
         for (String f : new String[] {"warning", "time", "qpos", "qvel", "act", "qacc_warmstart", "ctrl", "qfrc_applied",
-                "xfrc_applied", "qacc", "sensordata", "xpos", "xquat", "subtree_com", "cvel", "cfrc_ext"}) {
+                "xfrc_applied", "qacc", "sensordata", "xpos", "xquat", "xmat", "subtree_com", "cvel", "cfrc_ext"}) {
             m.put("DATA_" + f.toUpperCase(), "offsetof(mjData, " + f + ")");
         }
         m.put("NWARNING", "mjNWARNING");

@@ -1,5 +1,6 @@
 package org.drcorl.env.mujoco.ffm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -119,5 +120,64 @@ class MujocoModelTest {
         other.close();
         assertThrows(IllegalStateException.class, m::timestep);
         assertNotEquals(0, MjLayout.VERSION);
+    }
+
+    /** A free box and a fixed marker: what the navigation additions read and write. */
+    private static final String BOX = """
+            <mujoco model="box">
+              <option timestep="0.002" gravity="0 0 0"/>
+              <worldbody>
+                <body name="marker" pos="1 2 3"><geom type="sphere" size="0.1" contype="0" conaffinity="0"/></body>
+                <body name="box" pos="0 0 1">
+                  <freejoint name="free"/>
+                  <geom type="box" size="0.1 0.1 0.1"/>
+                </body>
+              </worldbody>
+            </mujoco>
+            """;
+
+    @Test
+    void generatedTextLoadsAndItsErrorsNameIt() throws Exception {
+        try (MujocoModel m = MujocoModel.load(MjcfSource.text("box scene", BOX))) {
+            assertEquals(3, m.nbody());
+            assertEquals(1.0, m.qpos0(2));
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> MujocoModel.load(MjcfSource.text("broken scene", "<mujoco><wrold/>")));
+        assertTrue(e.getMessage().contains("broken scene"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> MjcfSource.text("empty", " "));
+    }
+
+    @Test
+    void movedBodiesRotationMatricesVelocitiesAndQuaternions() throws Exception {
+        try (MujocoModel m = MujocoModel.load(MjcfSource.text("box scene", BOX)); MujocoData d = m.makeData()) {
+            int marker = m.bodyId("marker"), box = m.bodyId("box");
+            // a yaw of 90°: the body's x axis is the world's y axis (column 0 of xmat)
+            double h = Math.sqrt(0.5);
+            m.setBodyPose(marker, -1, 0.5, 0.2, h, 0, 0, h);
+            d.forward();
+            assertEquals(-1, d.xpos(marker, 0), 1e-12);
+            assertEquals(0.5, d.xpos(marker, 1), 1e-12);
+            double[] r = new double[9];
+            d.readXmat(marker, r);
+            assertArrayEquals(new double[] {0, -1, 0, 1, 0, 0, 0, 0, 1}, r, 1e-12);
+            assertEquals(m.bodyPosition(marker, 2), 0.2);
+            assertThrows(IllegalArgumentException.class, () -> m.setBodyPose(marker, 0, 0, 0, 1, 1, 0, 0), "not unit");
+            assertThrows(IllegalArgumentException.class, () -> m.setBodyPose(marker, Double.NaN, 0, 0, 1, 0, 0, 0));
+            // a free body moving at (0.3, −0.2, 0.1) and spinning: its origin's velocity is the linear part
+            d.setQvel(0, 0.3);
+            d.setQvel(1, -0.2);
+            d.setQvel(2, 0.1);
+            d.setQvel(5, 2.0);
+            d.forward();
+            double[] v = new double[3];
+            d.bodyLinearVelocity(box, v);
+            assertArrayEquals(new double[] {0.3, -0.2, 0.1}, v, 1e-12);
+            // quaternion → matrix: 90° about z, and about x
+            double[] out = new double[11];
+            d.quaternionToMatrix(new double[] {9, h, 0, 0, h}, 1, out, 2);
+            assertArrayEquals(new double[] {0, -1, 0, 1, 0, 0, 0, 0, 1}, java.util.Arrays.copyOfRange(out, 2, 11), 1e-12);
+            d.quaternionToMatrix(new double[] {h, h, 0, 0}, 0, out, 0);
+            assertArrayEquals(new double[] {1, 0, 0, 0, 0, -1, 0, 1, 0}, java.util.Arrays.copyOf(out, 9), 1e-12);
+        }
     }
 }
