@@ -5,6 +5,10 @@ import java.util.Optional;
 import org.drcorl.env.mujoco.behavior.CircleGaitBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.GaitBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.FeedbackBehaviorPolicies;
+import org.drcorl.env.mujoco.navigation.CircleTask;
+import org.drcorl.env.mujoco.navigation.NavigationEnv;
+import org.drcorl.env.mujoco.navigation.NavigationTasks;
+import org.drcorl.env.mujoco.navigation.Robot;
 import org.drcorl.env.mujoco.task.AntCircle;
 import org.drcorl.env.mujoco.task.AntRun;
 import org.drcorl.env.mujoco.task.BulletAntAgent;
@@ -42,7 +46,18 @@ public final class MujocoTaskCatalog {
                     GaitBehaviorPolicies.shipped("ant.txt", 1.0 / 30, 0.5, 0.7, 1.0, 0.01, 0.05),
                     List.of(BulletAntAgent.startHeightConvention())),
             new MujocoTaskDefinition(AntCircle.SPEC, AntCircle::new, antCirclePolicies(),
-                    List.of(BulletAntAgent.startHeightConvention())));
+                    List.of(BulletAntAgent.startHeightConvention())),
+            circle(Robot.POINT, 1),
+            circle(Robot.POINT, 2),
+            circle(Robot.CAR, 1),
+            circle(Robot.CAR, 2));
+
+    /** A Safety-Gymnasium Circle task (NAVIGATION.md): the robot in the level's scene. */
+    private static MujocoTaskDefinition circle(Robot robot, int level) {
+        var spec = NavigationTasks.circleSpec(robot, level);
+        var task = new CircleTask(level);
+        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, task), null);
+    }
 
     /**
      * Ant Circle's family: the slow ant gait (Ant Circle acts only every 0.1 s) at amplitude 0.7,

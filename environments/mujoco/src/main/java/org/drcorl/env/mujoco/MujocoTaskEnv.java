@@ -122,6 +122,14 @@ public abstract class MujocoTaskEnv extends AbstractSafeEnv {
     protected abstract boolean terminated();
 
     /**
+     * Runs after the {@code frameSkip} {@code mj_step}s of an environment step and before the
+     * reward. Default: nothing, so positions and sensors are those {@code mj_step} left (computed
+     * at the start of its last substep). Safety-Gymnasium runs {@code mj_forward} here so that
+     * they describe the state reached; its tasks override this.
+     */
+    protected void afterFrameSkip() {}
+
+    /**
      * Draws the initial state around the model's default pose, which {@code mj_resetData} has
      * just restored. Default: Gymnasium's uniform noise of ±0.1 on every qpos and qvel entry.
      * Override to change the noise (the {@code perturb...} helpers) or the pose.
@@ -235,6 +243,7 @@ public abstract class MujocoTaskEnv extends AbstractSafeEnv {
         double x0 = rootX(), y0 = rootY();
         data.setControls(action);
         data.step(frameSkip);
+        afterFrameSkip();
         double dt = dt();
         velocityX = (rootX() - x0) / dt;
         velocityY = (rootY() - y0) / dt;

@@ -1,0 +1,52 @@
+package org.drcorl.env.mujoco.navigation;
+
+import org.drcorl.env.mujoco.ffm.MujocoData;
+import org.drcorl.env.mujoco.ffm.MujocoModel;
+
+/**
+ * One kind of object of a navigation task (Safety-Gymnasium's {@code Geom}, {@code FreeGeom} or
+ * {@code Mocap} classes under {@code assets/}): what it adds to the scene, what the lidar sees of
+ * it and what it costs. A task lists its objects in upstream registration order, which fixes the
+ * order of the lidar blocks in the observation (NAVIGATION.md §2). Circle and sigwalls stand at
+ * fixed places; objects placed by the layout (hazards, vases, the goal, …) would take their
+ * placement here too when those tasks are added.
+ */
+public interface NavigationObject {
+
+    /** Upstream's name of the kind, e.g. {@code circle}, {@code sigwalls}, {@code hazards}. */
+    String name();
+
+    /** The MJCF bodies this object adds to the scene's {@code worldbody}. */
+    String mjcf();
+
+    /** Whether the observation has a {@code <name>_lidar} block for it ({@code is_lidar_observed}). */
+    boolean lidarObserved();
+
+    /**
+     * Called once the scene is compiled, before any lidar or cost call: look up the ids it needs.
+     * Default: nothing (objects at constant places need no ids).
+     */
+    default void bind(MujocoModel model) {}
+
+    /**
+     * Writes the world (x, y) of every instance the lidar sees into {@code xy} (interleaved) and
+     * returns how many there are. Only called if {@link #lidarObserved()}.
+     */
+    default int lidarPositions(MujocoData data, double[] xy) {
+        throw new UnsupportedOperationException(name() + " is not seen by the lidar");
+    }
+
+    /** Most instances {@link #lidarPositions} writes (to size the buffer once). */
+    default int instances() {
+        return 1;
+    }
+
+    /**
+     * This object's cost term for the state reached ({@code cal_cost}); positive means violated.
+     * The task sums the terms and turns the sum into the indicator 0/1 ({@code constrain_indicator},
+     * {@code base_task.py:84-92, 200-212}). An unconstrained object returns 0.
+     */
+    default double cost(MujocoData data, AgentFrame agent) {
+        return 0;
+    }
+}

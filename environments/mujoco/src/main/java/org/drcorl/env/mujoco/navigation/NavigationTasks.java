@@ -1,0 +1,34 @@
+package org.drcorl.env.mujoco.navigation;
+
+import org.drcorl.env.mujoco.VelocityTaskSpecs;
+import org.drcorl.spi.TaskSpec;
+
+/**
+ * The DSRL navigation tasks built so far, as (robot, task) pairs: DSRL's id
+ * {@code Offline<Robot><Task><Level>Gymnasium-v0}, its constants from the core's table (T, R_min,
+ * R_max, thresholds 20/40/80, sizes), and the environment.
+ */
+public final class NavigationTasks {
+    private NavigationTasks() {}
+
+    /** DSRL's id of a robot on a task, e.g. {@code OfflinePointCircle1Gymnasium-v0}. */
+    public static String id(Robot robot, NavigationTask task) {
+        return "Offline" + robot.name() + task.name() + "Gymnasium-v0";
+    }
+
+    /**
+     * The spec of a robot on a task, with DSRL's constants.
+     *
+     * @throws IllegalArgumentException if DSRL has no such task
+     */
+    public static TaskSpec spec(Robot robot, NavigationTask task, String description) {
+        return VelocityTaskSpecs.dsrl(id(robot, task), description);
+    }
+
+    /** The spec of a Circle task, described. */
+    public static TaskSpec circleSpec(Robot robot, int level) {
+        String walls = level == 1 ? "the walls |x| <= 1.125" : "the box |x|, |y| <= 1.125";
+        return spec(robot, new CircleTask(level), "Safety-Gymnasium " + robot.name() + " runs counter-clockwise round the circle of radius 1.5 inside "
+                + walls + " (MuJoCo 2.2.2 re-implementation, NAVIGATION.md)");
+    }
+}
