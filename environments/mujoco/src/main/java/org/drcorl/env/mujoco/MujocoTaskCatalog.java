@@ -3,6 +3,7 @@ package org.drcorl.env.mujoco;
 import java.util.List;
 import java.util.Optional;
 import org.drcorl.env.mujoco.behavior.CircleGaitBehaviorPolicies;
+import org.drcorl.env.mujoco.behavior.CircleRunBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.GaitBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.FeedbackBehaviorPolicies;
 import org.drcorl.env.mujoco.navigation.CircleTask;
@@ -56,7 +57,7 @@ public final class MujocoTaskCatalog {
     private static MujocoTaskDefinition circle(Robot robot, int level) {
         var spec = NavigationTasks.circleSpec(robot, level);
         var task = new CircleTask(level);
-        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, task), null);
+        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, task), CircleRunBehaviorPolicies.of(robot));
     }
 
     /**

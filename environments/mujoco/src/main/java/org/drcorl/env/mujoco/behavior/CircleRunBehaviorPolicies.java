@@ -1,0 +1,159 @@
+package org.drcorl.env.mujoco.behavior;
+
+import java.util.SplittableRandom;
+import org.drcorl.env.mujoco.navigation.PseudoLidar;
+import org.drcorl.env.mujoco.navigation.Robot;
+import org.drcorl.spi.BehaviorPolicyFamily;
+import org.drcorl.spi.EpisodePolicy;
+
+/**
+ * Data-collection policies of the Safety-Gymnasium Circle tasks: a circle-following controller
+ * whose radius is the aggressiveness. Each step it reads where the circle's centre is from the
+ * observation's circle lidar (the bin with the highest reading and its neighbour's alias give the
+ * bearing, the reading the distance, NAVIGATION.md §3), heads along the counter-clockwise tangent
+ * turned toward its target radius by atan(gain · radius error), and drives: the Point thrusts and
+ * turns by the heading error; the Car drives both wheels and steers by their difference. Everything
+ * is egocentric, so no heading estimate is needed.
+ *
+ * <p>Aggressiveness ({@link Aggressiveness}): careful episodes (α &lt; 1/3) circle at a radius from
+ * {@code minRadius} to {@code safeRadius}, inside the walls at 1.125 with room for tracking error;
+ * the others circle at a radius growing from {@code safeRadius} to {@code maxRadius}, so they cross
+ * the walls for a growing share of every lap and, nearer the reward's peak at 1.5, earn more. Speed
+ * grows from {@code minSpeed} of the robot's full drive with the careful episodes' calm level.
+ * Gaussian noise of the episode's σ is added to every action, then the action is clipped to [−1, 1].
+ */
+public final class CircleRunBehaviorPolicies implements BehaviorPolicyFamily {
+    private final Robot robot;
+    private final Drive drive;
+    private final double minRadius, safeRadius, maxRadius, minSpeed, minNoise, maxNoise;
+
+    /**
+     * How a robot's actions make it go: both saturate early (NAVIGATION.md §1), so the controller
+     * works in the linear range below {@code fullDrive}.
+     *
+     * @param fullDrive the action at which the forward drive saturates (Point thrust 0.05, Car wheel 0.02)
+     * @param turnGain  action per radian of heading error (Point: the turn servo; Car: the wheel difference)
+     * @param turnLimit largest turn action
+     */
+    public record Drive(double fullDrive, double turnGain, double turnLimit) {
+        /** The Point: thrust along its x, turn by its velocity servo (≈ 3 rad/s at action 1). */
+        public static final Drive POINT = new Drive(0.05, 2.0, 1.0);
+        /** The Car: both wheels forward, left faster than right turns it counter-clockwise. */
+        public static final Drive CAR = new Drive(0.02, 0.04, 0.02);
+    }
+
+    /**
+     * @param robot      the robot (where its lidar block starts, which way is forward, how it drives)
+     * @param drive      its drive settings
+     * @param minRadius  radius of the most careful episode
+     * @param safeRadius largest careful radius, the smallest of the others
+     * @param maxRadius  radius of the most reckless episode
+     * @param minSpeed   share of full drive of the most careful episode (the others drive at full)
+     * @param minNoise   smallest σ of an episode's action noise
+     * @param maxNoise   largest σ
+     */
+    public CircleRunBehaviorPolicies(Robot robot, Drive drive, double minRadius, double safeRadius, double maxRadius,
+                                     double minSpeed, double minNoise, double maxNoise) {
+        if (!(0 < minRadius && minRadius < safeRadius && safeRadius < maxRadius)) {
+            throw new IllegalArgumentException("need 0 < minRadius < safeRadius < maxRadius, got "
+                    + minRadius + ", " + safeRadius + ", " + maxRadius);
+        }
+        if (!(0 < minSpeed && minSpeed <= 1)) throw new IllegalArgumentException("minSpeed must be in (0, 1], got " + minSpeed);
+        if (!(0 <= minNoise && minNoise <= maxNoise)) throw new IllegalArgumentException("need 0 <= minNoise <= maxNoise");
+        this.robot = robot;
+        this.drive = drive;
+        this.minRadius = minRadius;
+        this.safeRadius = safeRadius;
+        this.maxRadius = maxRadius;
+        this.minSpeed = minSpeed;
+        this.minNoise = minNoise;
+        this.maxNoise = maxNoise;
+    }
+
+    /**
+     * The shipped family of a robot: careful radii up to 0.85 (Point) or 0.95 (Car), reckless up to 1.7. The Car is slow
+     * on a tight circle (turning takes drive off one wheel), so its careful episodes start at a
+     * larger radius and full drive to earn more than DSRL's worst episodes.
+     */
+    public static CircleRunBehaviorPolicies of(Robot robot) {
+        if (robot.freeJoint()) {
+            Drive d = Drive.CAR;
+            return new CircleRunBehaviorPolicies(robot, d, 0.8, 0.95, 1.7, 1.0, 0.05 * d.fullDrive(), 0.3 * d.fullDrive());
+        }
+        Drive d = Drive.POINT;
+        return new CircleRunBehaviorPolicies(robot, d, 0.7, 0.85, 1.7, 0.7, 0.1 * d.fullDrive(), 0.5 * d.fullDrive());
+    }
+
+    @Override
+    public EpisodePolicy policyFor(int episode, int episodes, SplittableRandom random) {
+        Aggressiveness a = Aggressiveness.draw(episode, episodes, random, minNoise, maxNoise);
+        double radius = a.alpha() < 1.0 / 3 ? minRadius + (safeRadius - minRadius) * a.calmLevel()
+                : safeRadius + (maxRadius - safeRadius) * a.bursts();
+        double speed = minSpeed + (1 - minSpeed) * a.calmLevel();
+        return new Follower(a, radius, speed, random.split());
+    }
+
+    /** Where the circle's centre is, in the agent's frame, from a circle lidar block. */
+    record CentreFix(double distance, double bearing) {
+
+        /** Decodes a block; empty distance (NaN) when the centre is out of range. */
+        static CentreFix decode(float[] obs, int offset, PseudoLidar lidar) {
+            int bins = lidar.bins(), best = 0;
+            for (int b = 1; b < bins; b++) if (obs[offset + b] > obs[offset + best]) best = b;
+            double reading = obs[offset + best];
+            if (!(reading > 0)) return new CentreFix(Double.NaN, 0);
+            // the next bin holds alias·reading, the previous (1 − alias)·reading; the larger of the two is the better measure
+            double next = obs[offset + (best + 1) % bins] / reading, previous = obs[offset + (best - 1 + bins) % bins] / reading;
+            double alias = lidar.alias() ? (next >= previous ? next : 1 - previous) : 0.5;
+            alias = Math.max(0, Math.min(1, alias));
+            double binWidth = 2 * Math.PI / bins;
+            return new CentreFix(lidar.maxDistance() * (1 - reading), (best + alias) * binWidth);
+        }
+    }
+
+    /** One episode: follow the counter-clockwise circle of one radius. */
+    private final class Follower implements EpisodePolicy {
+        private static final double GUIDANCE_GAIN = 4; // 1/m: the course turns atan(4 · radius error) off the tangent
+        private final Aggressiveness aggressiveness;
+        private final double radius, speed;
+        private final SplittableRandom random;
+        private final int lidarOffset = robot.observedWidth();
+
+        Follower(Aggressiveness aggressiveness, double radius, double speed, SplittableRandom random) {
+            this.aggressiveness = aggressiveness;
+            this.radius = radius;
+            this.speed = speed;
+            this.random = random;
+        }
+
+        @Override
+        public float[] act(float[] observation) {
+            CentreFix fix = CentreFix.decode(observation, lidarOffset, PseudoLidar.CIRCLE);
+            double headingError = 0;
+            if (!Double.isNaN(fix.distance())) {
+                // the agent sits at p = −(vector to the centre); the counter-clockwise tangent there is p turned by +90°
+                double toCentre = fix.bearing();
+                double tangent = toCentre - Math.PI / 2; // rot(+90°) of (toCentre + π)
+                double outward = Math.atan(GUIDANCE_GAIN * (radius - fix.distance())); // > 0: inside, steer out (clockwise of the tangent)
+                headingError = wrap(tangent - outward - robot.forwardYaw());
+            }
+            double forward = drive.fullDrive() * speed * Math.max(0.3, Math.cos(headingError)); // slow down to turn round
+            double turn = Math.max(-drive.turnLimit(), Math.min(drive.turnLimit(), drive.turnGain() * headingError));
+            double[] a = robot.freeJoint() ? new double[] {forward + turn, forward - turn} : new double[] {forward, turn};
+            float[] action = new float[2];
+            for (int i = 0; i < 2; i++) {
+                action[i] = (float) Math.max(-1, Math.min(1, a[i] + aggressiveness.noise() * random.nextGaussian()));
+            }
+            return action;
+        }
+
+        @Override
+        public String label() {
+            return aggressiveness.label();
+        }
+    }
+
+    private static double wrap(double angle) {
+        return Math.atan2(Math.sin(angle), Math.cos(angle));
+    }
+}
