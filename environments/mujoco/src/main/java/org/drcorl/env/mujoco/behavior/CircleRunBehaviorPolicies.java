@@ -31,15 +31,16 @@ public final class CircleRunBehaviorPolicies implements BehaviorPolicyFamily {
      * How a robot's actions make it go: both saturate early (NAVIGATION.md §1), so the controller
      * works in the linear range below {@code fullDrive}.
      *
-     * @param fullDrive the action at which the forward drive saturates (Point thrust 0.05, Car wheel 0.02)
-     * @param turnGain  action per radian of heading error (Point: the turn servo; Car: the wheel difference)
-     * @param turnLimit largest turn action
+     * @param fullDrive    the action at which the forward drive saturates (Point thrust 0.05, Car wheel 0.02)
+     * @param turnGain     action per radian of heading error (Point: the turn servo; Car: the wheel difference)
+     * @param turnLimit    largest turn action
+     * @param differential whether the actions are (left, right) wheels rather than (thrust, turn)
      */
-    public record Drive(double fullDrive, double turnGain, double turnLimit) {
+    public record Drive(double fullDrive, double turnGain, double turnLimit, boolean differential) {
         /** The Point: thrust along its x, turn by its velocity servo (≈ 3 rad/s at action 1). */
-        public static final Drive POINT = new Drive(0.05, 2.0, 1.0);
-        /** The Car: both wheels forward, left faster than right turns it counter-clockwise. */
-        public static final Drive CAR = new Drive(0.02, 0.04, 0.02);
+        public static final Drive POINT = new Drive(0.05, 2.0, 1.0, false);
+        /** The Car: both wheels forward; left faster than right turns it counter-clockwise [measured]. */
+        public static final Drive CAR = new Drive(0.02, 0.04, 0.02, true);
     }
 
     /**
@@ -76,12 +77,13 @@ public final class CircleRunBehaviorPolicies implements BehaviorPolicyFamily {
      * larger radius and full drive to earn more than DSRL's worst episodes.
      */
     public static CircleRunBehaviorPolicies of(Robot robot) {
-        if (robot.freeJoint()) {
-            Drive d = Drive.CAR;
-            return new CircleRunBehaviorPolicies(robot, d, 0.8, 0.95, 1.7, 1.0, 0.05 * d.fullDrive(), 0.3 * d.fullDrive());
-        }
-        Drive d = Drive.POINT;
-        return new CircleRunBehaviorPolicies(robot, d, 0.7, 0.85, 1.7, 0.7, 0.1 * d.fullDrive(), 0.5 * d.fullDrive());
+        return switch (robot.name()) {
+            case "Point" -> new CircleRunBehaviorPolicies(robot, Drive.POINT, 0.7, 0.85, 1.7, 0.7,
+                    0.1 * Drive.POINT.fullDrive(), 0.5 * Drive.POINT.fullDrive());
+            case "Car" -> new CircleRunBehaviorPolicies(robot, Drive.CAR, 0.8, 0.95, 1.7, 1.0,
+                    0.05 * Drive.CAR.fullDrive(), 0.3 * Drive.CAR.fullDrive());
+            default -> throw new IllegalArgumentException("no circle-following settings for the robot " + robot.name());
+        };
     }
 
     @Override
@@ -139,7 +141,7 @@ public final class CircleRunBehaviorPolicies implements BehaviorPolicyFamily {
             }
             double forward = drive.fullDrive() * speed * Math.max(0.3, Math.cos(headingError)); // slow down to turn round
             double turn = Math.max(-drive.turnLimit(), Math.min(drive.turnLimit(), drive.turnGain() * headingError));
-            double[] a = robot.freeJoint() ? new double[] {forward + turn, forward - turn} : new double[] {forward, turn};
+            double[] a = drive.differential() ? new double[] {forward + turn, forward - turn} : new double[] {forward, turn};
             float[] action = new float[2];
             for (int i = 0; i < 2; i++) {
                 action[i] = (float) Math.max(-1, Math.min(1, a[i] + aggressiveness.noise() * random.nextGaussian()));

@@ -75,7 +75,11 @@ public final class NavigationEnv extends MujocoTaskEnv {
         agentStale = true;
     }
 
-    /** Places the agent exactly (tests): as a reset would with this draw; returns the observation. */
+    /**
+     * Restarts the episode begun by {@link #reset} with the agent at (x, y) facing {@code yaw}, as if
+     * the reset had drawn that pose; returns the first observation. For tests and tools that need a
+     * known start (the layout's own draws stay within {@link NavigationTask#agentPlacement()}).
+     */
     public float[] placeAgent(double x, double y, double yaw) {
         data.reset();
         robot.place(model, data, x, y, yaw);
