@@ -30,10 +30,12 @@ public interface NavigationObject {
 
     /**
      * Writes the world (x, y) of every instance the lidar sees into {@code xy} (interleaved) and
-     * returns how many there are. Only called if {@link #lidarObserved()}.
+     * returns how many there are. The observation calls it only for objects whose
+     * {@link #lidarObserved()} is true, and those must override it; the default is for the others
+     * (sigwalls), so reaching it means an object says it is observed without saying where it is.
      */
     default int lidarPositions(MujocoData data, double[] xy) {
-        throw new UnsupportedOperationException(name() + " is not seen by the lidar");
+        throw new IllegalStateException(name() + " reports lidarObserved() but does not override lidarPositions()");
     }
 
     /** Most instances {@link #lidarPositions} writes (to size the buffer once). */
