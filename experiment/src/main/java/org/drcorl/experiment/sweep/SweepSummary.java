@@ -135,26 +135,26 @@ public final class SweepSummary {
 
     /** Every other algorithm of the summary against {@code baseline}, in the summary's order; empty when the baseline is absent. */
     public static Map<String, AgainstBaseline> againstBaseline(Table summary, String baseline) {
-        Map<String, double[]> baselineCells = new LinkedHashMap<>(); // "task|κ" → {the baseline's mean reward}
+        Map<String, Double> baselineReward = new LinkedHashMap<>(); // "task|κ" → the baseline's mean reward
         for (Row r : summary) {
             if (r.getString("algorithm").equals(baseline)) {
-                baselineCells.put(r.getString("task") + "|" + r.getDouble("kappa"), new double[] {r.getDouble("reward_mean")});
+                baselineReward.put(r.getString("task") + "|" + r.getDouble("kappa"), r.getDouble("reward_mean"));
             }
         }
         Map<String, double[]> sums = new LinkedHashMap<>(); // cells, safe, atLeast, both, reward sum, baseline sum
         for (Row r : summary) {
             String algorithm = r.getString("algorithm");
-            double[] base = baselineCells.get(r.getString("task") + "|" + r.getDouble("kappa"));
+            Double base = baselineReward.get(r.getString("task") + "|" + r.getDouble("kappa"));
             if (algorithm.equals(baseline) || base == null) continue;
             double[] s = sums.computeIfAbsent(algorithm, k -> new double[6]);
             boolean safe = r.getBoolean("safe");
-            boolean atLeast = r.getDouble("reward_mean") >= base[0];
+            boolean atLeast = r.getDouble("reward_mean") >= base;
             s[0]++;
             if (safe) s[1]++;
             if (atLeast) s[2]++;
             if (safe && atLeast) s[3]++;
             s[4] += r.getDouble("reward_mean");
-            s[5] += base[0];
+            s[5] += base;
         }
         Map<String, AgainstBaseline> out = new LinkedHashMap<>();
         sums.forEach((a, s) -> out.put(a, new AgainstBaseline((int) s[0], (int) s[1], (int) s[2], (int) s[3], s[4] / s[0], s[5] / s[0])));
