@@ -167,7 +167,8 @@ public final class OfflinePipeline implements AutoCloseable {
 
     /**
      * Stage 3: extracts a policy for budget κ with a regularizer and a constraint handler
-     * (phase 1: {@code pretrainSteps} of the regularizer alone; then the offline cost estimator's
+     * (phase 1: {@code pretrainRegressionSteps} of regression on the data's actions, if any, then
+     * {@code pretrainSteps} of the regularizer alone; then the offline cost estimator's
      * pre-training on that policy; phase 2: {@code extractSteps} with Ĉ from the estimator; then
      * the offline selection among the snapshots, see {@link #lastSelection()}). Trains stages 1 and
      * 2 first if needed. No simulator episode is involved. The caller closes the returned policy.
@@ -229,7 +230,21 @@ public final class OfflinePipeline implements AutoCloseable {
                                 gamma, mc.guidanceK(), mc.rewardGuidance())));
             }
             progress.start("policy " + regularizer.name() + " × " + handler.name() + " κ=" + costThreshold,
-                    preset.pretrainSteps() + evaluationSteps + preset.extractSteps());
+                    preset.pretrainRegressionSteps() + preset.pretrainSteps() + evaluationSteps + preset.extractSteps());
+            TransitionSampler regression = batches;
+            if (preset.pretrainRegressionSteps() > 0 && preset.pretrainRegressionSafe()) {
+                OfflineDataset safe = data.safeEpisodes(costThreshold);
+                if (safe.size() == 0) {
+                    throw new IllegalArgumentException("pretrain-regression-safe: no episode of the dataset is within κ = " + costThreshold);
+                }
+                regression = new TransitionSampler(safe, seed ^ 0xD6L);
+            }
+            for (int i = 0; i < preset.pretrainRegressionSteps(); i++) {
+                try (NDManager step = manager.newSubManager()) {
+                    pretrainLog.accept(x.regressionStep(regression.sample(step, preset.extractBatch()), step));
+                }
+                progress.advance(1);
+            }
             for (int i = 0; i < preset.pretrainSteps(); i++) {
                 try (NDManager step = manager.newSubManager()) {
                     pretrainLog.accept(x.pretrainStep(batches.sample(step, preset.extractBatch()), step));

@@ -24,6 +24,12 @@ import org.drcorl.train.critic.EvaluationConfig;
  * @param policyHidden    policy width
  * @param policyLearningRate policy Adam learning rate
  * @param pretrainSteps   stage-3 phase 1 (regularizer only) updates
+ * @param pretrainRegressionSteps updates that open phase 1 by regressing the policy on the dataset's actions
+ *                        (mean squared error), before the regularizer's {@code pretrainSteps}: a warm start
+ *                        from the data's conditional mean, which the regularizer then sharpens toward the
+ *                        behaviour's modes (0: none, the reference's phase 1)
+ * @param pretrainRegressionSafe the warm start regresses on the episodes within the budget κ only (those
+ *                        BC-Safe clones) instead of on all of them
  * @param extractSteps    stage-3 phase 2 updates
  * @param extractBatch    stage-3 batch size
  * @param betaStart       β at the start of phase 2
@@ -46,8 +52,8 @@ import org.drcorl.train.critic.EvaluationConfig;
  */
 public record Preset(String name, BehaviorModelConfig behavior, int behaviorSteps, int behaviorBatch,
                      CriticConfig rewardCritic, CriticConfig costCritic, int criticSteps, int criticBatch,
-                     int policyHidden, double policyLearningRate, int pretrainSteps, int extractSteps, int extractBatch,
-                     double betaStart, int betaGrowthSteps, int evalEpisodes,
+                     int policyHidden, double policyLearningRate, int pretrainSteps, int pretrainRegressionSteps,
+                     boolean pretrainRegressionSafe, int extractSteps, int extractBatch, double betaStart, int betaGrowthSteps, int evalEpisodes,
                      boolean rewardFineTuning, boolean costFineTuning, int rewardWarmupSteps, EvaluationConfig evaluation,
                      int snapshotInterval, DynamicsEnsemble.Config model,
                      java.util.Map<String, java.util.Map<String, String>> pluginOptions) {
@@ -59,6 +65,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         batch("critic-batch", criticBatch);
         atLeast("policy-hidden", policyHidden, 1);
         atLeast("pretrain-steps", pretrainSteps, 0);
+        atLeast("pretrain-regression-steps", pretrainRegressionSteps, 0);
         atLeast("extract-steps", extractSteps, 1);
         batch("extract-batch", extractBatch);
         atLeast("beta-growth-steps", betaGrowthSteps, 0);
@@ -189,6 +196,8 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         b.policyHidden = policyHidden;
         b.policyLearningRate = policyLearningRate;
         b.pretrainSteps = pretrainSteps;
+        b.pretrainRegressionSteps = pretrainRegressionSteps;
+        b.pretrainRegressionSafe = pretrainRegressionSafe;
         b.extractSteps = extractSteps;
         b.extractBatch = extractBatch;
         b.betaStart = betaStart;
@@ -221,6 +230,8 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         private int policyHidden = 256;
         private double policyLearningRate = 3e-4;
         private int pretrainSteps = 100_000;
+        private int pretrainRegressionSteps = 0;
+        private boolean pretrainRegressionSafe = false;
         private int extractSteps = 100_000;
         private int extractBatch = 256;
         private double betaStart = 0.01;
@@ -248,6 +259,8 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         public Builder policyHidden(int v) { policyHidden = v; return this; }
         public Builder policyLearningRate(double v) { policyLearningRate = v; return this; }
         public Builder pretrainSteps(int v) { pretrainSteps = v; return this; }
+        public Builder pretrainRegressionSteps(int v) { pretrainRegressionSteps = v; return this; }
+        public Builder pretrainRegressionSafe(boolean v) { pretrainRegressionSafe = v; return this; }
         public Builder extractSteps(int v) { extractSteps = v; return this; }
         public Builder extractBatch(int v) { extractBatch = v; return this; }
         public Builder betaStart(double v) { betaStart = v; return this; }
@@ -263,7 +276,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
 
         public Preset build() {
             return new Preset(name, behavior, behaviorSteps, behaviorBatch, rewardCritic, costCritic, criticSteps, criticBatch,
-                    policyHidden, policyLearningRate, pretrainSteps, extractSteps, extractBatch, betaStart, betaGrowthSteps,
+                    policyHidden, policyLearningRate, pretrainSteps, pretrainRegressionSteps, pretrainRegressionSafe, extractSteps, extractBatch, betaStart, betaGrowthSteps,
                     evalEpisodes, rewardFineTuning, costFineTuning, rewardWarmupSteps, evaluation, snapshotInterval, model, pluginOptions);
         }
     }

@@ -94,6 +94,40 @@ class OfflinePipelineTest {
     }
 
     @Test
+    void phaseOneOpensWithTheRegressionWarmStartOnTheEpisodesItNames() throws Exception {
+        try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
+            OfflineDataset data = DatasetCollector.collect(rt.requireProvider("Push-v0"), "Push-v0", 40, 1, n -> {});
+            Preset warm = Preset.named("smoke").with(Map.of("pretrain-regression-steps", "60", "extract-steps", "1", "snapshot-interval", "1"));
+            try (OfflinePipeline pipeline = new OfflinePipeline(data, warm, 3, 10, root)) {
+                List<PolicyExtractor.StepLog> phase1 = new ArrayList<>();
+                try (DeterministicPolicy policy = pipeline.extract(new ContractSuitesTestAccess().squaredError(), SWITCH, 5, null,
+                        TrainingProgress.NONE, phase1::add, l -> {})) {
+                    assertEquals(warm.pretrainRegressionSteps() + warm.pretrainSteps(), phase1.size(), "warm start, then the regularizer");
+                    for (int i = 0; i < warm.pretrainRegressionSteps(); i++) assertEquals(i, phase1.get(i).step());
+                    double first = phase1.getFirst().regularizerLoss(), last = phase1.get(warm.pretrainRegressionSteps() - 1).regularizerLoss();
+                    assertTrue(last < first, "the regression's loss falls: " + first + " -> " + last);
+                }
+                // the safe variant regresses on the episodes within κ only: another phase-1 policy where they are fewer
+                double[] costs = data.episodeCostReturns().clone();
+                java.util.Arrays.sort(costs);
+                double kappa = costs[costs.length / 2];
+                assertTrue(data.safeEpisodes(kappa).size() < data.size() && data.safeEpisodes(kappa).size() > 0, "a strict subset at κ " + kappa);
+                Preset phaseOneOnly = warm.with(Map.of("pretrain-steps", "0"));
+                float[][] weights = new float[3][];
+                for (int v = 0; v < 3; v++) {
+                    try (OfflinePipeline p = new OfflinePipeline(data, phaseOneOnly.with(Map.of("pretrain-regression-safe", v == 1 ? "true" : "false")), 3, 10, root);
+                         DeterministicPolicy policy = p.extract(new ContractSuitesTestAccess().squaredError(), SWITCH, kappa, null,
+                                 TrainingProgress.NONE, l -> {}, l -> {})) {
+                        weights[v] = policy.parameters().flatten();
+                    }
+                }
+                assertArrayEquals(weights[0], weights[2], "the same seed, the same warm start");
+                assertTrue(!java.util.Arrays.equals(weights[0], weights[1]), "safe episodes only: another warm start");
+            }
+        }
+    }
+
+    @Test
     void theKeptPolicyIsChosenOfflineAndAnAuditLogsEverySnapshotWithoutSteering() throws Exception {
         try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
             TaskProvider provider = rt.requireProvider("Push-v0");

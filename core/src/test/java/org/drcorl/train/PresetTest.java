@@ -84,7 +84,7 @@ class PresetTest {
     void settingsThatCannotTrainOrScoreAreRefusedByName() {
         Preset quick = Preset.named("quick");
         for (String bad : List.of("eval-episodes=0", "extract-steps=0", "extract-batch=0", "policy-hidden=0", "critic-batch=0",
-                "beta-start=0", "snapshot-interval=0", "policy-learning-rate=-1",
+                "beta-start=0", "snapshot-interval=0", "policy-learning-rate=-1", "pretrain-regression-steps=-1",
                 // resources a typo could make enormous: refused before any stage allocates them
                 "behavior-batch=100000000", "extract-batch=65537", "eval-episodes=10001", "policy-hidden=100000")) {
             String key = bad.substring(0, bad.indexOf('='));
@@ -92,6 +92,7 @@ class PresetTest {
             assertTrue(e.getMessage().startsWith("--set: " + key + " must be"), e.getMessage());
         }
         assertEquals(0, quick.with(Map.of("pretrain-steps", "0")).pretrainSteps(), "no phase 1 is allowed");
+        assertEquals(0, quick.with(Map.of("pretrain-regression-steps", "0")).pretrainRegressionSteps(), "nor a warm start");
     }
 
     @Test

@@ -353,14 +353,21 @@ public final class ExperimentRunner {
         }
     }
 
-    /** Cloning the safe episodes needs some: checked for every budget before anything trains. */
+    /**
+     * Cloning the safe episodes needs some, and so does a warm start on them
+     * ({@code pretrain-regression-safe}): checked for every budget before anything trains.
+     */
     private void requireSafeEpisodes(OfflineDataset data) {
+        var preset = setup.preset();
+        boolean safeWarmStart = preset.pretrainRegressionSteps() > 0 && preset.pretrainRegressionSafe();
         for (Algorithm a : setup.algorithms()) {
-            if (a.cloning() != Algorithm.Cloning.SAFE) continue;
+            boolean extraction = a.cloning() == null;
+            if (a.cloning() != Algorithm.Cloning.SAFE && !(extraction && safeWarmStart)) continue;
             for (double kappa : setup.thresholds()) {
                 if (data.safeEpisodes(kappa).size() == 0) {
                     throw new UserError("no episode of " + setup.datasetFile() + " is within κ = " + Numbers.compact(kappa)
-                            + ", so " + a.name() + " has nothing to clone; drop that budget or that algorithm");
+                            + ", so " + a.name() + (extraction ? "'s warm start (pretrain-regression-safe)" : "")
+                            + " has nothing to clone; drop that budget or that algorithm");
                 }
             }
         }
@@ -408,7 +415,7 @@ public final class ExperimentRunner {
                     Regularizer reg = setup.regularizer(c.algorithm());
                     var handler = c.algorithm().cloning() == null ? setup.handler(c.algorithm()) : null;
                     long planned = (long) preset.pretrainSteps() + preset.extractSteps()
-                            + (c.algorithm().cloning() == null ? preset.evaluation().pretrainSteps() : 0);
+                            + (c.algorithm().cloning() == null ? preset.evaluation().pretrainSteps() + preset.pretrainRegressionSteps() : 0);
                     work.add(new ParallelTraining.Job<>(c.where(), planned,
                             (progress, out) -> trainCell(pipeline, c, reg, handler, seed, dataHash, constants, progress, out)));
                 }
@@ -594,8 +601,14 @@ public final class ExperimentRunner {
                 EvaluationSeeds.audit(seed));
         MetricsLog phase1 = new MetricsLog();
         MetricsLog metrics = new MetricsLog();
+        // phase 1 opens with the regression warm start, then the regularizer: one log, a column per loss
+        long[] phase1Steps = {0};
+        int regression = preset.pretrainRegressionSteps();
         OfflinePipeline.Extraction e = pipeline.extractAndSelect(reg, handler, kappa, audit, progress,
-                log -> addRegularizerLoss(phase1, log), log -> {
+                log -> {
+                    long i = phase1Steps[0]++;
+                    phase1.add(i, Map.of(i < regression ? "regression_loss" : "regularizer_loss", log.regularizerLoss()));
+                }, log -> {
                     metrics.add(log.step(), log.values());
                     out.step(a.name(), kappa, seed, log);
                 });

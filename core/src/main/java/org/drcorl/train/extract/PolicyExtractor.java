@@ -33,7 +33,8 @@ import org.drcorl.train.critic.IqlCritic;
  * {@link ConstraintStep} cheap: the handler asks for the updates it needs, each costs one
  * small backward pass, and the chosen combination is applied and committed to Adam once.
  *
- * <p>Phase 1 ({@link #pretrainStep}) follows the regularizer alone; phase 2 ({@link #step})
+ * <p>Phase 1 ({@link #pretrainStep}) follows the regularizer alone, after an optional warm start
+ * that regresses the policy on the data's actions ({@link #regressionStep}); phase 2 ({@link #step})
  * hands the choice to the constraint handler, with Ĉ from the {@link OfflineCostEstimator} kept
  * current on π (pre-trained on the phase-1 policy by {@link #evaluationStep}), and
  * {@link #selectOffline} keeps the best snapshot whose estimated upper bound is within the budget.
@@ -49,6 +50,7 @@ public final class PolicyExtractor implements AutoCloseable {
     private final IqlCritic costCritic;
     private final TrainingRandom random;
     private long pretrainSteps;
+    private long regressionSteps;
     private long steps;
     private OfflineCostEstimator estimator;
     private int snapshotInterval = Integer.MAX_VALUE;
@@ -176,6 +178,21 @@ public final class PolicyExtractor implements AutoCloseable {
         optimizer.step(grads);
         pretrainSteps++;
         return new StepLog(pretrainSteps - 1, reg.loss(), Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN,
+                Map.of(), Map.of());
+    }
+
+    /**
+     * One warm-start update that opens phase 1: the policy regressed on the batch's data actions,
+     * loss mean (π(s) − a)² over batch and action dimensions (as TD3+BC's behaviour cloning term).
+     * The log's loss is that mean squared error.
+     */
+    public StepLog regressionStep(TransitionBatch batch, NDManager step) {
+        NDArray error = policy.act(batch.states()).sub(batch.actions());
+        double loss = error.square().mean().getFloat();
+        NDArray actionGradient = Constants.mul(error, 2.0 / error.size());
+        optimizer.step(parameterGradient(batch.states(), actionGradient, step));
+        regressionSteps++;
+        return new StepLog(regressionSteps - 1, loss, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN,
                 Map.of(), Map.of());
     }
 

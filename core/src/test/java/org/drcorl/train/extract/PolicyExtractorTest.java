@@ -79,6 +79,38 @@ class PolicyExtractorTest {
     }
 
     @Test
+    void theRegressionWarmStartIsMeanSquaredErrorToTheDataActionsAndAsksNothingOfTheRegularizer() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Fixture f = fixture(m);
+            Fixture g = fixture(m); // the same initial policy (same seeds)
+            Regularizer unusable = new Regularizer() {
+                public String name() { return "unusable"; }
+                public String description() { return "fails if the warm start calls it"; }
+                public NDArray loss(RegularizerBatch b) { throw new AssertionError("the warm start called the regularizer"); }
+            };
+            try (PolicyExtractor warm = new PolicyExtractor(f.policy(), config(1), unusable, handler(ConstraintStep::rewardUpdate),
+                    null, f.reward(), f.cost(), new SeededTrainingRandom(5));
+                 PolicyExtractor cloned = new PolicyExtractor(g.policy(), config(1), new ContractSuitesTestAccess().squaredError(),
+                         handler(ConstraintStep::rewardUpdate), null, g.reward(), g.cost(), new SeededTrainingRandom(5))) {
+                double first = 0, last = 0;
+                for (int i = 0; i < 100; i++) {
+                    try (NDManager step = m.newSubManager()) {
+                        PolicyExtractor.StepLog w = warm.regressionStep(f.batch(), step);
+                        PolicyExtractor.StepLog c = cloned.pretrainStep(f.batch(), step);
+                        assertEquals(i, w.step());
+                        assertEquals(c.regularizerLoss(), w.regularizerLoss(), 1e-6, "the logged loss is the batch's MSE");
+                        if (i == 0) first = w.regularizerLoss();
+                        last = w.regularizerLoss();
+                    }
+                }
+                assertTrue(last < 0.2 * first, "regression loss " + first + " -> " + last);
+                assertArrayEquals(g.policy().parameters().flatten(), f.policy().parameters().flatten(), 1e-5f,
+                        "the warm start's steps are the squared-error regularizer's");
+            }
+        }
+    }
+
+    @Test
     void rewardStepsClimbTheRewardCriticAndCostStepsDescendTheCostCritic() {
         try (NDManager m = NDManager.newBaseManager()) {
             Fixture f = fixture(m);
