@@ -318,6 +318,9 @@ class RunCommandTest {
         assertBad(List.of("--task", "Push-v0", "--dataset", costlyEpisodes().toString(), "--algos", "bc+switch", "--thresholds", "0",
                 "--set", "pretrain-regression-steps=10", "--set", "pretrain-regression-safe=true"),
                 "is within κ = 0, so bc+switch's warm start (pretrain-regression-safe) has nothing to clone", out);
+        assertBad(List.of("--task", "Push-v0", "--dataset", costlyEpisodes().toString(), "--algos", "bc+switch", "--thresholds", "0",
+                "--set", "behavior-safe-episodes=true"),
+                "is within κ = 0, so bc+switch's behaviour model (behavior-safe-episodes) has nothing to clone", out);
         assertBad(List.of("--task", "Push-v0", "--algos", "bc-safe", "--dataset", tmp.resolve("none.hdf5").toString()),
                 "dataset " + tmp.resolve("none.hdf5") + " does not exist", out);
         // the data must be the task's, checked before anything trains

@@ -71,30 +71,63 @@ public final class OfflinePipeline implements AutoCloseable {
     }
 
     /** Stage 1 (trained on first use). */
-    public DiffusionBehaviorModel behaviorModel(TrainingProgress progress, Consumer<Float> losses) {
-        if (behavior != null) return behavior;
-        behavior = new DiffusionBehaviorModel(manager, data.obsDim(), data.actDim(), preset.behavior(), new SplittableRandom(seed ^ 0x5151L));
-        CheckpointMetadata meta = metadata("behavior-model", preset.behaviorSteps(), Map.of(
-                "behavior", preset.behavior().toString(), "batch", Integer.toString(preset.behaviorBatch())),
-                Checkpoints.tensorNames(behavior.parameters()), Checkpoints.valueCount(behavior.parameters()));
-        if (checkpoints != null && Checkpoints.loadIfMatching(checkpoints, "behavior-model", meta, behavior.parameters())) {
-            behavior.freeze();
-            return behavior;
+    public synchronized DiffusionBehaviorModel behaviorModel(TrainingProgress progress, Consumer<Float> losses) {
+        if (behavior == null) behavior = trainBehaviorModel(data, "behavior-model", Map.of(), progress, losses);
+        return behavior;
+    }
+
+    private final Map<Double, DiffusionBehaviorModel> safeBehavior = new java.util.HashMap<>();
+
+    /**
+     * The behaviour model an extraction for budget κ regularizes toward: stage 1's, or with
+     * {@code behavior-safe-episodes} one learned from the episodes within κ alone (trained on first
+     * use, one per budget), so that the regularizer pulls toward the data's safe behaviour rather than
+     * toward its dominant mode, which is the unsafe one on most tasks (docs/results/offline-matrix.md).
+     */
+    public DiffusionBehaviorModel behaviorModel(double costThreshold, TrainingProgress progress) {
+        if (!preset.behaviorSafeEpisodes()) return behaviorModel(progress, l -> {});
+        synchronized (safeBehavior) {
+            DiffusionBehaviorModel m = safeBehavior.get(costThreshold);
+            if (m != null) return m;
+            OfflineDataset safe = data.safeEpisodes(costThreshold);
+            if (safe.size() == 0) {
+                throw new IllegalArgumentException("behavior-safe-episodes: no episode of the dataset is within κ = " + costThreshold);
+            }
+            String kappa = Double.toString(costThreshold);
+            m = trainBehaviorModel(safe, "behavior-model-kappa-" + kappa.replace('.', '_'), Map.of("safe-episodes-within", kappa),
+                    progress, l -> {});
+            safeBehavior.put(costThreshold, m);
+            return m;
+        }
+    }
+
+    private DiffusionBehaviorModel trainBehaviorModel(OfflineDataset episodes, String name, Map<String, String> extra,
+                                                      TrainingProgress progress, Consumer<Float> losses) {
+        DiffusionBehaviorModel model = new DiffusionBehaviorModel(manager, data.obsDim(), data.actDim(), preset.behavior(),
+                new SplittableRandom(seed ^ 0x5151L));
+        Map<String, String> config = new java.util.TreeMap<>(extra);
+        config.put("behavior", preset.behavior().toString());
+        config.put("batch", Integer.toString(preset.behaviorBatch()));
+        CheckpointMetadata meta = metadata("behavior-model", preset.behaviorSteps(), config,
+                Checkpoints.tensorNames(model.parameters()), Checkpoints.valueCount(model.parameters()));
+        if (checkpoints != null && Checkpoints.loadIfMatching(checkpoints, name, meta, model.parameters())) {
+            model.freeze();
+            return model;
         }
         SeededTrainingRandom random = new SeededTrainingRandom(seed ^ 0xB1L);
-        TransitionSampler batches = sampler.withSeed(seed ^ 0xB2L);
-        progress.start("behaviour model", preset.behaviorSteps());
+        TransitionSampler batches = episodes == data ? sampler.withSeed(seed ^ 0xB2L) : new TransitionSampler(episodes, seed ^ 0xB2L);
+        progress.start(episodes == data ? "behaviour model" : "behaviour model of the safe episodes", preset.behaviorSteps());
         for (int i = 0; i < preset.behaviorSteps(); i++) {
             try (NDManager step = manager.newSubManager()) {
                 TransitionBatch b = batches.sample(step, preset.behaviorBatch());
-                losses.accept(behavior.trainStep(b.states(), b.actions(), random, step));
+                losses.accept(model.trainStep(b.states(), b.actions(), random, step));
             }
             progress.advance(1);
         }
         progress.finish();
-        behavior.freeze();
-        if (checkpoints != null) Checkpoints.save(checkpoints, "behavior-model", meta, behavior.parameters());
-        return behavior;
+        model.freeze();
+        if (checkpoints != null) Checkpoints.save(checkpoints, name, meta, model.parameters());
+        return model;
     }
 
     /** Stage 2 (trained on first use): reward and cost critics. */
@@ -205,7 +238,7 @@ public final class OfflinePipeline implements AutoCloseable {
                                        SimulatorAudit audit, TrainingProgress progress,
                                        Consumer<PolicyExtractor.StepLog> pretrainLog,
                                        Consumer<PolicyExtractor.StepLog> log) {
-        if (regularizer.needsBehaviorModel()) behaviorModel(progress, l -> {});
+        DiffusionBehaviorModel regularizedToward = regularizer.needsBehaviorModel() ? behaviorModel(costThreshold, progress) : null;
         trainCritics(progress, l -> {});
         DeterministicPolicy policy = new DeterministicPolicy(manager, data.obsDim(), data.actDim(), preset.policyHidden(),
                 new SplittableRandom(seed ^ 0xD1L));
@@ -218,7 +251,7 @@ public final class OfflinePipeline implements AutoCloseable {
         var model = preset.model().steps() > 0 ? dynamicsModel(preset.model(), progress) : null;
         try (IqlCritic r = rewardCritic.copy(manager); IqlCritic c = costCritic.copy(manager);
              PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, handler,
-                     regularizer.needsBehaviorModel() ? behavior : null, r, c, new SeededTrainingRandom(seed ^ 0xD3L))
+                     regularizedToward, r, c, new SeededTrainingRandom(seed ^ 0xD3L))
                      .withCostEstimator(newCostEstimator(preset.evaluation(), seed ^ 0xD5L), preset.snapshotInterval())
                      .withAudit(audit)) {
             if (model != null) x.withRolloutEvaluation(p -> evaluateByRollout(p, model));

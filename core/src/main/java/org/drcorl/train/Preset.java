@@ -17,6 +17,9 @@ import org.drcorl.train.critic.EvaluationConfig;
  * @param behavior        stage-1 network and optimizer
  * @param behaviorSteps   stage-1 updates
  * @param behaviorBatch   stage-1 batch size
+ * @param behaviorSafeEpisodes stage 3 regularizes toward a behaviour model of the episodes within the budget κ
+ *                        (one per budget, trained when an extraction first needs it) instead of stage 1's model
+ *                        of all of them
  * @param rewardCritic    stage-2 reward critic
  * @param costCritic      stage-2 cost critic
  * @param criticSteps     stage-2 updates (both critics each step)
@@ -50,7 +53,7 @@ import org.drcorl.train.critic.EvaluationConfig;
  * @param pluginOptions   default options of regularizers and constraint handlers by plugin name
  *                        (what {@code --regularizer-opt}/{@code --handler-opt} give overrides these)
  */
-public record Preset(String name, BehaviorModelConfig behavior, int behaviorSteps, int behaviorBatch,
+public record Preset(String name, BehaviorModelConfig behavior, int behaviorSteps, int behaviorBatch, boolean behaviorSafeEpisodes,
                      CriticConfig rewardCritic, CriticConfig costCritic, int criticSteps, int criticBatch,
                      int policyHidden, double policyLearningRate, int pretrainSteps, int pretrainRegressionSteps,
                      boolean pretrainRegressionSafe, int extractSteps, int extractBatch, double betaStart, int betaGrowthSteps, int evalEpisodes,
@@ -189,6 +192,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         b.behavior = behavior;
         b.behaviorSteps = behaviorSteps;
         b.behaviorBatch = behaviorBatch;
+        b.behaviorSafeEpisodes = behaviorSafeEpisodes;
         b.rewardCritic = rewardCritic;
         b.costCritic = costCritic;
         b.criticSteps = criticSteps;
@@ -223,6 +227,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         private BehaviorModelConfig behavior = BehaviorModelConfig.paper();
         private int behaviorSteps = 2_000_000;
         private int behaviorBatch = 2048;
+        private boolean behaviorSafeEpisodes = false;
         private CriticConfig rewardCritic = CriticConfig.reward();
         private CriticConfig costCritic = CriticConfig.cost();
         private int criticSteps = 1_000_000;
@@ -253,6 +258,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         public Builder behavior(BehaviorModelConfig v) { behavior = v; return this; }
         public Builder behaviorSteps(int v) { behaviorSteps = v; return this; }
         public Builder behaviorBatch(int v) { behaviorBatch = v; return this; }
+        public Builder behaviorSafeEpisodes(boolean v) { behaviorSafeEpisodes = v; return this; }
         public Builder critics(CriticConfig reward, CriticConfig cost) { rewardCritic = reward; costCritic = cost; return this; }
         public Builder criticSteps(int v) { criticSteps = v; return this; }
         public Builder criticBatch(int v) { criticBatch = v; return this; }
@@ -275,7 +281,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         public Builder pluginOptions(java.util.Map<String, java.util.Map<String, String>> v) { pluginOptions = v; return this; }
 
         public Preset build() {
-            return new Preset(name, behavior, behaviorSteps, behaviorBatch, rewardCritic, costCritic, criticSteps, criticBatch,
+            return new Preset(name, behavior, behaviorSteps, behaviorBatch, behaviorSafeEpisodes, rewardCritic, costCritic, criticSteps, criticBatch,
                     policyHidden, policyLearningRate, pretrainSteps, pretrainRegressionSteps, pretrainRegressionSafe, extractSteps, extractBatch, betaStart, betaGrowthSteps,
                     evalEpisodes, rewardFineTuning, costFineTuning, rewardWarmupSteps, evaluation, snapshotInterval, model, pluginOptions);
         }

@@ -128,6 +128,42 @@ class OfflinePipelineTest {
     }
 
     @Test
+    void withBehaviorSafeEpisodesEachBudgetHasABehaviourModelOfItsSafeEpisodesKeptAsACheckpoint() throws Exception {
+        try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
+            OfflineDataset data = DatasetCollector.collect(rt.requireProvider("Push-v0"), "Push-v0", 40, 1, n -> {});
+            double[] costs = data.episodeCostReturns().clone();
+            java.util.Arrays.sort(costs);
+            double kappa = costs[costs.length / 2];
+            Preset safe = Preset.named("smoke").with(Map.of("behavior-safe-episodes", "true"));
+            Path checkpoints = tmp.resolve("checkpoints");
+            float[] weights;
+            try (OfflinePipeline pipeline = new OfflinePipeline(data, safe, 3, 10, root, "Push-v0", checkpoints)) {
+                var all = pipeline.behaviorModel(TrainingProgress.NONE, l -> {});
+                var within = pipeline.behaviorModel(kappa, TrainingProgress.NONE);
+                assertTrue(within != all, "its own model");
+                assertTrue(within == pipeline.behaviorModel(kappa, TrainingProgress.NONE), "one per budget, trained once");
+                // the same seed and steps: only the episodes it learned from can make it differ
+                assertTrue(!java.util.Arrays.equals(all.parameters().flatten(), within.parameters().flatten()));
+                weights = within.parameters().flatten();
+            }
+            try (OfflinePipeline again = new OfflinePipeline(data, safe, 3, 10, root, "Push-v0", checkpoints)) {
+                List<String> trained = new ArrayList<>();
+                TrainingProgress watch = new TrainingProgress() {
+                    public void start(String what, long total) { trained.add(what); }
+                    public void advance(long n) {}
+                    public void finish() {}
+                };
+                assertArrayEquals(weights, again.behaviorModel(kappa, watch).parameters().flatten(), "read back from its checkpoint");
+                assertEquals(List.of(), trained, "not trained again");
+            }
+            try (OfflinePipeline plain = new OfflinePipeline(data, Preset.named("smoke"), 3, 10, root)) {
+                assertTrue(plain.behaviorModel(kappa, TrainingProgress.NONE) == plain.behaviorModel(TrainingProgress.NONE, l -> {}),
+                        "off: every budget regularizes toward stage 1's model");
+            }
+        }
+    }
+
+    @Test
     void theKeptPolicyIsChosenOfflineAndAnAuditLogsEverySnapshotWithoutSteering() throws Exception {
         try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
             TaskProvider provider = rt.requireProvider("Push-v0");

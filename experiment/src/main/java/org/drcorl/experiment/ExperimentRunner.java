@@ -360,13 +360,14 @@ public final class ExperimentRunner {
     private void requireSafeEpisodes(OfflineDataset data) {
         var preset = setup.preset();
         boolean safeWarmStart = preset.pretrainRegressionSteps() > 0 && preset.pretrainRegressionSafe();
+        String needs = safeWarmStart ? "'s warm start (pretrain-regression-safe)" : "'s behaviour model (behavior-safe-episodes)";
         for (Algorithm a : setup.algorithms()) {
             boolean extraction = a.cloning() == null;
-            if (a.cloning() != Algorithm.Cloning.SAFE && !(extraction && safeWarmStart)) continue;
+            if (a.cloning() != Algorithm.Cloning.SAFE && !(extraction && (safeWarmStart || preset.behaviorSafeEpisodes()))) continue;
             for (double kappa : setup.thresholds()) {
                 if (data.safeEpisodes(kappa).size() == 0) {
                     throw new UserError("no episode of " + setup.datasetFile() + " is within κ = " + Numbers.compact(kappa)
-                            + ", so " + a.name() + (extraction ? "'s warm start (pretrain-regression-safe)" : "")
+                            + ", so " + a.name() + (extraction ? needs : "")
                             + " has nothing to clone; drop that budget or that algorithm");
                 }
             }
