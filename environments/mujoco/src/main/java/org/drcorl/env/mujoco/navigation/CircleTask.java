@@ -1,6 +1,7 @@
 package org.drcorl.env.mujoco.navigation;
 
 import java.util.List;
+import org.drcorl.env.mujoco.ffm.MujocoData;
 
 /**
  * Safety-Gymnasium's Circle task ({@code tasks/circle/circle_level0.py}, {@code circle_level1.py},
@@ -57,7 +58,7 @@ public record CircleTask(int level) implements NavigationTask {
     }
 
     @Override
-    public double reward(AgentFrame agent) {
+    public double reward(MujocoData data, AgentFrame agent) {
         return reward(agent.x(), agent.y(), agent.velocityX(), agent.velocityY());
     }
 }

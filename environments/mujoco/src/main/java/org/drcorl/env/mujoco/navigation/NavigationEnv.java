@@ -8,21 +8,30 @@ import org.drcorl.spi.TaskSpec;
 /**
  * A Safety-Gymnasium navigation environment: a {@link Robot} in the scene of a {@link NavigationTask}.
  * One step ({@code builder.py:191-248}): the clipped action into the controls, {@value Robot#FRAME_SKIP}
- * {@code mj_step}s, {@code mj_forward}, then the task's reward, the objects' costs summed and turned
- * into 0/1, and the observation ({@link ObservationAssembler}). Reset: {@code mj_resetData}, the agent
- * at a point of the task's placement with a uniform yaw, {@code mj_forward}. Truncation at the spec's
- * T comes from the base class; nothing terminates an episode early (the Circle tasks have no goal).
+ * {@code mj_step}s, {@code mj_forward}, then the task's reward clipped to ±{@value #REWARD_CLIP}, the
+ * objects' costs summed and turned into 0/1, the task's goal handling (which may re-place the goal,
+ * or end the episode when it cannot), and the observation ({@link ObservationAssembler}). Reset:
+ * {@code mj_resetData}, a {@link Layout} drawn with the keepouts (the agent and every {@link PlacedObject}
+ * instance, then their yaws), everything moved there, {@code mj_forward}, then the task's
+ * {@link NavigationTask#beginEpisode} (the Goal task's second goal draw). Truncation at the spec's T
+ * comes from the base class.
  *
- * <p>The scene is compiled once ({@link NavigationScene} says why that is faithful for Circle).
+ * <p>The scene is compiled once ({@link NavigationScene} says why that is faithful). Draws during an
+ * episode (goal re-placements) come from a stream split off the episode's at reset, so a seed
+ * replays the episode.
  */
 public final class NavigationEnv extends MujocoTaskEnv {
+    /** Rewards are clipped to ±this ({@code reward_clip}, {@code base_task.py:65-81}; {@code builder.py:250-272}). */
+    public static final double REWARD_CLIP = 10;
     private final Robot robot;
     private final NavigationTask task;
     private final List<NavigationObject> objects;
-    private final Placement placement;
+    private final Layout layout;
     private final AgentFrame agent;
     private final ObservationAssembler observation;
+    private final NavigationTask.Relayout relayout = this::replace;
     private boolean agentStale = true;
+    private SplittableRandom episodeRandom = new SplittableRandom(0);
 
     /**
      * @throws IllegalArgumentException if the spec's sizes are not the scene's (observation: the
@@ -38,7 +47,7 @@ public final class NavigationEnv extends MujocoTaskEnv {
             this.robot = robot;
             this.task = task;
             this.objects = task.objects();
-            this.placement = task.agentPlacement();
+            this.layout = new Layout(task.agentPlacement(), objects);
             robot.check(model);
             for (NavigationObject o : objects) o.bind(model);
             this.agent = new AgentFrame(model.bodyId(Robot.AGENT));
@@ -69,22 +78,64 @@ public final class NavigationEnv extends MujocoTaskEnv {
 
     @Override
     protected void randomizeInitialState(SplittableRandom random) {
-        double[] xy = placement.draw(random);
-        double yaw = random.nextDouble(0, 2 * Math.PI);
-        robot.place(model, data, xy[0], xy[1], yaw);
+        layout.sample(random);
+        layout.apply(robot, model, data);
+        episodeRandom = random.split();
+        data.forward();
         agentStale = true;
+        refreshAgent();
+        task.beginEpisode(data, agent, relayout);
+    }
+
+    /** {@link NavigationTask.Relayout#replace}: update the layout, draw the instance again, move it, forward. */
+    private boolean replace(PlacedObject object, int i) {
+        refreshAgent();
+        layout.refresh(data, agent);
+        int entry = layout.entry(object, i);
+        if (!layout.redraw(entry, episodeRandom)) return false;
+        layout.applyEntry(entry, model, data);
+        data.forward();
+        agentStale = true;
+        return true;
     }
 
     /**
-     * Restarts the episode begun by {@link #reset} with the agent at (x, y) facing {@code yaw}, as if
-     * the reset had drawn that pose; returns the first observation. For tests and tools that need a
-     * known start (the layout's own draws stay within {@link NavigationTask#agentPlacement()}).
+     * Restarts the episode begun by {@link #reset} with the agent at (x, y) facing {@code yaw} and the
+     * objects where the layout put them (or where {@link #placeObject} moved them), as if the reset had
+     * drawn that pose; the task measures its progress from there. Returns the first observation. For
+     * tests and tools that need a known start; keepouts are not checked.
      */
     public float[] placeAgent(double x, double y, double yaw) {
         data.reset();
-        robot.place(model, data, x, y, yaw);
+        layout.set(0, x, y);
+        layout.setYaw(0, yaw);
+        layout.apply(robot, model, data);
+        return settle();
+    }
+
+    /**
+     * Moves instance {@code i} of one of the task's placed objects to (x, y) in the episode begun by
+     * {@link #reset}, the rest staying; the task measures its progress from there. Returns the
+     * observation. For tests and tools; keepouts are not checked.
+     */
+    public float[] placeObject(PlacedObject object, int i, double x, double y) {
+        int entry = layout.entry(object, i);
+        layout.set(entry, x, y);
+        layout.applyEntry(entry, model, data);
+        return settle();
+    }
+
+    /** Where instance {@code i} of a placed object stands in the layout: {x, y}. */
+    public double[] layoutPosition(PlacedObject object, int i) {
+        int entry = layout.entry(object, i);
+        return new double[] {layout.x(entry), layout.y(entry)};
+    }
+
+    private float[] settle() {
         data.forward();
         agentStale = true;
+        refreshAgent();
+        task.measureFrom(data, agent);
         float[] obs = new float[spec().observationDim()];
         writeObservation(obs);
         return obs;
@@ -112,7 +163,7 @@ public final class NavigationEnv extends MujocoTaskEnv {
     @Override
     protected double reward(float[] action) {
         refreshAgent();
-        return task.reward(agent);
+        return Math.max(-REWARD_CLIP, Math.min(REWARD_CLIP, task.reward(data, agent)));
     }
 
     @Override
@@ -125,6 +176,7 @@ public final class NavigationEnv extends MujocoTaskEnv {
 
     @Override
     protected boolean terminated() {
-        return false;
+        refreshAgent();
+        return task.afterStep(data, agent, relayout);
     }
 }
