@@ -7,6 +7,7 @@ import org.drcorl.env.mujoco.behavior.CircleRunBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.GaitBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.FeedbackBehaviorPolicies;
 import org.drcorl.env.mujoco.navigation.CircleTask;
+import org.drcorl.env.mujoco.navigation.GoalTask;
 import org.drcorl.env.mujoco.navigation.NavigationEnv;
 import org.drcorl.env.mujoco.navigation.NavigationTasks;
 import org.drcorl.env.mujoco.navigation.Robot;
@@ -51,13 +52,21 @@ public final class MujocoTaskCatalog {
             circle(Robot.POINT, 1),
             circle(Robot.POINT, 2),
             circle(Robot.CAR, 1),
-            circle(Robot.CAR, 2));
+            circle(Robot.CAR, 2),
+            goal(Robot.POINT, 1),
+            goal(Robot.CAR, 1));
 
     /** A Safety-Gymnasium Circle task (NAVIGATION.md): the robot in the level's scene. */
     private static MujocoTaskDefinition circle(Robot robot, int level) {
         var spec = NavigationTasks.circleSpec(robot, level);
         var task = new CircleTask(level);
         return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, task), CircleRunBehaviorPolicies.of(robot));
+    }
+
+    /** A Safety-Gymnasium Goal task: the robot in the level's scene, with a task (it keeps state) per environment. */
+    private static MujocoTaskDefinition goal(Robot robot, int level) {
+        var spec = NavigationTasks.goalSpec(robot, level);
+        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new GoalTask(level)), null);
     }
 
     /**

@@ -25,6 +25,12 @@ public final class NavigationTasks {
         return VelocityTaskSpecs.dsrl(id(robot, task), description);
     }
 
+    /** The spec of a Goal task, described. */
+    public static TaskSpec goalSpec(Robot robot, int level) {
+        return spec(robot, new GoalTask(level), "Safety-Gymnasium " + robot.name() + " drives to goals of radius 0.3 placed one after another in [-1.5, 1.5]^2;"
+                + " cost while inside any of 8 hazards of radius 0.2 (one vase costs nothing; MuJoCo 2.2.2 re-implementation, NAVIGATION.md)");
+    }
+
     /** The spec of a Circle task, described. */
     public static TaskSpec circleSpec(Robot robot, int level) {
         String walls = level == 1 ? "the walls |x| <= 1.125" : "the box |x|, |y| <= 1.125";

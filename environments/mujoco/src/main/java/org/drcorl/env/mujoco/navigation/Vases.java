@@ -1,0 +1,96 @@
+package org.drcorl.env.mujoco.navigation;
+
+import java.util.Locale;
+import org.drcorl.env.mujoco.ffm.MjLayout;
+import org.drcorl.env.mujoco.ffm.MujocoData;
+import org.drcorl.env.mujoco.ffm.MujocoModel;
+
+/**
+ * Vases ({@code assets/free_geoms/vases.py:27-112}): free boxes of half side 0.1 and density 0.001
+ * that the agent can push around, placed with their centre at 0.1 − 4e-5 (upstream's measured
+ * sink into the floor) and a uniform yaw. Seen by the lidar at their bodies' positions. Only
+ * unconstrained vases are built so far (Goal level 1, where a vase costs nothing): constrained
+ * ones (Goal level 2) need contacts and the vase speed term, which the binding does not read yet.
+ * Holds its scene's joint addresses, so one instance belongs to one environment.
+ */
+public final class Vases implements PlacedObject {
+    /** Half side of a vase. */
+    static final double SIZE = 0.1;
+    /** How far a vase sinks into the floor ({@code sink = 4e-5}). */
+    static final double SINK = 4e-5;
+    private final int count;
+    private final Placement placement;
+    private final int[] bodies, qpos;
+
+    /**
+     * @param count     how many ({@code num})
+     * @param placement where they are drawn (the task's extents) with their keepout (0.15)
+     */
+    public Vases(int count, Placement placement) {
+        if (count <= 0) throw new IllegalArgumentException("vases need a positive count, got " + count);
+        this.count = count;
+        this.placement = placement;
+        this.bodies = new int[count];
+        this.qpos = new int[count];
+    }
+
+    @Override
+    public String name() {
+        return "vases";
+    }
+
+    @Override
+    public String mjcf() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            s.append(String.format(Locale.ROOT, """
+                    <body name="vase%d" pos="0 0 %s">
+                      <freejoint name="vase%d"/>
+                      <geom name="vase%d" type="box" size="%s %s %s" density="0.001" rgba="0 1 1 1"/>
+                    </body>
+                    """, i, SIZE - SINK, i, i, SIZE, SIZE, SIZE));
+        }
+        return s.toString();
+    }
+
+    @Override
+    public boolean lidarObserved() {
+        return true;
+    }
+
+    @Override
+    public void bind(MujocoModel model) {
+        for (int i = 0; i < count; i++) {
+            String name = PlacedObject.instanceName(name(), i);
+            bodies[i] = model.bodyId(name);
+            int joint = model.jointId(name);
+            if (model.jointType(joint) != MjLayout.JNT_FREE) throw new IllegalStateException("joint " + name + " is not free");
+            qpos[i] = model.jointQposAddress(joint);
+        }
+    }
+
+    @Override
+    public Placement placement() {
+        return placement;
+    }
+
+    @Override
+    public int count() {
+        return count;
+    }
+
+    @Override
+    public void place(MujocoModel model, MujocoData data, int i, double x, double y, double yaw) {
+        double[] pose = {x, y, SIZE - SINK, Math.cos(yaw / 2), 0, 0, Math.sin(yaw / 2)};
+        for (int k = 0; k < 7; k++) data.setQpos(qpos[i] + k, pose[k]);
+    }
+
+    @Override
+    public int positions(MujocoData data, double[] xy) {
+        for (int i = 0; i < count; i++) {
+            xy[2 * i] = data.xpos(bodies[i], 0);
+            xy[2 * i + 1] = data.xpos(bodies[i], 1);
+        }
+        return count;
+    }
+}
