@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.drcorl.env.mujoco.behavior.CircleGaitBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.CircleRunBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.GaitBehaviorPolicies;
+import org.drcorl.env.mujoco.behavior.GoalSeekBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.FeedbackBehaviorPolicies;
 import org.drcorl.env.mujoco.navigation.CircleTask;
 import org.drcorl.env.mujoco.navigation.GoalTask;
@@ -66,7 +67,7 @@ public final class MujocoTaskCatalog {
     /** A Safety-Gymnasium Goal task: the robot in the level's scene, with a task (it keeps state) per environment. */
     private static MujocoTaskDefinition goal(Robot robot, int level) {
         var spec = NavigationTasks.goalSpec(robot, level);
-        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new GoalTask(level)), null);
+        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new GoalTask(level)), GoalSeekBehaviorPolicies.of(robot));
     }
 
     /**

@@ -24,24 +24,8 @@ import org.drcorl.spi.EpisodePolicy;
  */
 public final class CircleRunBehaviorPolicies implements BehaviorPolicyFamily {
     private final Robot robot;
-    private final Drive drive;
+    private final NavigationDrive drive;
     private final double minRadius, safeRadius, maxRadius, minSpeed, minNoise, maxNoise;
-
-    /**
-     * How a robot's actions make it go: both saturate early (NAVIGATION.md §1), so the controller
-     * works in the linear range below {@code fullDrive}.
-     *
-     * @param fullDrive    the action at which the forward drive saturates (Point thrust 0.05, Car wheel 0.02)
-     * @param turnGain     action per radian of heading error (Point: the turn servo; Car: the wheel difference)
-     * @param turnLimit    largest turn action
-     * @param differential whether the actions are (left, right) wheels rather than (thrust, turn)
-     */
-    public record Drive(double fullDrive, double turnGain, double turnLimit, boolean differential) {
-        /** The Point: thrust along its x, turn by its velocity servo (≈ 3 rad/s at action 1). */
-        public static final Drive POINT = new Drive(0.05, 2.0, 1.0, false);
-        /** The Car: both wheels forward; left faster than right turns it counter-clockwise [measured]. */
-        public static final Drive CAR = new Drive(0.02, 0.04, 0.02, true);
-    }
 
     /**
      * @param robot      the robot (where its lidar block starts, which way is forward, how it drives)
@@ -53,7 +37,7 @@ public final class CircleRunBehaviorPolicies implements BehaviorPolicyFamily {
      * @param minNoise   smallest σ of an episode's action noise
      * @param maxNoise   largest σ
      */
-    public CircleRunBehaviorPolicies(Robot robot, Drive drive, double minRadius, double safeRadius, double maxRadius,
+    public CircleRunBehaviorPolicies(Robot robot, NavigationDrive drive, double minRadius, double safeRadius, double maxRadius,
                                      double minSpeed, double minNoise, double maxNoise) {
         if (!(0 < minRadius && minRadius < safeRadius && safeRadius < maxRadius)) {
             throw new IllegalArgumentException("need 0 < minRadius < safeRadius < maxRadius, got "
@@ -78,10 +62,10 @@ public final class CircleRunBehaviorPolicies implements BehaviorPolicyFamily {
      */
     public static CircleRunBehaviorPolicies of(Robot robot) {
         return switch (robot.name()) {
-            case "Point" -> new CircleRunBehaviorPolicies(robot, Drive.POINT, 0.7, 0.85, 1.7, 0.7,
-                    0.1 * Drive.POINT.fullDrive(), 0.5 * Drive.POINT.fullDrive());
-            case "Car" -> new CircleRunBehaviorPolicies(robot, Drive.CAR, 0.8, 0.95, 1.7, 1.0,
-                    0.05 * Drive.CAR.fullDrive(), 0.3 * Drive.CAR.fullDrive());
+            case "Point" -> new CircleRunBehaviorPolicies(robot, NavigationDrive.POINT, 0.7, 0.85, 1.7, 0.7,
+                    0.1 * NavigationDrive.POINT.fullDrive(), 0.5 * NavigationDrive.POINT.fullDrive());
+            case "Car" -> new CircleRunBehaviorPolicies(robot, NavigationDrive.CAR, 0.8, 0.95, 1.7, 1.0,
+                    0.05 * NavigationDrive.CAR.fullDrive(), 0.3 * NavigationDrive.CAR.fullDrive());
             default -> throw new IllegalArgumentException("no circle-following settings for the robot " + robot.name());
         };
     }
@@ -93,24 +77,6 @@ public final class CircleRunBehaviorPolicies implements BehaviorPolicyFamily {
                 : safeRadius + (maxRadius - safeRadius) * a.bursts();
         double speed = minSpeed + (1 - minSpeed) * a.calmLevel();
         return new Follower(a, radius, speed, random.split());
-    }
-
-    /** Where the circle's centre is, in the agent's frame, from a circle lidar block. */
-    record CentreFix(double distance, double bearing) {
-
-        /** Decodes a block; empty distance (NaN) when the centre is out of range. */
-        static CentreFix decode(float[] obs, int offset, PseudoLidar lidar) {
-            int bins = lidar.bins(), best = 0;
-            for (int b = 1; b < bins; b++) if (obs[offset + b] > obs[offset + best]) best = b;
-            double reading = obs[offset + best];
-            if (!(reading > 0)) return new CentreFix(Double.NaN, 0);
-            // the next bin holds alias·reading, the previous (1 − alias)·reading; the larger of the two is the better measure
-            double next = obs[offset + (best + 1) % bins] / reading, previous = obs[offset + (best - 1 + bins) % bins] / reading;
-            double alias = lidar.alias() ? (next >= previous ? next : 1 - previous) : 0.5;
-            alias = Math.max(0, Math.min(1, alias));
-            double binWidth = 2 * Math.PI / bins;
-            return new CentreFix(lidar.maxDistance() * (1 - reading), (best + alias) * binWidth);
-        }
     }
 
     /** One episode: follow the counter-clockwise circle of one radius. */
@@ -130,18 +96,16 @@ public final class CircleRunBehaviorPolicies implements BehaviorPolicyFamily {
 
         @Override
         public float[] act(float[] observation) {
-            CentreFix fix = CentreFix.decode(observation, lidarOffset, PseudoLidar.CIRCLE);
+            LidarFix fix = LidarFix.decode(observation, lidarOffset, PseudoLidar.CIRCLE);
             double headingError = 0;
             if (!Double.isNaN(fix.distance())) {
                 // the agent sits at p = −(vector to the centre); the counter-clockwise tangent there is p turned by +90°
                 double toCentre = fix.bearing();
                 double tangent = toCentre - Math.PI / 2; // rot(+90°) of (toCentre + π)
                 double outward = Math.atan(GUIDANCE_GAIN * (radius - fix.distance())); // > 0: inside, steer out (clockwise of the tangent)
-                headingError = wrap(tangent - outward - robot.forwardYaw());
+                headingError = NavigationDrive.wrap(tangent - outward - robot.forwardYaw());
             }
-            double forward = drive.fullDrive() * speed * Math.max(0.3, Math.cos(headingError)); // slow down to turn round
-            double turn = Math.max(-drive.turnLimit(), Math.min(drive.turnLimit(), drive.turnGain() * headingError));
-            double[] a = drive.differential() ? new double[] {forward + turn, forward - turn} : new double[] {forward, turn};
+            double[] a = drive.steer(headingError, speed);
             float[] action = new float[2];
             for (int i = 0; i < 2; i++) {
                 action[i] = (float) Math.max(-1, Math.min(1, a[i] + aggressiveness.noise() * random.nextGaussian()));
@@ -153,9 +117,5 @@ public final class CircleRunBehaviorPolicies implements BehaviorPolicyFamily {
         public String label() {
             return aggressiveness.label();
         }
-    }
-
-    private static double wrap(double angle) {
-        return Math.atan2(Math.sin(angle), Math.cos(angle));
     }
 }

@@ -23,20 +23,20 @@ class CircleRunBehaviorPoliciesTest {
             double[] rotation = {c, -s, 0, s, c, 0, 0, 0, 1};
             double wx = distance * Math.cos(bearing + yaw), wy = distance * Math.sin(bearing + yaw);
             PseudoLidar.CIRCLE.observe(new double[] {0, 0, 0}, rotation, new double[] {wx, wy}, 1, obs, 0);
-            var fix = CircleRunBehaviorPolicies.CentreFix.decode(obs, 0, PseudoLidar.CIRCLE);
+            var fix = LidarFix.decode(obs, 0, PseudoLidar.CIRCLE);
             assertEquals(distance, fix.distance(), 1e-5, "distance");
             double error = Math.atan2(Math.sin(fix.bearing() - bearing), Math.cos(fix.bearing() - bearing));
             assertEquals(0, error, 1e-4, "bearing " + bearing + " decoded as " + fix.bearing());
         }
-        assertTrue(Double.isNaN(CircleRunBehaviorPolicies.CentreFix.decode(new float[16], 0, PseudoLidar.CIRCLE).distance()),
+        assertTrue(Double.isNaN(LidarFix.decode(new float[16], 0, PseudoLidar.CIRCLE).distance()),
                 "nothing in range: no fix");
     }
 
     @Test
     void radiiMustGrowFromCarefulToReckless() {
         assertThrows(IllegalArgumentException.class,
-                () -> new CircleRunBehaviorPolicies(Robot.POINT, CircleRunBehaviorPolicies.Drive.POINT, 1.0, 0.9, 1.7, 0.5, 0, 0.01));
+                () -> new CircleRunBehaviorPolicies(Robot.POINT, NavigationDrive.POINT, 1.0, 0.9, 1.7, 0.5, 0, 0.01));
         assertThrows(IllegalArgumentException.class,
-                () -> new CircleRunBehaviorPolicies(Robot.POINT, CircleRunBehaviorPolicies.Drive.POINT, 0.5, 0.9, 1.7, 0, 0, 0.01));
+                () -> new CircleRunBehaviorPolicies(Robot.POINT, NavigationDrive.POINT, 0.5, 0.9, 1.7, 0, 0, 0.01));
     }
 }

@@ -1,0 +1,43 @@
+package org.drcorl.env.mujoco.behavior;
+
+/**
+ * How a navigation robot's actions make it go, for the behaviour controllers: both robots saturate
+ * early (NAVIGATION.md §1), so a controller works in the linear range below {@code fullDrive}.
+ * {@link #steer} turns a heading error into an action: drive forward, slower the further off course
+ * (never below 0.3 of the speed, so a robot turning round still moves), and turn toward the course.
+ *
+ * @param fullDrive    the action at which the forward drive saturates (Point thrust 0.05, Car wheel 0.02)
+ * @param turnGain     action per radian of heading error (Point: the turn servo; Car: the wheel difference)
+ * @param turnLimit    largest turn action
+ * @param differential whether the actions are (left, right) wheels rather than (thrust, turn)
+ */
+public record NavigationDrive(double fullDrive, double turnGain, double turnLimit, boolean differential) {
+    /** The Point: thrust along its x, turn by its velocity servo (≈ 3 rad/s at action 1). */
+    public static final NavigationDrive POINT = new NavigationDrive(0.05, 2.0, 1.0, false);
+    /** The Car: both wheels forward; left faster than right turns it counter-clockwise [measured]. */
+    public static final NavigationDrive CAR = new NavigationDrive(0.02, 0.04, 0.02, true);
+
+    /** The drive of a robot, by its name ({@code Point}, {@code Car}). */
+    public static NavigationDrive of(String robot) {
+        return switch (robot) {
+            case "Point" -> POINT;
+            case "Car" -> CAR;
+            default -> throw new IllegalArgumentException("no drive settings for the robot " + robot);
+        };
+    }
+
+    /**
+     * The action that heads {@code headingError} radians (counter-clockwise positive, in (−π, π]) toward
+     * the course at {@code speed} of full drive, before noise and clipping.
+     */
+    public double[] steer(double headingError, double speed) {
+        double forward = fullDrive * speed * Math.max(0.3, Math.cos(headingError));
+        double turn = Math.max(-turnLimit, Math.min(turnLimit, turnGain * headingError));
+        return differential ? new double[] {forward + turn, forward - turn} : new double[] {forward, turn};
+    }
+
+    /** An angle wrapped into (−π, π]. */
+    static double wrap(double angle) {
+        return Math.atan2(Math.sin(angle), Math.cos(angle));
+    }
+}
