@@ -44,6 +44,9 @@ class GoalSeekBehaviorPoliciesTest {
         // a hazard behind (away from the goal) only pushes: the course stays near the goal's bearing
         double behind = GoalSeekBehaviorPolicies.course(hazards(0.3, Math.PI), 0, LIDAR, 1, 0, 3, 0.6);
         assertEquals(0, behind, 0.2);
+        // a negative strength (the reckless end) draws the course toward a hazard to the left of the goal
+        double drawn = GoalSeekBehaviorPolicies.course(hazards(0.3, 1.0), 0, LIDAR, 1, 0, -1, 0.6);
+        assertTrue(drawn > 0.2, "course " + drawn);
     }
 
     @Test
@@ -52,7 +55,8 @@ class GoalSeekBehaviorPoliciesTest {
         var random = new java.util.SplittableRandom(1);
         assertTrue(family.policyFor(0, 10, random).label().startsWith("careful"));
         assertTrue(family.policyFor(9, 10, random).label().startsWith("reckless"));
-        assertThrows(IllegalArgumentException.class, () -> new GoalSeekBehaviorPolicies(Robot.POINT, NavigationDrive.POINT, 3, 3.5, 0.4, 0, 0.01));
-        assertThrows(IllegalArgumentException.class, () -> new GoalSeekBehaviorPolicies(Robot.POINT, NavigationDrive.POINT, 3, 0.6, 0, 0, 0.01));
+        assertThrows(IllegalArgumentException.class, () -> new GoalSeekBehaviorPolicies(Robot.POINT, NavigationDrive.POINT, 3, -1, 3.5, 0.4, 0, 0.01));
+        assertThrows(IllegalArgumentException.class, () -> new GoalSeekBehaviorPolicies(Robot.POINT, NavigationDrive.POINT, 3, -1, 0.6, 0, 0, 0.01));
+        assertThrows(IllegalArgumentException.class, () -> new GoalSeekBehaviorPolicies(Robot.POINT, NavigationDrive.POINT, 1, 2, 0.6, 0.4, 0, 0.01));
     }
 }
