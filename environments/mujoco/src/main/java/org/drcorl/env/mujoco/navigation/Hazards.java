@@ -87,11 +87,7 @@ public final class Hazards implements PlacedObject {
 
     @Override
     public int positions(MujocoData data, double[] xy) {
-        for (int i = 0; i < count; i++) {
-            xy[2 * i] = data.xpos(bodies[i], 0);
-            xy[2 * i + 1] = data.xpos(bodies[i], 1);
-        }
-        return count;
+        return PlacedObject.bodyPositions(data, bodies, xy);
     }
 
     @Override

@@ -37,6 +37,15 @@ public interface PlacedObject extends NavigationObject {
         return positions(data, xy);
     }
 
+    /** The world (x, y) of each of {@code bodies}, interleaved, into {@code xy}: one body per instance. */
+    static int bodyPositions(MujocoData data, int[] bodies, double[] xy) {
+        for (int i = 0; i < bodies.length; i++) {
+            xy[2 * i] = data.xpos(bodies[i], 0);
+            xy[2 * i + 1] = data.xpos(bodies[i], 1);
+        }
+        return bodies.length;
+    }
+
     /** Names of a multi-instance kind's bodies, upstream's {@code hazard0}, {@code hazard1}, …: the kind's name less its plural s. */
     static String instanceName(String kind, int i) {
         return kind.substring(0, kind.length() - 1) + i;
