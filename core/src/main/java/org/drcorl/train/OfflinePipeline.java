@@ -89,16 +89,20 @@ public final class OfflinePipeline implements AutoCloseable {
         synchronized (safeBehavior) {
             DiffusionBehaviorModel m = safeBehavior.get(costThreshold);
             if (m != null) return m;
-            OfflineDataset safe = data.safeEpisodes(costThreshold);
-            if (safe.size() == 0) {
-                throw new IllegalArgumentException("behavior-safe-episodes: no episode of the dataset is within κ = " + costThreshold);
-            }
+            OfflineDataset safe = safeEpisodes(costThreshold, "behavior-safe-episodes");
             String kappa = Double.toString(costThreshold);
             m = trainBehaviorModel(safe, "behavior-model-kappa-" + kappa.replace('.', '_'), Map.of("safe-episodes-within", kappa),
                     progress, l -> {});
             safeBehavior.put(costThreshold, m);
             return m;
         }
+    }
+
+    /** The episodes within κ, for the setting that learns from them alone; refused when there are none. */
+    private OfflineDataset safeEpisodes(double costThreshold, String setting) {
+        OfflineDataset safe = data.safeEpisodes(costThreshold);
+        if (safe.size() == 0) throw new IllegalArgumentException(setting + ": no episode of the dataset is within κ = " + costThreshold);
+        return safe;
     }
 
     private DiffusionBehaviorModel trainBehaviorModel(OfflineDataset episodes, String name, Map<String, String> extra,
@@ -266,11 +270,7 @@ public final class OfflinePipeline implements AutoCloseable {
                     preset.pretrainRegressionSteps() + preset.pretrainSteps() + evaluationSteps + preset.extractSteps());
             TransitionSampler regression = batches;
             if (preset.pretrainRegressionSteps() > 0 && preset.pretrainRegressionSafe()) {
-                OfflineDataset safe = data.safeEpisodes(costThreshold);
-                if (safe.size() == 0) {
-                    throw new IllegalArgumentException("pretrain-regression-safe: no episode of the dataset is within κ = " + costThreshold);
-                }
-                regression = new TransitionSampler(safe, seed ^ 0xD6L);
+                regression = new TransitionSampler(safeEpisodes(costThreshold, "pretrain-regression-safe"), seed ^ 0xD6L);
             }
             for (int i = 0; i < preset.pretrainRegressionSteps(); i++) {
                 try (NDManager step = manager.newSubManager()) {
