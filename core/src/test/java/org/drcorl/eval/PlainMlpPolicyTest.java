@@ -21,25 +21,31 @@ class PlainMlpPolicyTest {
         return v;
     }
 
-    /** The paper's policy shape, and a linear-output critic shape whose outputs tanh cannot hide. */
+    /**
+     * The paper's policy shape, and a linear-output critic shape whose outputs tanh cannot hide;
+     * batches of 1024 and 1023 (whole blocks of the batch path, and a remainder of single rows).
+     */
     @Test
     void equalsTheEngineWithin1e5OnABatch() {
-        int batch = 1024;
-        for (boolean tanh : new boolean[] {true, false}) {
-            try (NDManager m = NDManager.newBaseManager(); Parameters p = new Parameters(m)) {
-                Mlp mlp = Mlp.create(p, "pi", new int[] {8, 256, 256, 2}, tanh, new SplittableRandom(1));
-                PlainMlpPolicy fast = PlainMlpPolicy.of(mlp, tanh);
-                float[] obs = gaussian(new SplittableRandom(2), batch * 8, 2.0);
-                float[] engine = mlp.forward(m.create(obs, new Shape(batch, 8))).toFloatArray();
-                float[] plain = new float[batch * 2];
-                fast.actBatch(obs, batch, plain);
-                double worst = 0;
-                for (int i = 0; i < plain.length; i++) worst = Math.max(worst, Math.abs(engine[i] - plain[i]));
-                assertTrue(worst <= 1e-5, "largest difference from the engine " + worst + " (tanh " + tanh + ")");
-                float[] one = new float[2];
-                for (int k = 0; k < batch; k += 97) { // batch rows equal single calls, bit for bit
-                    fast.act(java.util.Arrays.copyOfRange(obs, k * 8, k * 8 + 8), one);
-                    assertArrayEquals(java.util.Arrays.copyOfRange(plain, k * 2, k * 2 + 2), one);
+        for (int batch : new int[] {1024, 1023}) {
+            for (boolean tanh : new boolean[] {true, false}) {
+                try (NDManager m = NDManager.newBaseManager(); Parameters p = new Parameters(m)) {
+                    Mlp mlp = Mlp.create(p, "pi", new int[] {8, 256, 256, 2}, tanh, new SplittableRandom(1));
+                    PlainMlpPolicy fast = PlainMlpPolicy.of(mlp, tanh);
+                    float[] obs = gaussian(new SplittableRandom(2), batch * 8, 2.0);
+                    float[] engine = mlp.forward(m.create(obs, new Shape(batch, 8))).toFloatArray();
+                    float[] plain = new float[batch * 2];
+                    fast.actBatch(obs, batch, plain);
+                    double worst = 0;
+                    for (int i = 0; i < plain.length; i++) worst = Math.max(worst, Math.abs(engine[i] - plain[i]));
+                    assertTrue(worst <= 1e-5, "largest difference from the engine " + worst + " (tanh " + tanh + ", batch " + batch + ")");
+                    float[] one = new float[2];
+                    for (int k = 0; k < batch; k += 97) { // batch rows equal single calls, bit for bit
+                        fast.act(java.util.Arrays.copyOfRange(obs, k * 8, k * 8 + 8), one);
+                        assertArrayEquals(java.util.Arrays.copyOfRange(plain, k * 2, k * 2 + 2), one);
+                    }
+                    fast.act(java.util.Arrays.copyOfRange(obs, (batch - 1) * 8, batch * 8), one); // the last row too
+                    assertArrayEquals(java.util.Arrays.copyOfRange(plain, (batch - 1) * 2, batch * 2), one);
                 }
             }
         }
