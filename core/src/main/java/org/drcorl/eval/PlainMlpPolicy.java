@@ -60,7 +60,8 @@ public final class PlainMlpPolicy {
 
     /**
      * Actions for {@code count} observations stored one after another in {@code observations},
-     * written one after another into {@code actions}; allocates nothing.
+     * written one after another into {@code actions}; allocates nothing after the first call
+     * (see {@link MlpPolicy#actBatch}).
      */
     public void actBatch(float[] observations, int count, float[] actions) {
         policy.actBatch(observations, count, actions);

@@ -36,10 +36,12 @@ public final class MlpPolicy {
     private final float[][] scratch;
     private final int[] active; // indices of the non-zero inputs of the current layer
     // actBatch: the activations of BLOCK observations, one row array per observation and layer
-    // ([layer][observation][unit]), allocated once
-    private final float[][][] block;
-    // the weights of each narrow layer transposed ([out][in]), null for wide ones (see NARROW)
-    private final float[][][] transposed;
+    // ([layer][observation][unit]), and the weights of each narrow layer transposed ([out][in],
+    // null for wide ones, see NARROW). Made by the first actBatch, so that a policy that only
+    // acts one observation at a time (evaluation rollouts, deployment) does not carry them:
+    // about 35 KB for the 8 → 256 → 256 → 2 policy.
+    private float[][][] block;
+    private float[][][] transposed;
 
     /** Observations actBatch runs through a wide layer together (see {@link #wideLayerBlock}). */
     private static final int BLOCK = 16;
@@ -62,19 +64,6 @@ public final class MlpPolicy {
             widest = Math.max(widest, sizes[i]);
         }
         this.active = new int[widest];
-        this.block = new float[sizes.length][BLOCK][];
-        for (int l = 0; l < sizes.length; l++) {
-            for (int k = 0; k < BLOCK; k++) block[l][k] = new float[sizes[l]];
-        }
-        this.transposed = new float[weights.length][][];
-        for (int l = 0; l < weights.length; l++) {
-            int nIn = sizes[l], nOut = sizes[l + 1];
-            if (nOut > NARROW) continue;
-            transposed[l] = new float[nOut][nIn];
-            for (int i = 0; i < nIn; i++) {
-                for (int j = 0; j < nOut; j++) transposed[l][j][i] = weights[l][i][j];
-            }
-        }
     }
 
     /**
@@ -161,7 +150,9 @@ public final class MlpPolicy {
 
     /**
      * Actions for {@code count} observations stored one after another in {@code observations},
-     * written one after another into {@code actions}; allocates nothing.
+     * written one after another into {@code actions}. Allocates nothing after the first call of
+     * four or more observations, which makes the batch buffers. Each row's action equals
+     * {@link #act(float[], float[])} on it bit for bit.
      */
     public void actBatch(float[] observations, int count, float[] actions) {
         int in = sizes[0], out = outputSize();
@@ -169,11 +160,29 @@ public final class MlpPolicy {
             throw new IllegalArgumentException("batch of " + count + " needs " + (long) count * in + " observation and "
                     + (long) count * out + " action values, got " + observations.length + " and " + actions.length);
         }
+        if (count >= 4 && block == null) makeBatchBuffers();
         int k = 0;
         for (; k + BLOCK <= count; k += BLOCK) forwardBlock(observations, k * in, BLOCK, actions, k * out);
         int quads = (count - k) / 4 * 4;
         if (quads > 0) forwardBlock(observations, k * in, quads, actions, k * out);
         for (k += quads; k < count; k++) forward(observations, k * in, actions, k * out);
+    }
+
+    /** The buffers of actBatch, made on its first call (see the fields). */
+    private void makeBatchBuffers() {
+        block = new float[sizes.length][BLOCK][];
+        for (int l = 0; l < sizes.length; l++) {
+            for (int k = 0; k < BLOCK; k++) block[l][k] = new float[sizes[l]];
+        }
+        transposed = new float[weights.length][][];
+        for (int l = 0; l < weights.length; l++) {
+            int nIn = sizes[l], nOut = sizes[l + 1];
+            if (nOut > NARROW) continue;
+            transposed[l] = new float[nOut][nIn];
+            for (int i = 0; i < nIn; i++) {
+                for (int j = 0; j < nOut; j++) transposed[l][j][i] = weights[l][i][j];
+            }
+        }
     }
 
     /**
