@@ -19,7 +19,7 @@ import java.util.Arrays;
  * refuses to vectorize (measured: 12.6 µs per 256×256 layer flat, 4.3 µs with row arrays, on
  * AVX2 — 8 floats per instruction).
  *
- * <p>{@link #actBatch} works on blocks of 16 observations instead (see {@link #wideLayerBlock}):
+ * <p>{@link #actBatch} works on blocks of 16 observations instead (see {@code wideLayerBlock}):
  * every input row, zero or not, four rows for four observations per pass, so that each weight
  * loaded serves four observations and the weights stay in cache across the block. That does twice
  * the multiply-adds of skipping zeros one observation at a time, and is still about three times as
