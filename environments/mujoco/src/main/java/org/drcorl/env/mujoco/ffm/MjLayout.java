@@ -34,6 +34,8 @@ public final class MjLayout {
     public static final long MODEL_NSITE = 28;
     public static final long MODEL_NSENSOR = 124;
     public static final long MODEL_NSENSORDATA = 224;
+    /** {@code nconmax}: the size of {@code mjData.contact} (the robots set 1000). */
+    public static final long MODEL_NCONMAX = 212;
     // mjModel.opt (mjOption, embedded)
     public static final long MODEL_OPT_TIMESTEP = 232;
     public static final long MODEL_OPT_GRAVITY = 280;
@@ -58,6 +60,8 @@ public final class MjLayout {
     // mjData
     /** {@code mjWarningStat warning[mjNWARNING]}, each {@code {int lastinfo; int number;}}. */
     public static final long DATA_WARNING = 24;
+    /** {@code ncon}: contacts detected by the last collision pass (an int). */
+    public static final long DATA_NCON = 40332;
     public static final long DATA_TIME = 40336;
     public static final long DATA_QPOS = 40376;
     public static final long DATA_QVEL = 40384;
@@ -75,6 +79,16 @@ public final class MjLayout {
     public static final long DATA_SUBTREE_COM = 40600;
     public static final long DATA_CVEL = 40960;
     public static final long DATA_CFRC_EXT = 41168;
+    /** {@code contact}: pointer to the contact list, {@code nconmax} × {@code mjContact}, fixed for the data's life. */
+    public static final long DATA_CONTACT = 40752;
+
+    // mjContact: one detected contact
+    public static final long SIZEOF_CONTACT = 528;
+    /** {@code dist}: distance between the nearest points (negative: penetration), an mjtNum. */
+    public static final long CONTACT_DIST = 0;
+    /** {@code geom1}, {@code geom2}: the two geoms' ids (ints). */
+    public static final long CONTACT_GEOM1 = 508;
+    public static final long CONTACT_GEOM2 = 512;
 
     /** {@code mjNWARNING}: entries of {@code mjData.warning}. */
     public static final int NWARNING = 8;

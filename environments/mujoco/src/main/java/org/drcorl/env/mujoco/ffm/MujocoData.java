@@ -26,6 +26,9 @@ public final class MujocoData implements AutoCloseable {
     private final MemorySegment qpos, qvel, act, qaccWarmstart, ctrl, qfrcApplied, xpos, xquat, xmat, sensordata, cfrcExt;
     /** Scratch for the helpers that call MuJoCo with arrays: the body Jacobian (3 × nv), a quaternion, a matrix. */
     private final MemorySegment jacobian, quatIn, matOut;
+    /** The contact list, {@code nconmax} entries of {@link MjLayout#SIZEOF_CONTACT} bytes; the first {@link #contactCount()} are live. */
+    private final MemorySegment contacts;
+    private final int nconmax;
     private final int nq, nv, nu, nbody, nsensordata;
     private boolean closed;
 
@@ -59,6 +62,8 @@ public final class MujocoData implements AutoCloseable {
         xmat = array(MjLayout.DATA_XMAT, nbody * 9L);
         sensordata = array(MjLayout.DATA_SENSORDATA, nsensordata);
         cfrcExt = array(MjLayout.DATA_CFRC_EXT, nbody * 6L);
+        nconmax = model.nconmax();
+        contacts = data.get(ADDRESS, MjLayout.DATA_CONTACT).reinterpret((long) nconmax * MjLayout.SIZEOF_CONTACT, arena, null);
         // allocated once here and freed with the data, so the per-step helpers allocate nothing
         jacobian = arena.allocate(JAVA_DOUBLE, 3L * Math.max(1, nv));
         quatIn = arena.allocate(JAVA_DOUBLE, 4);
@@ -233,6 +238,33 @@ public final class MujocoData implements AutoCloseable {
     /** External (contact) force and torque on a body, com-based ({@code cfrc_ext[body][k]}). */
     public double cfrcExt(int body, int k) {
         return cfrcExt.getAtIndex(JAVA_DOUBLE, body * 6L + java.util.Objects.checkIndex(k, 6));
+    }
+
+    /**
+     * Contacts found by the last collision pass ({@code ncon}; {@code mj_step} and {@code mj_forward}
+     * both run one), each a pair of geoms read by {@link #contactGeom1}, {@link #contactGeom2}.
+     */
+    public int contactCount() {
+        return data.get(JAVA_INT, MjLayout.DATA_NCON);
+    }
+
+    /** The first geom of contact {@code i} ({@code contact[i].geom1}), i below {@link #contactCount()}. */
+    public int contactGeom1(int i) {
+        return contacts.get(JAVA_INT, contactOffset(i) + MjLayout.CONTACT_GEOM1);
+    }
+
+    /** The second geom of contact {@code i} ({@code contact[i].geom2}). */
+    public int contactGeom2(int i) {
+        return contacts.get(JAVA_INT, contactOffset(i) + MjLayout.CONTACT_GEOM2);
+    }
+
+    /** The distance between contact {@code i}'s nearest points ({@code contact[i].dist}; negative: penetration). */
+    public double contactDistance(int i) {
+        return contacts.get(JAVA_DOUBLE, contactOffset(i) + MjLayout.CONTACT_DIST);
+    }
+
+    private long contactOffset(int i) {
+        return java.util.Objects.checkIndex(i, contactCount()) * MjLayout.SIZEOF_CONTACT;
     }
 
     /** Copies qpos into {@code out} (length ≥ nq). */

@@ -23,7 +23,7 @@ public final class MujocoModel implements AutoCloseable {
     private final String origin;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment model;
-    private final int nq, nv, nu, na, nbody, njnt, nsensor, nsensordata;
+    private final int nq, nv, nu, na, nbody, njnt, ngeom, nconmax, nsensor, nsensordata;
     private final MemorySegment qpos0, bodyPos, bodyQuat, bodyMass, jntType, jntQposAdr, jntDofAdr, actuatorGear, actuatorCtrlRange,
             sensorAdr, sensorDim;
     private boolean closed;
@@ -38,6 +38,8 @@ public final class MujocoModel implements AutoCloseable {
         na = model.get(JAVA_INT, MjLayout.MODEL_NA);
         nbody = model.get(JAVA_INT, MjLayout.MODEL_NBODY);
         njnt = model.get(JAVA_INT, MjLayout.MODEL_NJNT);
+        ngeom = model.get(JAVA_INT, MjLayout.MODEL_NGEOM);
+        nconmax = model.get(JAVA_INT, MjLayout.MODEL_NCONMAX);
         nsensor = model.get(JAVA_INT, MjLayout.MODEL_NSENSOR);
         nsensordata = model.get(JAVA_INT, MjLayout.MODEL_NSENSORDATA);
         qpos0 = array(MjLayout.MODEL_QPOS0, nq * 8L);
@@ -154,6 +156,15 @@ public final class MujocoModel implements AutoCloseable {
 
     public int njnt() {
         return njnt;
+    }
+
+    public int ngeom() {
+        return ngeom;
+    }
+
+    /** Room in the contact list ({@code nconmax}): the most contacts a collision pass can report. */
+    public int nconmax() {
+        return nconmax;
     }
 
     public int nsensor() {
@@ -292,6 +303,10 @@ public final class MujocoModel implements AutoCloseable {
 
     public int sensorId(String name) {
         return id(MjLayout.OBJ_SENSOR, "sensor", name);
+    }
+
+    public int geomId(String name) {
+        return id(MjLayout.OBJ_GEOM, "geom", name);
     }
 
     public int siteId(String name) {
