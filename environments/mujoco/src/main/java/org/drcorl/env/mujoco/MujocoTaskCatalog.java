@@ -55,7 +55,9 @@ public final class MujocoTaskCatalog {
             circle(Robot.CAR, 1),
             circle(Robot.CAR, 2),
             goal(Robot.POINT, 1),
-            goal(Robot.CAR, 1));
+            goal(Robot.CAR, 1),
+            goal(Robot.POINT, 2),
+            goal(Robot.CAR, 2));
 
     /** A Safety-Gymnasium Circle task (NAVIGATION.md): the robot in the level's scene. */
     private static MujocoTaskDefinition circle(Robot robot, int level) {

@@ -1,6 +1,7 @@
 package org.drcorl.env.mujoco.navigation;
 
 import org.drcorl.env.mujoco.ffm.MujocoData;
+import org.drcorl.env.mujoco.ffm.MujocoModel;
 
 /**
  * The agent body's state after an environment step, read once and shared by the reward, the
@@ -10,12 +11,46 @@ import org.drcorl.env.mujoco.ffm.MujocoData;
  */
 public final class AgentFrame {
     private final int body;
+    /** By geom id: whether the geom is the robot's ({@link Robot#geomNames}). */
+    private final boolean[] agentGeom;
     final double[] position = new double[3];
     final double[] rotation = new double[9];
     final double[] velocity = new double[3];
 
-    AgentFrame(int body) {
+    AgentFrame(int body, boolean[] agentGeom) {
         this.body = body;
+        this.agentGeom = agentGeom.clone();
+    }
+
+    /** The frame of {@code robot}'s agent body in a compiled scene, knowing the robot's geoms. */
+    static AgentFrame of(MujocoModel model, Robot robot) {
+        boolean[] mine = new boolean[model.ngeom()];
+        for (String g : robot.geomNames()) mine[model.geomId(g)] = true;
+        return new AgentFrame(model.bodyId(Robot.AGENT), mine);
+    }
+
+    /** Whether geom {@code geom} belongs to the robot. */
+    public boolean isAgentGeom(int geom) {
+        return geom >= 0 && geom < agentGeom.length && agentGeom[geom];
+    }
+
+    /**
+     * How many of the last collision pass's contacts pair a robot geom with a geom marked in
+     * {@code objectGeom} (by id): upstream's contact costs scan {@code data.contact[:ncon]} for a
+     * pair holding an object's geom and an agent geom, +1 per contact ({@code vases.py}, {@code buttons.py},
+     * {@code gremlins.py}; NAVIGATION.md §4).
+     */
+    public int contactsWith(MujocoData data, boolean[] objectGeom) {
+        int n = 0, count = data.contactCount();
+        for (int c = 0; c < count; c++) {
+            int g1 = data.contactGeom1(c), g2 = data.contactGeom2(c);
+            if ((marked(objectGeom, g1) || marked(objectGeom, g2)) && (isAgentGeom(g1) || isAgentGeom(g2))) n++;
+        }
+        return n;
+    }
+
+    private static boolean marked(boolean[] mask, int geom) {
+        return geom >= 0 && geom < mask.length && mask[geom];
     }
 
     /** Reads the agent's state from the last forward pass. */

@@ -14,8 +14,9 @@ import org.drcorl.env.mujoco.ffm.MujocoData;
  * the layout (shaping where the things after it go) and once more by {@code update_world}.
  *
  * <p>Level 0: the goal alone in [−1, 1]². Level 1: in [−1.5, 1.5]², with 8 hazards (radius 0.2,
- * keepout 0.18; 1 per step inside one) and 1 vase that costs nothing. Keepouts: agent 0.4, goal
- * 0.305, vase 0.15. The lidar is the standard one (16 bins, 3 m), blocks goal, hazards, vases.
+ * keepout 0.18; 1 per step inside one) and 1 vase that costs nothing. Level 2 ({@code goal_level2.py}):
+ * in [−2, 2]², 10 hazards and 10 vases that cost when touched or moved ({@link Vases}). Keepouts: agent
+ * 0.4, goal 0.305, vase 0.15. The lidar is the standard one (16 bins, 3 m), blocks goal, hazards, vases.
  * One instance belongs to one environment (it keeps the previous distance, its objects the scene's ids).
  */
 public final class GoalTask implements NavigationTask {
@@ -29,8 +30,10 @@ public final class GoalTask implements NavigationTask {
     public static final double GOAL_KEEPOUT = 0.305;
     /** The robots' keepout ({@code BaseAgent.keepout}). */
     public static final double AGENT_KEEPOUT = 0.4;
-    /** Level 1's hazards: count, radius, keepout ({@code Hazards(num=8, keepout=0.18)}). */
+    /** Level 1's hazards: count, radius, keepout ({@code Hazards(num=8, keepout=0.18)}); level 2 has {@value #HAZARDS_LEVEL2}. */
     public static final int HAZARDS = 8;
+    /** Level 2's hazards and vases ({@code hazards.num = 10}, {@code vases.num = 10}). */
+    public static final int HAZARDS_LEVEL2 = 10, VASES_LEVEL2 = 10;
     public static final double HAZARD_SIZE = 0.2, HAZARD_KEEPOUT = 0.18;
     /** Level 1's vase keepout ({@code Vases.keepout}). */
     public static final double VASE_KEEPOUT = 0.15;
@@ -43,19 +46,23 @@ public final class GoalTask implements NavigationTask {
     private final List<NavigationObject> objects;
     private double previousDistance;
 
-    /** @param level 0 or 1 (level 2's vases cost on contact, which is not built yet) */
+    /** @param level 0, 1 or 2 */
     public GoalTask(int level) {
-        if (level < 0 || level > 1) throw new IllegalArgumentException("Goal levels built are 0 and 1, got " + level);
+        if (level < 0 || level > 2) throw new IllegalArgumentException("Goal levels are 0, 1 and 2, got " + level);
         this.level = level;
-        this.extent = level == 0 ? 1 : 1.5;
+        this.extent = switch (level) {
+            case 0 -> 1;
+            case 1 -> 1.5;
+            default -> 2;
+        };
         this.goal = new Goal(GOAL_SIZE, extents(GOAL_KEEPOUT));
         if (level == 0) {
             this.hazards = null;
             this.vases = null;
             this.objects = List.of(goal);
         } else {
-            this.hazards = new Hazards(HAZARDS, HAZARD_SIZE, extents(HAZARD_KEEPOUT), true);
-            this.vases = new Vases(1, extents(VASE_KEEPOUT));
+            this.hazards = new Hazards(level == 1 ? HAZARDS : HAZARDS_LEVEL2, HAZARD_SIZE, extents(HAZARD_KEEPOUT), true);
+            this.vases = level == 1 ? new Vases(1, extents(VASE_KEEPOUT), false) : new Vases(VASES_LEVEL2, extents(VASE_KEEPOUT), true);
             this.objects = List.of(goal, hazards, vases);
         }
     }
@@ -70,13 +77,23 @@ public final class GoalTask implements NavigationTask {
         return goal;
     }
 
-    /** The hazards (level 1). */
+    /** The level (0, 1, 2). */
+    public int level() {
+        return level;
+    }
+
+    /** Half the side of the square the layout draws in ({@code placements_conf.extents}). */
+    public double extent() {
+        return extent;
+    }
+
+    /** The hazards (levels 1 and 2). */
     public Hazards hazards() {
         if (hazards == null) throw new IllegalStateException("Goal" + level + " has no hazards");
         return hazards;
     }
 
-    /** The vases (level 1). */
+    /** The vases (levels 1 and 2). */
     public Vases vases() {
         if (vases == null) throw new IllegalStateException("Goal" + level + " has no vases");
         return vases;

@@ -50,7 +50,7 @@ public final class NavigationEnv extends MujocoTaskEnv {
             this.layout = new Layout(task.agentPlacement(), objects);
             robot.check(model);
             for (NavigationObject o : objects) o.bind(model);
-            this.agent = new AgentFrame(model.bodyId(Robot.AGENT));
+            this.agent = AgentFrame.of(model, robot);
             this.observation = new ObservationAssembler(model, robot, task.lidar(), objects);
             if (observation.width() != spec.observationDim()) {
                 throw new IllegalArgumentException(spec.id() + ": " + robot.name() + " " + task.name() + " observes "

@@ -27,8 +27,10 @@ public final class NavigationTasks {
 
     /** The spec of a Goal task, described. */
     public static TaskSpec goalSpec(Robot robot, int level) {
-        return spec(robot, new GoalTask(level), "Safety-Gymnasium " + robot.name() + " drives to goals of radius 0.3 placed one after another in [-1.5, 1.5]^2;"
-                + " cost while inside any of 8 hazards of radius 0.2 (one vase costs nothing; MuJoCo 2.2.2 re-implementation, NAVIGATION.md)");
+        String field = level == 2 ? "[-2, 2]^2; cost while inside any of 10 hazards of radius 0.2 or touching or moving any of 10 vases"
+                : "[-1.5, 1.5]^2; cost while inside any of 8 hazards of radius 0.2 (one vase costs nothing)";
+        return spec(robot, new GoalTask(level), "Safety-Gymnasium " + robot.name() + " drives to goals of radius 0.3 placed one after another in "
+                + field + " (MuJoCo 2.2.2 re-implementation, NAVIGATION.md)");
     }
 
     /** The spec of a Circle task, described. */

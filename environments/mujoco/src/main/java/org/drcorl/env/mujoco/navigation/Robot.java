@@ -157,6 +157,18 @@ public record Robot(String name, String mjcf, List<AgentSensor> sensors, boolean
         return List.copyOf(all);
     }
 
+    /**
+     * The robot's own geoms, every geom its MJCF names except the floor: upstream's
+     * {@code agent.body_info.geom_names} ({@code base_agent.py:221-225}), the geoms a contact cost
+     * pairs with an object's (Point: agent, pointarrow; Car: the body, bumpers, connectors, wheels, caster).
+     */
+    public List<String> geomNames() {
+        var names = new java.util.ArrayList<String>();
+        var m = java.util.regex.Pattern.compile("<geom name=\"([^\"]+)\"").matcher(mjcf);
+        while (m.find()) if (!m.group(1).equals("floor")) names.add(m.group(1));
+        return List.copyOf(names);
+    }
+
     /** Values of the agent block of the observation (Point 12, Car 24). */
     public int observedWidth() {
         return sensors.stream().mapToInt(AgentSensor::observedWidth).sum();

@@ -242,8 +242,9 @@ class GoalTaskTest {
     }
 
     @Test
-    void onlyBuiltLevelsAreAccepted() {
-        assertThrows(IllegalArgumentException.class, () -> new GoalTask(2));
+    void onlyUpstreamsLevelsAreAccepted() {
+        assertThrows(IllegalArgumentException.class, () -> new GoalTask(3));
+        assertThrows(IllegalArgumentException.class, () -> new GoalTask(-1));
         assertThrows(IllegalStateException.class, () -> new GoalTask(0).hazards());
     }
 }

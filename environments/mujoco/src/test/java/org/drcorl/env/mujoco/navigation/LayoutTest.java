@@ -31,7 +31,7 @@ class LayoutTest {
     @Test
     void sampledLayoutsKeepEveryPairsKeepoutsAndEachShrunkExtent() {
         var hazards = new Hazards(8, 0.2, square(1.5, 0.18), true);
-        var layout = new Layout(square(1.5, 0.4), List.of(new Goal(0.3, square(1.5, 0.305)), hazards, new Vases(1, square(1.5, 0.15))));
+        var layout = new Layout(square(1.5, 0.4), List.of(new Goal(0.3, square(1.5, 0.305)), hazards, new Vases(1, square(1.5, 0.15), false)));
         var random = new SplittableRandom(3);
         for (int t = 0; t < 300; t++) {
             layout.sample(random);
