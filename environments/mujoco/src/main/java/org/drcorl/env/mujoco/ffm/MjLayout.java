@@ -32,6 +32,10 @@ public final class MjLayout {
     public static final long MODEL_NJNT = 20;
     public static final long MODEL_NGEOM = 24;
     public static final long MODEL_NSITE = 28;
+    /** {@code neq}: equality constraints (the gremlins' welds). */
+    public static final long MODEL_NEQ = 112;
+    /** {@code nmocap}: mocap bodies. */
+    public static final long MODEL_NMOCAP = 156;
     public static final long MODEL_NSENSOR = 124;
     public static final long MODEL_NSENSORDATA = 224;
     /** {@code nconmax}: the size of {@code mjData.contact} (the robots set 1000). */
@@ -48,6 +52,10 @@ public final class MjLayout {
     /** {@code body_quat}: a body's orientation in its parent's frame (nbody × 4, w x y z). */
     public static final long MODEL_BODY_QUAT = 1216;
     public static final long MODEL_BODY_MASS = 1240;
+    /** {@code body_mocapid}: a body's index into {@code mjData.mocap_pos}, −1 if it is no mocap body (nbody ints). */
+    public static final long MODEL_BODY_MOCAPID = 1136;
+    /** {@code eq_data}: each equality's numbers (neq × {@link #NEQDATA}); a weld's are anchor (3), relative pos (3), relative quat (4), torque scale. */
+    public static final long MODEL_EQ_DATA = 2504;
     public static final long MODEL_JNT_TYPE = 1280;
     public static final long MODEL_JNT_QPOSADR = 1288;
     public static final long MODEL_JNT_DOFADR = 1296;
@@ -71,6 +79,8 @@ public final class MjLayout {
     public static final long DATA_QFRC_APPLIED = 40416;
     public static final long DATA_XFRC_APPLIED = 40424;
     public static final long DATA_QACC = 40448;
+    /** {@code mocap_pos}: the mocap bodies' positions, written by the user before a step (nmocap × 3). */
+    public static final long DATA_MOCAP_POS = 40432;
     public static final long DATA_SENSORDATA = 40472;
     public static final long DATA_XPOS = 40480;
     public static final long DATA_XQUAT = 40488;
@@ -90,6 +100,9 @@ public final class MjLayout {
     public static final long CONTACT_GEOM1 = 508;
     public static final long CONTACT_GEOM2 = 512;
 
+    /** {@code mjNEQDATA}: numbers per equality constraint in {@code eq_data}. */
+    public static final int NEQDATA = 11;
+
     /** {@code mjNWARNING}: entries of {@code mjData.warning}. */
     public static final int NWARNING = 8;
 
@@ -98,6 +111,7 @@ public final class MjLayout {
     public static final int OBJ_JOINT = 3;
     public static final int OBJ_GEOM = 5;
     public static final int OBJ_SITE = 6;
+    public static final int OBJ_EQUALITY = 16;
     public static final int OBJ_ACTUATOR = 18;
     public static final int OBJ_SENSOR = 19;
 

@@ -23,6 +23,7 @@ public final class MujocoData implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment modelPointer;
     private final MemorySegment data;
+    private final MemorySegment mocapPos;
     private final MemorySegment qpos, qvel, act, qaccWarmstart, ctrl, qfrcApplied, xpos, xquat, xmat, sensordata, cfrcExt;
     /** Scratch for the helpers that call MuJoCo with arrays: the body Jacobian (3 × nv), a quaternion, a matrix. */
     private final MemorySegment jacobian, quatIn, matOut;
@@ -62,6 +63,7 @@ public final class MujocoData implements AutoCloseable {
         xmat = array(MjLayout.DATA_XMAT, nbody * 9L);
         sensordata = array(MjLayout.DATA_SENSORDATA, nsensordata);
         cfrcExt = array(MjLayout.DATA_CFRC_EXT, nbody * 6L);
+        mocapPos = array(MjLayout.DATA_MOCAP_POS, model.nmocap() * 3L);
         nconmax = model.nconmax();
         contacts = data.get(ADDRESS, MjLayout.DATA_CONTACT).reinterpret((long) nconmax * MjLayout.SIZEOF_CONTACT, arena, null);
         // allocated once here and freed with the data, so the per-step helpers allocate nothing
@@ -155,6 +157,19 @@ public final class MujocoData implements AutoCloseable {
             throw new IllegalArgumentException(model.origin() + ": " + values.length + " controls given, the model has " + nu);
         }
         for (int i = 0; i < nu; i++) ctrl.setAtIndex(JAVA_DOUBLE, i, values[i]);
+    }
+
+    /** Position of mocap body {@code mocap} ({@code mocap_pos[mocap][axis]}; the row is {@link MujocoModel#bodyMocapId}). */
+    public double mocapPos(int mocap, int axis) {
+        return mocapPos.getAtIndex(JAVA_DOUBLE, mocap * 3L + java.util.Objects.checkIndex(axis, 3));
+    }
+
+    /** Moves mocap body {@code mocap} to (x, y, z); the next step drags what is welded to it. */
+    public void setMocapPos(int mocap, double x, double y, double z) {
+        long at = java.util.Objects.checkIndex(mocap, (long) model.nmocap()) * 3L;
+        mocapPos.setAtIndex(JAVA_DOUBLE, at, x);
+        mocapPos.setAtIndex(JAVA_DOUBLE, at + 1, y);
+        mocapPos.setAtIndex(JAVA_DOUBLE, at + 2, z);
     }
 
     /** Generalized force added by the user, e.g. a push in a test. */

@@ -23,9 +23,9 @@ public final class MujocoModel implements AutoCloseable {
     private final String origin;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment model;
-    private final int nq, nv, nu, na, nbody, njnt, ngeom, nconmax, nsensor, nsensordata;
+    private final int nq, nv, nu, na, nbody, njnt, ngeom, nconmax, neq, nmocap, nsensor, nsensordata;
     private final MemorySegment qpos0, bodyPos, bodyQuat, bodyMass, jntType, jntQposAdr, jntDofAdr, actuatorGear, actuatorCtrlRange,
-            sensorAdr, sensorDim;
+            sensorAdr, sensorDim, bodyMocapId, eqData;
     private boolean closed;
 
     private MujocoModel(MujocoLibrary library, MemorySegment pointer, String origin) {
@@ -40,6 +40,8 @@ public final class MujocoModel implements AutoCloseable {
         njnt = model.get(JAVA_INT, MjLayout.MODEL_NJNT);
         ngeom = model.get(JAVA_INT, MjLayout.MODEL_NGEOM);
         nconmax = model.get(JAVA_INT, MjLayout.MODEL_NCONMAX);
+        neq = model.get(JAVA_INT, MjLayout.MODEL_NEQ);
+        nmocap = model.get(JAVA_INT, MjLayout.MODEL_NMOCAP);
         nsensor = model.get(JAVA_INT, MjLayout.MODEL_NSENSOR);
         nsensordata = model.get(JAVA_INT, MjLayout.MODEL_NSENSORDATA);
         qpos0 = array(MjLayout.MODEL_QPOS0, nq * 8L);
@@ -53,6 +55,8 @@ public final class MujocoModel implements AutoCloseable {
         actuatorCtrlRange = array(MjLayout.MODEL_ACTUATOR_CTRLRANGE, nu * 2L * 8);
         sensorAdr = array(MjLayout.MODEL_SENSOR_ADR, nsensor * 4L);
         sensorDim = array(MjLayout.MODEL_SENSOR_DIM, nsensor * 4L);
+        bodyMocapId = array(MjLayout.MODEL_BODY_MOCAPID, nbody * 4L);
+        eqData = array(MjLayout.MODEL_EQ_DATA, (long) neq * MjLayout.NEQDATA * 8);
     }
 
     private MemorySegment array(long pointerOffset, long bytes) {
@@ -165,6 +169,38 @@ public final class MujocoModel implements AutoCloseable {
     /** Room in the contact list ({@code nconmax}): the most contacts a collision pass can report. */
     public int nconmax() {
         return nconmax;
+    }
+
+    /** Equality constraints ({@code neq}). */
+    public int neq() {
+        return neq;
+    }
+
+    /** Mocap bodies ({@code nmocap}). */
+    public int nmocap() {
+        return nmocap;
+    }
+
+    /** A body's row in {@code mjData.mocap_pos} ({@code body_mocapid}), −1 if it is no mocap body. */
+    public int bodyMocapId(int body) {
+        return bodyMocapId.getAtIndex(JAVA_INT, java.util.Objects.checkIndex(body, nbody));
+    }
+
+    /** Number {@code k} (below {@link MjLayout#NEQDATA}) of equality {@code eq}'s {@code eq_data}. */
+    public double equalityData(int eq, int k) {
+        return eqData.getAtIndex(JAVA_DOUBLE, java.util.Objects.checkIndex(eq, neq) * (long) MjLayout.NEQDATA
+                + java.util.Objects.checkIndex(k, MjLayout.NEQDATA));
+    }
+
+    /**
+     * Writes number {@code k} of equality {@code eq}'s {@code eq_data}: a weld's relative pose is fixed
+     * at compile time from the bodies' compiled poses, so a scene that moves a welded body must write
+     * the new one (indices 3-5 position, 6-9 quaternion).
+     */
+    public void setEqualityData(int eq, int k, double value) {
+        if (!Double.isFinite(value)) throw new IllegalArgumentException(origin + ": equality " + eq + " data must be finite, got " + value);
+        eqData.setAtIndex(JAVA_DOUBLE, java.util.Objects.checkIndex(eq, neq) * (long) MjLayout.NEQDATA
+                + java.util.Objects.checkIndex(k, MjLayout.NEQDATA), value);
     }
 
     public int nsensor() {
@@ -303,6 +339,10 @@ public final class MujocoModel implements AutoCloseable {
 
     public int sensorId(String name) {
         return id(MjLayout.OBJ_SENSOR, "sensor", name);
+    }
+
+    public int equalityId(String name) {
+        return id(MjLayout.OBJ_EQUALITY, "equality", name);
     }
 
     public int geomId(String name) {

@@ -31,7 +31,7 @@ class MjLayoutTest {
         m.put("VERSION", "mjVERSION_HEADER");
         m.put("SIZEOF_MODEL", "sizeof(mjModel)");
         m.put("SIZEOF_DATA", "sizeof(mjData)");
-        for (String f : new String[] {"nq", "nv", "nu", "na", "nbody", "njnt", "ngeom", "nsite", "nsensor", "nsensordata", "nconmax",
+        for (String f : new String[] {"nq", "nv", "nu", "na", "nbody", "njnt", "ngeom", "nsite", "nsensor", "nsensordata", "nconmax", "neq", "nmocap", "body_mocapid", "eq_data",
                 "qpos0", "body_pos", "body_quat", "body_mass", "jnt_type", "jnt_qposadr", "jnt_dofadr", "jnt_range", "actuator_ctrlrange",
                 "actuator_gear", "sensor_dim", "sensor_adr"}) {
             m.put("MODEL_" + f.toUpperCase(), "offsetof(mjModel, " + f + ")");
@@ -40,13 +40,14 @@ class MjLayoutTest {
             m.put("MODEL_OPT_" + f.toUpperCase(), "offsetof(mjModel, opt." + f + ")");
         }
         for (String f : new String[] {"warning", "time", "qpos", "qvel", "act", "qacc_warmstart", "ctrl", "qfrc_applied",
-                "xfrc_applied", "qacc", "sensordata", "xpos", "xquat", "xmat", "subtree_com", "cvel", "cfrc_ext", "ncon", "contact"}) {
+                "xfrc_applied", "qacc", "sensordata", "xpos", "xquat", "xmat", "subtree_com", "cvel", "cfrc_ext", "ncon", "contact", "mocap_pos"}) {
             m.put("DATA_" + f.toUpperCase(), "offsetof(mjData, " + f + ")");
         }
         m.put("SIZEOF_CONTACT", "sizeof(mjContact)");
         for (String f : new String[] {"dist", "geom1", "geom2"}) m.put("CONTACT_" + f.toUpperCase(), "offsetof(mjContact, " + f + ")");
         m.put("NWARNING", "mjNWARNING");
-        for (String o : new String[] {"BODY", "JOINT", "GEOM", "SITE", "ACTUATOR", "SENSOR"}) m.put("OBJ_" + o, "mjOBJ_" + o);
+        m.put("NEQDATA", "mjNEQDATA");
+        for (String o : new String[] {"BODY", "JOINT", "GEOM", "SITE", "EQUALITY", "ACTUATOR", "SENSOR"}) m.put("OBJ_" + o, "mjOBJ_" + o);
         m.put("INT_EULER", "mjINT_EULER");
         m.put("INT_RK4", "mjINT_RK4");
         for (String j : new String[] {"FREE", "BALL", "SLIDE", "HINGE"}) m.put("JNT_" + j, "mjJNT_" + j);
