@@ -7,6 +7,7 @@ import org.drcorl.env.mujoco.behavior.CircleRunBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.GaitBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.GoalSeekBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.FeedbackBehaviorPolicies;
+import org.drcorl.env.mujoco.navigation.ButtonTask;
 import org.drcorl.env.mujoco.navigation.CircleTask;
 import org.drcorl.env.mujoco.navigation.GoalTask;
 import org.drcorl.env.mujoco.navigation.NavigationEnv;
@@ -57,7 +58,11 @@ public final class MujocoTaskCatalog {
             goal(Robot.POINT, 1),
             goal(Robot.CAR, 1),
             goal(Robot.POINT, 2),
-            goal(Robot.CAR, 2));
+            goal(Robot.CAR, 2),
+            button(Robot.POINT, 1),
+            button(Robot.POINT, 2),
+            button(Robot.CAR, 1),
+            button(Robot.CAR, 2));
 
     /** A Safety-Gymnasium Circle task (NAVIGATION.md): the robot in the level's scene. */
     private static MujocoTaskDefinition circle(Robot robot, int level) {
@@ -70,6 +75,12 @@ public final class MujocoTaskCatalog {
     private static MujocoTaskDefinition goal(Robot robot, int level) {
         var spec = NavigationTasks.goalSpec(robot, level);
         return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new GoalTask(level)), GoalSeekBehaviorPolicies.of(robot));
+    }
+
+    /** A Safety-Gymnasium Button task: the robot in the level's scene, with a task (it keeps state) per environment. */
+    private static MujocoTaskDefinition button(Robot robot, int level) {
+        var spec = NavigationTasks.buttonSpec(robot, level);
+        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new ButtonTask(level)), GoalSeekBehaviorPolicies.of(robot));
     }
 
     /**

@@ -130,6 +130,12 @@ public abstract class MujocoTaskEnv extends AbstractSafeEnv {
     protected void afterFrameSkip() {}
 
     /**
+     * Runs before each of the {@code frameSkip} {@code mj_step}s: where a task moves its mocap bodies
+     * (Safety-Gymnasium's gremlins, {@code underlying.py} moves them before every substep). Default: nothing.
+     */
+    protected void beforeSubstep() {}
+
+    /**
      * Draws the initial state around the model's default pose, which {@code mj_resetData} has
      * just restored. Default: Gymnasium's uniform noise of ±0.1 on every qpos and qvel entry.
      * Override to change the noise (the {@code perturb...} helpers) or the pose.
@@ -242,7 +248,10 @@ public abstract class MujocoTaskEnv extends AbstractSafeEnv {
     protected final StepResult simulate(float[] action) {
         double x0 = rootX(), y0 = rootY();
         data.setControls(action);
-        data.step(frameSkip);
+        for (int i = 0; i < frameSkip; i++) {
+            beforeSubstep();
+            data.step();
+        }
         afterFrameSkip();
         double dt = dt();
         velocityX = (rootX() - x0) / dt;

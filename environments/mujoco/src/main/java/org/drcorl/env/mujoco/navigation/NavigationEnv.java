@@ -29,7 +29,29 @@ public final class NavigationEnv extends MujocoTaskEnv {
     private final Layout layout;
     private final AgentFrame agent;
     private final ObservationAssembler observation;
-    private final NavigationTask.Relayout relayout = this::replace;
+    private final NavigationTask.Relayout relayout = new NavigationTask.Relayout() {
+        @Override
+        public boolean replace(PlacedObject object, int i) {
+            return NavigationEnv.this.replace(object, i);
+        }
+
+        @Override
+        public void move(PlacedObject object, int i, double x, double y) {
+            int entry = layout.entry(object, i);
+            layout.set(entry, x, y);
+            layout.applyEntry(entry, model, data);
+            data.forward();
+            agentStale = true;
+        }
+
+        @Override
+        public int choose(int n) {
+            if (n <= 0) throw new IllegalArgumentException("choose needs n > 0, got " + n);
+            return episodeRandom.nextInt(n);
+        }
+    };
+    /** The objects that move mocap bodies before every substep (gremlins). */
+    private final List<NavigationObject> movers;
     private boolean agentStale = true;
     private SplittableRandom episodeRandom = new SplittableRandom(0);
 
@@ -47,6 +69,7 @@ public final class NavigationEnv extends MujocoTaskEnv {
             this.robot = robot;
             this.task = task;
             this.objects = task.objects();
+            this.movers = objects.stream().filter(NavigationObject::movesMocaps).toList();
             this.layout = new Layout(task.agentPlacement(), objects);
             robot.check(model);
             for (NavigationObject o : objects) o.bind(model);
@@ -139,6 +162,16 @@ public final class NavigationEnv extends MujocoTaskEnv {
         float[] obs = new float[spec().observationDim()];
         writeObservation(obs);
         return obs;
+    }
+
+    /** What a task may do to the layout, for tests and tools that drive a task's goal handling by hand. */
+    public NavigationTask.Relayout relayout() {
+        return relayout;
+    }
+
+    @Override
+    protected void beforeSubstep() {
+        for (NavigationObject o : movers) o.beforeSubstep(data);
     }
 
     @Override

@@ -19,6 +19,19 @@ public interface NavigationObject {
     /** The MJCF bodies this object adds to the scene's {@code worldbody}. */
     String mjcf();
 
+    /** What it adds to the scene's {@code <equality>} section (the gremlins' welds). Default: nothing. */
+    default String equalityMjcf() {
+        return "";
+    }
+
+    /** Whether it moves its mocap bodies before every substep ({@link #beforeSubstep}). Default: no. */
+    default boolean movesMocaps() {
+        return false;
+    }
+
+    /** Moves its mocap bodies before one {@code mj_step} (gremlins; {@code data.time} is the substep's start). Default: nothing. */
+    default void beforeSubstep(MujocoData data) {}
+
     /** Whether the observation has a {@code <name>_lidar} block for it ({@code is_lidar_observed}). */
     boolean lidarObserved();
 

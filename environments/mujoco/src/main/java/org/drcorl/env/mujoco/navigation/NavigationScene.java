@@ -26,9 +26,16 @@ public final class NavigationScene {
 
     /** The scene's MJCF: the robot with the objects' bodies, in registration order. */
     public static String mjcf(Robot robot, List<? extends NavigationObject> objects) {
-        StringBuilder bodies = new StringBuilder();
-        for (NavigationObject o : objects) bodies.append(o.mjcf());
-        return robot.mjcf().replace(Robot.OBJECTS_MARKER, bodies.toString().strip().replace("\n", "\n    "));
+        StringBuilder bodies = new StringBuilder(), equality = new StringBuilder();
+        for (NavigationObject o : objects) {
+            bodies.append(o.mjcf());
+            equality.append(o.equalityMjcf());
+        }
+        String scene = robot.mjcf().replace(Robot.OBJECTS_MARKER, bodies.toString().strip().replace("\n", "\n    "));
+        if (equality.isEmpty()) return scene;
+        int end = scene.lastIndexOf("</mujoco>");
+        if (end < 0) throw new IllegalArgumentException(robot.name() + ": the MJCF has no closing </mujoco>");
+        return scene.substring(0, end) + "  <equality>\n    " + equality.toString().strip().replace("\n", "\n    ") + "\n  </equality>\n" + scene.substring(end);
     }
 
     /** The scene as a model source, named for error messages. */

@@ -60,5 +60,11 @@ public interface NavigationTask {
          * if no clear place was found (the object stays).
          */
         boolean replace(PlacedObject object, int i);
+
+        /** Instance {@code i} of {@code object} moved to (x, y) (its yaw kept), in the layout and the scene, then forwarded. */
+        void move(PlacedObject object, int i, double x, double y);
+
+        /** A uniform draw from 0 … n − 1 from the episode's random stream (upstream's {@code random_generator.choice(n)}). */
+        int choose(int n);
     }
 }

@@ -33,6 +33,13 @@ public final class NavigationTasks {
                 + field + " (MuJoCo 2.2.2 re-implementation, NAVIGATION.md)");
     }
 
+    /** The spec of a Button task, described. */
+    public static TaskSpec buttonSpec(Robot robot, int level) {
+        String field = level == 1 ? "[-1.5, 1.5]^2 among 4 hazards and 4 gremlins" : "[-1.8, 1.8]^2 among 8 hazards and 6 gremlins";
+        return spec(robot, new ButtonTask(level), "Safety-Gymnasium " + robot.name() + " presses the goal button, one of 4 drawn after each press, in "
+                + field + "; cost while in a hazard, touching a gremlin or pressing a wrong button (MuJoCo 2.2.2 re-implementation, NAVIGATION.md)");
+    }
+
     /** The spec of a Circle task, described. */
     public static TaskSpec circleSpec(Robot robot, int level) {
         String walls = level == 1 ? "the walls |x| <= 1.125" : "the box |x|, |y| <= 1.125";
