@@ -74,13 +74,13 @@ public final class MujocoTaskCatalog {
     /** A Safety-Gymnasium Goal task: the robot in the level's scene, with a task (it keeps state) per environment. */
     private static MujocoTaskDefinition goal(Robot robot, int level) {
         var spec = NavigationTasks.goalSpec(robot, level);
-        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new GoalTask(level)), GoalSeekBehaviorPolicies.of(robot));
+        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new GoalTask(level)), GoalSeekBehaviorPolicies.goal(robot, level));
     }
 
     /** A Safety-Gymnasium Button task: the robot in the level's scene, with a task (it keeps state) per environment. */
     private static MujocoTaskDefinition button(Robot robot, int level) {
         var spec = NavigationTasks.buttonSpec(robot, level);
-        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new ButtonTask(level)), GoalSeekBehaviorPolicies.of(robot));
+        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new ButtonTask(level)), GoalSeekBehaviorPolicies.button(robot));
     }
 
     /**

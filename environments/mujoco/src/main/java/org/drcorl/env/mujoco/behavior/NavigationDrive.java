@@ -36,6 +36,18 @@ public record NavigationDrive(double fullDrive, double turnGain, double turnLimi
         return differential ? new double[] {forward + turn, forward - turn} : new double[] {forward, turn};
     }
 
+    /**
+     * As {@link #steer}, but a course more than 90° off is driven in reverse: the back turns toward it and the
+     * robot backs away, rather than turning round on the spot first (a differential robot escaping something
+     * that comes at it). The same as {@link #steer} within 90°.
+     */
+    public double[] steerEitherWay(double headingError, double speed) {
+        if (Math.abs(headingError) <= Math.PI / 2) return steer(headingError, speed);
+        double[] a = steer(wrap(headingError - Math.PI), speed);
+        double forward = differential ? (a[0] + a[1]) / 2 : a[0], turn = differential ? (a[0] - a[1]) / 2 : a[1];
+        return differential ? new double[] {-forward + turn, -forward - turn} : new double[] {-forward, turn};
+    }
+
     /** An angle wrapped into (−π, π]. */
     static double wrap(double angle) {
         return Math.atan2(Math.sin(angle), Math.cos(angle));

@@ -50,6 +50,46 @@ class GoalSeekBehaviorPoliciesTest {
     }
 
     @Test
+    void theGoalButtonIsNotAvoidedButAWrongButtonOnTheWayIs() {
+        // Button: the goal marker stands on the goal button, 1.5 m ahead; the buttons block sees it and a wrong
+        // button 0.3 m ahead a little to the right
+        float[] goal = hazards(1.5, 0.0), buttons = hazards(1.5, 0.0, 0.3, -0.1), obs = new float[32], wrong = new float[16];
+        System.arraycopy(buttons, 0, obs, 0, 16);
+        System.arraycopy(goal, 0, obs, 16, 16);
+        GoalSeekBehaviorPolicies.wrongButtons(obs, 0, 16, 16, wrong);
+        float[] wrongAlone = hazards(0.3, -0.1);
+        for (int b = 0; b < 16; b++) assertEquals(wrongAlone[b], wrong[b], 1e-6, "bin " + b + ": only the wrong button is left");
+        assertTrue(GoalSeekBehaviorPolicies.course(wrong, 0, LIDAR, 1, 0, 3, 0.6) > 0.5, "the course swings left of the wrong button");
+        // the goal button alone leaves nothing to avoid
+        System.arraycopy(goal, 0, obs, 0, 16);
+        GoalSeekBehaviorPolicies.wrongButtons(obs, 0, 16, 16, wrong);
+        for (int b = 0; b < 16; b++) assertEquals(0, wrong[b], "bin " + b);
+    }
+
+    @Test
+    void aCourseBehindIsDrivenInReverseByTheCarOnTheButtonTasks() {
+        var car = NavigationDrive.CAR;
+        // within 90° the same as steer; beyond, both wheels backward on average, turning the back toward the course
+        assertEquals(java.util.Arrays.toString(car.steer(0.4, 1)), java.util.Arrays.toString(car.steerEitherWay(0.4, 1)));
+        double[] back = car.steerEitherWay(Math.PI - 0.3, 1);
+        assertTrue(back[0] + back[1] < 0, "reversing: " + java.util.Arrays.toString(back));
+        // the back (heading error π − 0.3) turns by −0.3 toward the course: the same turn as steering −0.3 forward
+        double[] forward = car.steer(-0.3, 1);
+        assertEquals(forward[0] - forward[1], back[0] - back[1], 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> new GoalSeekBehaviorPolicies(Robot.CAR, car, GoalSeekBehaviorPolicies.Blocks.BUTTON,
+                3, -1, 0.6, 0.5, 1, 0, 0.01));
+    }
+
+    @Test
+    void shippedFamiliesReadTheirTasksBlocks() {
+        assertEquals(1, GoalSeekBehaviorPolicies.Blocks.BUTTON.goal());
+        assertEquals(0, GoalSeekBehaviorPolicies.Blocks.BUTTON.buttons());
+        assertEquals(2, GoalSeekBehaviorPolicies.Blocks.GOAL2.avoid().length);
+        assertThrows(IllegalArgumentException.class, () -> GoalSeekBehaviorPolicies.goal(Robot.POINT, 3));
+        assertThrows(IllegalArgumentException.class, () -> new GoalSeekBehaviorPolicies.Blocks(0, new int[] {0}, new int[0], -1));
+    }
+
+    @Test
     void theFamilySpansCarefulToRecklessAndRefusesBadSettings() {
         var family = GoalSeekBehaviorPolicies.of(Robot.POINT);
         var random = new java.util.SplittableRandom(1);
