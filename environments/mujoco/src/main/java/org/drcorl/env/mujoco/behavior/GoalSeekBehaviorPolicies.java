@@ -42,6 +42,18 @@ public final class GoalSeekBehaviorPolicies implements BehaviorPolicyFamily {
             for (int b : moving) if (b < 0 || b == goal) throw new IllegalArgumentException("bad moving block " + b);
         }
 
+        /** A copy: the shipped constants stay as they are. */
+        @Override
+        public int[] avoid() {
+            return avoid.clone();
+        }
+
+        /** A copy. */
+        @Override
+        public int[] moving() {
+            return moving.clone();
+        }
+
         /** Goal1: goal, hazards (its vase costs nothing and is driven through). */
         public static final Blocks GOAL1 = new Blocks(0, new int[] {1}, new int[0], -1);
         /** Goal2: goal, hazards, vases (touching or moving a vase costs). */
@@ -125,13 +137,13 @@ public final class GoalSeekBehaviorPolicies implements BehaviorPolicyFamily {
 
     /**
      * The shipped family of a robot on the Button tasks (levels 1 and 2 read the same blocks): gremlins push from
-     * 0.96 m (Point) or 1.32 m (Car) rather than 0.6, and the Car backs away from a course behind it
+     * 0.96 m (Point) or 1.45 m (Car) rather than 0.6, and the Car backs away from a course behind it
      * ({@link NavigationDrive#steerEitherWay}) with a careful end of strength 6 rather than 3: the gremlins, at
      * 0.35 m/s, catch a Car that turns round on the spot first.
      */
     public static GoalSeekBehaviorPolicies button(Robot robot) {
         boolean car = robot.name().equals("Car");
-        return of(robot, Blocks.BUTTON, car ? 6.0 : 3.0, car ? 1.32 : 0.96);
+        return of(robot, Blocks.BUTTON, car ? 6.0 : 3.0, car ? 1.45 : 0.96);
     }
 
     private static GoalSeekBehaviorPolicies of(Robot robot, Blocks blocks) {
@@ -204,6 +216,7 @@ public final class GoalSeekBehaviorPolicies implements BehaviorPolicyFamily {
         private final SplittableRandom random;
         private final int lidarOffset = robot.observedWidth();
         private final double[] courseXy = new double[2];
+        private final int[] avoid = blocks.avoid(), moving = blocks.moving();
         private final float[] wrongButtons = new float[PseudoLidar.STANDARD.bins()];
 
         Seeker(Aggressiveness aggressiveness, double strength, double speed, SplittableRandom random) {
@@ -222,8 +235,8 @@ public final class GoalSeekBehaviorPolicies implements BehaviorPolicyFamily {
             double gx = Math.cos(goalBearing), gy = Math.sin(goalBearing);
             courseXy[0] = gx;
             courseXy[1] = gy;
-            for (int block : blocks.avoid()) push(observation, lidarOffset + block * bins, lidar, gx, gy, strength, range, courseXy);
-            for (int block : blocks.moving()) push(observation, lidarOffset + block * bins, lidar, gx, gy, strength, movingRange, courseXy);
+            for (int block : avoid) push(observation, lidarOffset + block * bins, lidar, gx, gy, strength, range, courseXy);
+            for (int block : moving) push(observation, lidarOffset + block * bins, lidar, gx, gy, strength, movingRange, courseXy);
             if (blocks.buttons() >= 0) {
                 wrongButtons(observation, lidarOffset + blocks.buttons() * bins, goalAt, bins, wrongButtons);
                 push(wrongButtons, 0, lidar, gx, gy, strength, range, courseXy);
@@ -231,7 +244,7 @@ public final class GoalSeekBehaviorPolicies implements BehaviorPolicyFamily {
             double course = Math.atan2(courseXy[1], courseXy[0]);
             double error = NavigationDrive.wrap(course - robot.forwardYaw());
             double[] a = !drive.differential() ? thrustToward(course, observation)
-                    : blocks.moving().length > 0 ? drive.steerEitherWay(error, speed) : drive.steer(error, speed);
+                    : moving.length > 0 ? drive.steerEitherWay(error, speed) : drive.steer(error, speed);
             float[] action = new float[2];
             for (int i = 0; i < 2; i++) {
                 action[i] = (float) Math.max(-1, Math.min(1, a[i] + aggressiveness.noise() * random.nextGaussian()));
