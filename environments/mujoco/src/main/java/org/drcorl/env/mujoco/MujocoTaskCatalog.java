@@ -12,6 +12,7 @@ import org.drcorl.env.mujoco.navigation.CircleTask;
 import org.drcorl.env.mujoco.navigation.GoalTask;
 import org.drcorl.env.mujoco.navigation.NavigationEnv;
 import org.drcorl.env.mujoco.navigation.NavigationTasks;
+import org.drcorl.env.mujoco.navigation.PushTask;
 import org.drcorl.env.mujoco.navigation.Robot;
 import org.drcorl.env.mujoco.task.AntCircle;
 import org.drcorl.env.mujoco.task.AntRun;
@@ -62,7 +63,11 @@ public final class MujocoTaskCatalog {
             button(Robot.POINT, 1),
             button(Robot.POINT, 2),
             button(Robot.CAR, 1),
-            button(Robot.CAR, 2));
+            button(Robot.CAR, 2),
+            push(Robot.POINT, 1),
+            push(Robot.POINT, 2),
+            push(Robot.CAR, 1),
+            push(Robot.CAR, 2));
 
     /** A Safety-Gymnasium Circle task (NAVIGATION.md): the robot in the level's scene. */
     private static MujocoTaskDefinition circle(Robot robot, int level) {
@@ -81,6 +86,12 @@ public final class MujocoTaskCatalog {
     private static MujocoTaskDefinition button(Robot robot, int level) {
         var spec = NavigationTasks.buttonSpec(robot, level);
         return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new ButtonTask(level)), GoalSeekBehaviorPolicies.button(robot));
+    }
+
+    /** A Safety-Gymnasium Push task: the robot in the level's scene, with a task (it keeps state) per environment. */
+    private static MujocoTaskDefinition push(Robot robot, int level) {
+        var spec = NavigationTasks.pushSpec(robot, level);
+        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new PushTask(level, robot)), GoalSeekBehaviorPolicies.of(robot));
     }
 
     /**

@@ -58,7 +58,8 @@ public final class Goal implements PlacedObject {
                 """, height(), size, size / 2);
     }
 
-    private double height() {
+    /** The goal body's centre height, {@code size}/2 + 0.01 (its xpos z: it is static). */
+    double height() {
         return size / 2 + 0.01;
     }
 
