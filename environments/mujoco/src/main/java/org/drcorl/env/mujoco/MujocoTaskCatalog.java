@@ -6,6 +6,7 @@ import org.drcorl.env.mujoco.behavior.CircleGaitBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.CircleRunBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.GaitBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.GoalSeekBehaviorPolicies;
+import org.drcorl.env.mujoco.behavior.PushBehaviorPolicies;
 import org.drcorl.env.mujoco.behavior.FeedbackBehaviorPolicies;
 import org.drcorl.env.mujoco.navigation.ButtonTask;
 import org.drcorl.env.mujoco.navigation.CircleTask;
@@ -91,7 +92,7 @@ public final class MujocoTaskCatalog {
     /** A Safety-Gymnasium Push task: the robot in the level's scene, with a task (it keeps state) per environment. */
     private static MujocoTaskDefinition push(Robot robot, int level) {
         var spec = NavigationTasks.pushSpec(robot, level);
-        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new PushTask(level, robot)), GoalSeekBehaviorPolicies.of(robot));
+        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new PushTask(level, robot)), PushBehaviorPolicies.of(robot));
     }
 
     /**

@@ -258,17 +258,8 @@ public final class GoalSeekBehaviorPolicies implements BehaviorPolicyFamily {
          * thrusting forward or backward, whichever needs less turning.
          */
         private double[] thrustToward(double course, float[] observation) {
-            double want = speed * POINT_TOP_SPEED;
             // the velocimeter (obs[3..4]) reads the agent site's velocity in the body frame, the course's frame
-            double ex = want * Math.cos(course) - observation[3], ey = want * Math.sin(course) - observation[4];
-            double error = Math.atan2(ey, ex), sign = 1;
-            if (Math.abs(error) > Math.PI / 2) {
-                error = NavigationDrive.wrap(error - Math.PI);
-                sign = -1;
-            }
-            double thrust = sign * drive.fullDrive() * Math.min(1, POINT_VELOCITY_GAIN * Math.hypot(ex, ey)) * Math.cos(error);
-            double turn = Math.max(-drive.turnLimit(), Math.min(drive.turnLimit(), drive.turnGain() * error));
-            return new double[] {thrust, turn};
+            return drive.steerVelocity(course, speed * POINT_TOP_SPEED, POINT_VELOCITY_GAIN, observation[3], observation[4], true);
         }
 
         @Override
