@@ -48,21 +48,17 @@ public final class ButtonTask implements NavigationTask {
             case 1 -> 1.5;
             default -> 1.8;
         };
-        this.buttons = new Buttons(BUTTONS, extents(BUTTON_KEEPOUT), level > 0);
-        this.goal = new Goal(GOAL_SIZE, extents(GOAL_KEEPOUT));
+        this.buttons = new Buttons(BUTTONS, Placement.square(extent, BUTTON_KEEPOUT), level > 0);
+        this.goal = new Goal(GOAL_SIZE, Placement.square(extent, GOAL_KEEPOUT));
         if (level == 0) {
             this.hazards = null;
             this.gremlins = null;
             this.objects = List.of(buttons, goal);
         } else {
-            this.hazards = new Hazards(level == 1 ? 4 : 8, HAZARD_SIZE, extents(HAZARD_KEEPOUT), true);
-            this.gremlins = new Gremlins(level == 1 ? 4 : 6, GREMLIN_TRAVEL, extents(GREMLIN_KEEPOUT));
+            this.hazards = new Hazards(level == 1 ? 4 : 8, HAZARD_SIZE, Placement.square(extent, HAZARD_KEEPOUT), true);
+            this.gremlins = new Gremlins(level == 1 ? 4 : 6, GREMLIN_TRAVEL, Placement.square(extent, GREMLIN_KEEPOUT));
             this.objects = List.of(buttons, goal, hazards, gremlins);
         }
-    }
-
-    private Placement extents(double keepout) {
-        return Placement.of(-extent, -extent, extent, extent, keepout);
     }
 
     public int level() {
@@ -109,7 +105,7 @@ public final class ButtonTask implements NavigationTask {
 
     @Override
     public Placement agentPlacement() {
-        return extents(AGENT_KEEPOUT);
+        return Placement.square(extent, AGENT_KEEPOUT);
     }
 
     @Override

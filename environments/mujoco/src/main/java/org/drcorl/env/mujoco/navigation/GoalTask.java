@@ -55,21 +55,16 @@ public final class GoalTask implements NavigationTask {
             case 1 -> 1.5;
             default -> 2;
         };
-        this.goal = new Goal(GOAL_SIZE, extents(GOAL_KEEPOUT));
+        this.goal = new Goal(GOAL_SIZE, Placement.square(extent, GOAL_KEEPOUT));
         if (level == 0) {
             this.hazards = null;
             this.vases = null;
             this.objects = List.of(goal);
         } else {
-            this.hazards = new Hazards(level == 1 ? HAZARDS : HAZARDS_LEVEL2, HAZARD_SIZE, extents(HAZARD_KEEPOUT), true);
-            this.vases = level == 1 ? new Vases(1, extents(VASE_KEEPOUT), false) : new Vases(VASES_LEVEL2, extents(VASE_KEEPOUT), true);
+            this.hazards = new Hazards(level == 1 ? HAZARDS : HAZARDS_LEVEL2, HAZARD_SIZE, Placement.square(extent, HAZARD_KEEPOUT), true);
+            this.vases = level == 1 ? new Vases(1, Placement.square(extent, VASE_KEEPOUT), false) : new Vases(VASES_LEVEL2, Placement.square(extent, VASE_KEEPOUT), true);
             this.objects = List.of(goal, hazards, vases);
         }
-    }
-
-    /** The placement extents [−e, e]² ({@code placements_conf.extents}) with a keepout. */
-    private Placement extents(double keepout) {
-        return Placement.of(-extent, -extent, extent, extent, keepout);
     }
 
     /** The goal. */
@@ -116,7 +111,7 @@ public final class GoalTask implements NavigationTask {
 
     @Override
     public Placement agentPlacement() {
-        return extents(AGENT_KEEPOUT);
+        return Placement.square(extent, AGENT_KEEPOUT);
     }
 
     @Override

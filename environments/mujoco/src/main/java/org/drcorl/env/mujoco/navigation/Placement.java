@@ -30,6 +30,11 @@ public record Placement(List<double[]> rectangles, double keepout) {
         return new Placement(List.<double[]>of(new double[] {xmin, ymin, xmax, ymax}), keepout);
     }
 
+    /** The square [−half, half]² (the navigation tasks' {@code placements_conf.extents}). */
+    public static Placement square(double half, double keepout) {
+        return of(-half, -half, half, half, keepout);
+    }
+
     /**
      * Draws a point; returns {x, y}.
      *

@@ -61,21 +61,17 @@ public final class PushTask implements NavigationTask {
             case 1 -> 1.5;
             default -> 2;
         };
-        this.goal = new Goal(GOAL_SIZE, extents(GOAL_KEEPOUT));
+        this.goal = new Goal(GOAL_SIZE, Placement.square(extent, GOAL_KEEPOUT));
         this.box = PushBox.forRobot(robot, extent);
         if (level == 0) {
             this.hazards = null;
             this.pillars = null;
             this.objects = List.of(goal, box);
         } else {
-            this.hazards = new Hazards(level == 1 ? HAZARDS : HAZARDS_LEVEL2, HAZARD_SIZE, extents(HAZARD_KEEPOUT), true);
-            this.pillars = new Pillars(level == 1 ? PILLARS : PILLARS_LEVEL2, extents(PILLAR_KEEPOUT), level == 2);
+            this.hazards = new Hazards(level == 1 ? HAZARDS : HAZARDS_LEVEL2, HAZARD_SIZE, Placement.square(extent, HAZARD_KEEPOUT), true);
+            this.pillars = new Pillars(level == 1 ? PILLARS : PILLARS_LEVEL2, Placement.square(extent, PILLAR_KEEPOUT), level == 2);
             this.objects = List.of(goal, hazards, pillars, box);
         }
-    }
-
-    private Placement extents(double keepout) {
-        return Placement.of(-extent, -extent, extent, extent, keepout);
     }
 
     public int level() {
@@ -122,7 +118,7 @@ public final class PushTask implements NavigationTask {
 
     @Override
     public Placement agentPlacement() {
-        return extents(AGENT_KEEPOUT);
+        return Placement.square(extent, AGENT_KEEPOUT);
     }
 
     /** The 3-D distance from the agent body to the box body ({@code dist_box}). */
