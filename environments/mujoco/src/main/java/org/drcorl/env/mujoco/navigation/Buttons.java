@@ -15,15 +15,12 @@ import org.drcorl.env.mujoco.ffm.MujocoModel;
  * timer is 0. Holds its scene's ids and the episode's goal button and timer, so one instance belongs
  * to one environment.
  */
-public final class Buttons implements PlacedObject {
+public final class Buttons extends StaticBodies {
     /** Radius of a button ({@code size}). */
     public static final double SIZE = 0.1;
     /** Steps the buttons rest after a press ({@code resampling_delay}). */
     public static final int RESAMPLING_DELAY = 10;
-    private final int count;
-    private final Placement placement;
     private final boolean constrained;
-    private final int[] bodies, geoms;
     private boolean[] goalMask = new boolean[0], wrongMask = new boolean[0];
     private int goalButton, timer;
 
@@ -33,67 +30,21 @@ public final class Buttons implements PlacedObject {
      * @param constrained whether pressing a wrong button costs ({@code is_constrained}: level 0 false, levels 1, 2 true)
      */
     public Buttons(int count, Placement placement, boolean constrained) {
-        if (count <= 0) throw new IllegalArgumentException("buttons need a positive count, got " + count);
-        this.count = count;
-        this.placement = placement;
+        super("buttons", count, placement, SIZE);
         this.constrained = constrained;
-        this.bodies = new int[count];
-        this.geoms = new int[count];
     }
 
     @Override
-    public String name() {
-        return "buttons";
-    }
-
-    @Override
-    public String mjcf() {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            s.append(String.format(Locale.ROOT, """
-                    <body name="button%d" pos="0 0 %s">
-                      <geom name="button%d" type="sphere" size="%s" rgba="1 0.5 0 1"/>
-                    </body>
-                    """, i, SIZE, i, SIZE));
-        }
-        return s.toString();
-    }
-
-    @Override
-    public boolean lidarObserved() {
-        return true;
+    protected String geom(String geomName) {
+        return String.format(Locale.ROOT, "<geom name=\"%s\" type=\"sphere\" size=\"%s\" rgba=\"1 0.5 0 1\"/>", geomName, SIZE);
     }
 
     @Override
     public void bind(MujocoModel model) {
-        for (int i = 0; i < count; i++) {
-            String name = PlacedObject.instanceName(name(), i);
-            bodies[i] = model.bodyId(name);
-            geoms[i] = model.geomId(name);
-        }
+        super.bind(model);
         goalMask = new boolean[model.ngeom()];
         wrongMask = new boolean[model.ngeom()];
         setGoalButton(goalButton);
-    }
-
-    @Override
-    public Placement placement() {
-        return placement;
-    }
-
-    @Override
-    public int count() {
-        return count;
-    }
-
-    @Override
-    public void place(MujocoModel model, MujocoData data, int i, double x, double y, double yaw) {
-        model.setBodyPose(bodies[i], x, y, SIZE, Math.cos(yaw / 2), 0, 0, Math.sin(yaw / 2));
-    }
-
-    @Override
-    public int positions(MujocoData data, double[] xy) {
-        return PlacedObject.bodyPositions(data, bodies, xy);
     }
 
     /** While the buttons rest ({@link #timer()} not 0) the lidar sees none of them: its block reads 0. */
@@ -109,11 +60,11 @@ public final class Buttons implements PlacedObject {
 
     /** Makes button {@code b} the goal button (the task moves the goal onto it). */
     public void setGoalButton(int b) {
-        goalButton = java.util.Objects.checkIndex(b, count);
+        goalButton = java.util.Objects.checkIndex(b, count());
         if (goalMask.length == 0) return; // not bound yet
         java.util.Arrays.fill(goalMask, false);
         java.util.Arrays.fill(wrongMask, false);
-        for (int i = 0; i < count; i++) (i == b ? goalMask : wrongMask)[geoms[i]] = true;
+        for (int i = 0; i < count(); i++) (i == b ? goalMask : wrongMask)[geoms[i]] = true;
     }
 
     /** Steps left of the rest after a press (0: buttons visible and wrong presses cost). */

@@ -13,14 +13,11 @@ import org.drcorl.env.mujoco.ffm.MujocoModel;
  * task's indicator touching a pillar costs 1 per step; unconstrained (Push level 1) they cost nothing.
  * Holds its scene's ids, so one instance belongs to one environment.
  */
-public final class Pillars implements PlacedObject {
+public final class Pillars extends StaticBodies {
     /** Radius and half height of a pillar ({@code size = 0.2}, {@code height = 0.5}). */
     public static final double SIZE = 0.2, HEIGHT = 0.5;
-    private final int count;
-    private final Placement placement;
     private final boolean constrained;
-    private final int[] bodies;
-    private boolean[] geoms = new boolean[0];
+    private boolean[] touched = new boolean[0];
 
     /**
      * @param count       how many ({@code num})
@@ -28,11 +25,8 @@ public final class Pillars implements PlacedObject {
      * @param constrained whether touching one costs ({@code is_constrained}: Push level 1 false, level 2 true)
      */
     public Pillars(int count, Placement placement, boolean constrained) {
-        if (count <= 0) throw new IllegalArgumentException("pillars need a positive count, got " + count);
-        this.count = count;
-        this.placement = java.util.Objects.requireNonNull(placement, "placement");
+        super("pillars", count, placement, HEIGHT);
         this.constrained = constrained;
-        this.bodies = new int[count];
     }
 
     /** Whether touching a pillar costs. */
@@ -41,60 +35,18 @@ public final class Pillars implements PlacedObject {
     }
 
     @Override
-    public String name() {
-        return "pillars";
-    }
-
-    @Override
-    public String mjcf() {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            s.append(String.format(Locale.ROOT, """
-                    <body name="pillar%d" pos="0 0 %s">
-                      <geom name="pillar%d" type="cylinder" size="%s %s" rgba="0.5 0.5 1 1"/>
-                    </body>
-                    """, i, HEIGHT, i, SIZE, HEIGHT));
-        }
-        return s.toString();
-    }
-
-    @Override
-    public boolean lidarObserved() {
-        return true;
+    protected String geom(String geomName) {
+        return String.format(Locale.ROOT, "<geom name=\"%s\" type=\"cylinder\" size=\"%s %s\" rgba=\"0.5 0.5 1 1\"/>", geomName, SIZE, HEIGHT);
     }
 
     @Override
     public void bind(MujocoModel model) {
-        geoms = new boolean[model.ngeom()];
-        for (int i = 0; i < count; i++) {
-            String name = PlacedObject.instanceName(name(), i);
-            bodies[i] = model.bodyId(name);
-            geoms[model.geomId(name)] = true;
-        }
-    }
-
-    @Override
-    public Placement placement() {
-        return placement;
-    }
-
-    @Override
-    public int count() {
-        return count;
-    }
-
-    @Override
-    public void place(MujocoModel model, MujocoData data, int i, double x, double y, double yaw) {
-        model.setBodyPose(bodies[i], x, y, HEIGHT, Math.cos(yaw / 2), 0, 0, Math.sin(yaw / 2));
-    }
-
-    @Override
-    public int positions(MujocoData data, double[] xy) {
-        return PlacedObject.bodyPositions(data, bodies, xy);
+        super.bind(model);
+        touched = geomMask(model);
     }
 
     @Override
     public double cost(MujocoData data, AgentFrame agent) {
-        return constrained ? agent.contactsWith(data, geoms) : 0;
+        return constrained ? agent.contactsWith(data, touched) : 0;
     }
 }
