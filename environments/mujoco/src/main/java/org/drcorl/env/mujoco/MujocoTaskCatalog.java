@@ -47,9 +47,9 @@ public final class MujocoTaskCatalog {
             new MujocoTaskDefinition(AntVelocity.SPEC, AntVelocity::new,
                     FeedbackBehaviorPolicies.shipped("ant_calm.txt", "ant_fast.txt", 0.02, 0.1, FeedbackBehaviorPolicies.Mixing.WHOLE_EPISODES),
                     List.of(AntVelocity.START)),
-            // both flag DSRL's files, recorded with Bullet-Safety-Gym's ant (BULLET-ANT.md)
+            // Bullet-Safety-Gym's ant (BULLET-ANT.md); both declare where its episodes start (obs[2] = 0.1·z)
             new MujocoTaskDefinition(AntRun.SPEC, AntRun::new,
-                    GaitBehaviorPolicies.shipped("ant.txt", 1.0 / 30, 0.5, 0.7, 1.0, 0.01, 0.05),
+                    GaitBehaviorPolicies.shipped("bullet_ant.txt", 1.0 / 30, 0.5, 0.7, 1.0, 0.01, 0.05),
                     List.of(BulletAntAgent.startHeightConvention())),
             new MujocoTaskDefinition(AntCircle.SPEC, AntCircle::new, antCirclePolicies(),
                     List.of(BulletAntAgent.startHeightConvention())),

@@ -37,7 +37,7 @@ public final class CircleGaitBehaviorPolicies implements BehaviorPolicyFamily {
      *
      * @param positionIndex    index of x (y follows)
      * @param positionScale    x = positionScale · observation[positionIndex]
-     * @param orientationIndex index of the torso quaternion (w, x, y, z)
+     * @param orientationIndex index of the torso quaternion in PyBullet's order (x, y, z, w)
      * @param gaitHeading      direction (radians, in the torso frame) the unturned gait walks
      * @param gain             guidance gain (1/m): the course turns atan(gain · radius error) off the tangent
      * @param hysteresis       extra error (radians) beyond 45° before the policy changes quarter
@@ -47,7 +47,7 @@ public final class CircleGaitBehaviorPolicies implements BehaviorPolicyFamily {
     }
 
     /**
-     * @param gait        the ant's gait (8 actuators in the ant's actuator order)
+     * @param gait        the ant's gait (8 actuators in {@link AntQuarterTurns}' order)
      * @param steering    where position and orientation are, and the steering settings
      * @param stepSeconds the task's environment step (s), the gait's clock
      * @param amplitude   amplitude scale the gait is played at
@@ -121,7 +121,7 @@ public final class CircleGaitBehaviorPolicies implements BehaviorPolicyFamily {
 
         private double yaw(float[] o) {
             int q = steering.orientationIndex();
-            double w = o[q], x = o[q + 1], y = o[q + 2], z = o[q + 3];
+            double x = o[q], y = o[q + 1], z = o[q + 2], w = o[q + 3];
             return Math.atan2(2 * (w * z + x * y), 1 - 2 * (y * y + z * z));
         }
     }

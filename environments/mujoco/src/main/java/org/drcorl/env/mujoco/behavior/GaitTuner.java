@@ -25,6 +25,8 @@ public final class GaitTuner {
     private final int warmup;
     private final double actionNoise;
     private final boolean taskReward;
+    private int hold = 1;
+    private boolean planar;
 
     /**
      * @param envs        makes the task's environment
@@ -46,6 +48,29 @@ public final class GaitTuner {
         this.actionNoise = actionNoise;
     }
 
+    /**
+     * Plays each gait action for {@code steps} environment steps, sampling the gait on that
+     * coarser clock: a gait for a task that acts every {@code steps · dt} (AntCircle acts every
+     * 0.1 s) tuned on a task with the same robot and a finer step (AntRun's 1/30 s), whose
+     * reset faces +x. Default 1.
+     */
+    public GaitTuner holdingEach(int steps) {
+        if (steps < 1) throw new IllegalArgumentException("hold must be at least 1 step, got " + steps);
+        this.hold = steps;
+        return this;
+    }
+
+    /**
+     * Measures the speed as the straight-line distance covered after the warm-up, in whatever
+     * direction (the free root's x and y, qpos[0] and qpos[1]), over the time it took: for a task
+     * whose reset heading varies (AntCircle), where a steering policy picks the direction and the
+     * gait only has to walk.
+     */
+    public GaitTuner measuringPlanarSpeed() {
+        this.planar = true;
+        return this;
+    }
+
     /** What one gait did in one episode. */
     public record Trial(double meanSpeed, int steps, double rewardReturn, double costReturn) {}
 
@@ -56,12 +81,18 @@ public final class GaitTuner {
         double[] a = new double[gait.actuators()];
         float[] action = new float[a.length];
         double dt = env.frameSkip() * env.model().timestep();
-        double distance = 0, rewards = 0, costs = 0;
+        double distance = 0, rewards = 0, costs = 0, x0 = 0, y0 = 0;
         int counted = 0, t = 0;
         StepResult r;
         do {
-            gait.actionAt(t * dt, 1.0, a);
-            for (int i = 0; i < a.length; i++) action[i] = (float) (a[i] + noise * random.nextGaussian());
+            if (t == warmup) {
+                x0 = env.data().qpos(0);
+                y0 = env.data().qpos(1);
+            }
+            if (t % hold == 0) {
+                gait.actionAt(t * dt, 1.0, a);
+                for (int i = 0; i < a.length; i++) action[i] = (float) (a[i] + noise * random.nextGaussian());
+            }
             r = env.step(action);
             rewards += r.reward();
             costs += r.cost();
@@ -71,6 +102,7 @@ public final class GaitTuner {
             }
             t++;
         } while (!r.done() && t < horizon);
+        if (planar && counted > 0) distance = Math.hypot(env.data().qpos(0) - x0, env.data().qpos(1) - y0);
         return new Trial(counted == 0 ? 0 : distance / (counted * dt), t, rewards, costs);
     }
 
@@ -142,7 +174,11 @@ public final class GaitTuner {
      * Tunes one gait from a neutral start and prints it as a gait-file line.
      * Arguments: task id, target speed (m/s; a large one asks for the fastest gait), starting
      * frequency (Hz), iterations, seed; optionally horizon (steps, default 200).
-     * {@code -Ddrcorl.gait.objective=task} scores the task's own reward instead of the speed.
+     * {@code -Ddrcorl.gait.objective=task} scores the task's own reward instead of the speed;
+     * {@code -Ddrcorl.gait.hold=K} plays each action for K steps ({@link #holdingEach});
+     * {@code -Ddrcorl.gait.planar=true} scores the speed in any direction ({@link #measuringPlanarSpeed});
+     * {@code -Ddrcorl.gait.start=FILE} starts from the first gait of a shipped gait file, with
+     * a narrower search (continuing an earlier run).
      */
     public static void main(String[] args) {
         if (args.length < 5) {
@@ -157,9 +193,14 @@ public final class GaitTuner {
         int horizon = args.length > 5 ? Integer.parseInt(args[5]) : 200;
         int actuators = definition.spec().actionDim();
         GaitTuner tuner = new GaitTuner(definition.factory(), horizon, horizon / 5, 0.1,
-                "task".equals(System.getProperty("drcorl.gait.objective")));
-        Gait gait = tuner.tune(target, neutral(actuators, hz, 0.9), startStd(actuators, 1.0, 0.4, 2.0, 0.4),
-                iterations, 32, 6, seed);
+                "task".equals(System.getProperty("drcorl.gait.objective")))
+                .holdingEach(Integer.getInteger("drcorl.gait.hold", 1));
+        if (Boolean.getBoolean("drcorl.gait.planar")) tuner.measuringPlanarSpeed();
+        String startFile = System.getProperty("drcorl.gait.start");
+        Gait gait = startFile == null
+                ? tuner.tune(target, neutral(actuators, hz, 0.9), startStd(actuators, 1.0, 0.4, 2.0, 0.4), iterations, 32, 6, seed)
+                : tuner.tune(target, GaitBehaviorPolicies.readGait(startFile), startStd(actuators, 0.3, 0.15, 0.5, 0.15),
+                        iterations, 32, 6, seed);
         System.out.println("# " + args[0] + ": GaitTuner " + String.join(" ", args));
         System.out.println(gait.toLine());
     }

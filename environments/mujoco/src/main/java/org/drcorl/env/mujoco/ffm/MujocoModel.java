@@ -24,7 +24,7 @@ public final class MujocoModel implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment model;
     private final int nq, nv, nu, na, nbody, njnt, ngeom, nconmax, neq, nmocap, nsensor, nsensordata;
-    private final MemorySegment qpos0, bodyPos, bodyQuat, bodyMass, jntType, jntQposAdr, jntDofAdr, actuatorGear, actuatorCtrlRange,
+    private final MemorySegment qpos0, bodyPos, bodyQuat, bodyMass, jntType, jntQposAdr, jntDofAdr, jntRange, actuatorGear, actuatorCtrlRange,
             sensorAdr, sensorDim, bodyMocapId, eqData;
     private boolean closed;
 
@@ -51,6 +51,7 @@ public final class MujocoModel implements AutoCloseable {
         jntType = array(MjLayout.MODEL_JNT_TYPE, njnt * 4L);
         jntQposAdr = array(MjLayout.MODEL_JNT_QPOSADR, njnt * 4L);
         jntDofAdr = array(MjLayout.MODEL_JNT_DOFADR, njnt * 4L);
+        jntRange = array(MjLayout.MODEL_JNT_RANGE, njnt * 2L * 8);
         actuatorGear = array(MjLayout.MODEL_ACTUATOR_GEAR, nu * 6L * 8);
         actuatorCtrlRange = array(MjLayout.MODEL_ACTUATOR_CTRLRANGE, nu * 2L * 8);
         sensorAdr = array(MjLayout.MODEL_SENSOR_ADR, nsensor * 4L);
@@ -304,6 +305,11 @@ public final class MujocoModel implements AutoCloseable {
     /** First index of a joint's velocities in qvel. */
     public int jointDofAddress(int joint) {
         return jntDofAdr.getAtIndex(JAVA_INT, joint);
+    }
+
+    /** {@code jnt_range[joint][0 or 1]}: a limited joint's range (radians for a hinge, whatever the MJCF's angle unit). */
+    public double jointRange(int joint, int bound) {
+        return jntRange.getAtIndex(JAVA_DOUBLE, joint * 2L + java.util.Objects.checkIndex(bound, 2));
     }
 
     /** {@code actuator_gear[actuator][k]}, k in 0..5 (k = 0 scales a joint actuator's force). */

@@ -1,17 +1,19 @@
 package org.drcorl.env.mujoco.task;
 
 import java.util.SplittableRandom;
-import org.drcorl.env.mujoco.MujocoModels;
 import org.drcorl.env.mujoco.MujocoTaskEnv;
 import org.drcorl.env.mujoco.VelocityTaskSpecs;
 import org.drcorl.spi.TaskSpec;
 
 /**
- * Bullet-Safety-Gym's AntRun (DSRL's OfflineAntRun-v0) on the MuJoCo ant: run along +x toward
- * a goal 1000 m away. Reward Φ(s′) − Φ(s) with Φ = −60·‖p_xy − (1000, 0)‖ (≈ 60·Δx);
- * cost min(1, 1[|y| > 2] + 1[‖v_xy‖ > 1.5]); episode ends when the torso drops to 0.26 m.
- * Environment step 1/30 s (5 RK4 steps of 1/150 s). Observation: the 33 agent values of
- * {@link BulletAntAgent}; no task part.
+ * Bullet-Safety-Gym's AntRun (DSRL's OfflineAntRun-v0) with its ant ({@link BulletAntAgent}):
+ * run along +x toward a goal 1000 m away. Reward Φ(s′) − Φ(s) + the agent's terms, with
+ * Φ = −60·‖p_xy − (1000, 0)‖ ({@code RunTask}, {@code envs/tasks.py:573-584}; ≈ 60·Δx + 1);
+ * cost min(1, 1[|y| > 2] + 1[‖v_xy‖ > 1.5]) with the torso's velocity at the end of the step
+ * ({@code tasks.py:560-571}); the episode ends when the torso drops to 0.26 m. Environment step
+ * 1/30 s (5 RK4 steps of 1/150 s; Bullet: 4 of 1/120). Reset ({@code tasks.py:616-622}): the torso
+ * at (U(±0.01), U(±0.01), 0.75) facing +x exactly, Bullet's joint pose, Φ taken, then one passive
+ * step. Observation: the 33 agent values of {@link BulletAntAgent}; no task part.
  */
 public final class AntRun extends MujocoTaskEnv {
     public static final String ID = "OfflineAntRun-v0";
@@ -23,7 +25,7 @@ public final class AntRun extends MujocoTaskEnv {
     private double potential;
 
     public AntRun() {
-        super(SPEC, MujocoModels.shipped("ant.xml"), 5, Root.xy(0, 1));
+        super(SPEC, BulletAntAgent.model(false), 5, Root.xy(0, 1));
         model.setTimestep(1.0 / 150);
         agent = new BulletAntAgent(model);
     }
@@ -34,10 +36,14 @@ public final class AntRun extends MujocoTaskEnv {
 
     @Override
     protected void randomizeInitialState(SplittableRandom random) {
-        perturbQposUniform(random, 0.1);
-        perturbQvelGaussian(random, 0.1);
-        data.setQpos(2, data.model().qpos0(2)); // start at the default height, not in the floor
-        potential = potential();
+        agent.resetPose(data, random, random.nextDouble(-0.01, 0.01), random.nextDouble(-0.01, 0.01), 0);
+        potential = potential(); // before the passive step, as RunTask.specific_reset sets old_potential
+        agent.settle(data, frameSkip());
+    }
+
+    @Override
+    protected void afterFrameSkip() {
+        agent.stepped();
     }
 
     @Override
@@ -49,12 +55,13 @@ public final class AntRun extends MujocoTaskEnv {
     protected double reward(float[] action) {
         double before = potential;
         potential = potential();
-        return potential - before;
+        return potential - before + agent.specificReward(data, action);
     }
 
     @Override
     protected double cost() {
-        return Math.min(1, (Math.abs(rootY()) > 2 ? 1 : 0) + (speed() > BulletAntAgent.SPEED_LIMIT ? 1 : 0));
+        double speed = Math.hypot(data.qvel(0), data.qvel(1));
+        return Math.min(1, (Math.abs(rootY()) > 2 ? 1 : 0) + (speed > BulletAntAgent.SPEED_LIMIT ? 1 : 0));
     }
 
     @Override

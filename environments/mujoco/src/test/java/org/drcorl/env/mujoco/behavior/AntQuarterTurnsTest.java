@@ -19,10 +19,11 @@ class AntQuarterTurnsTest {
         AntQuarterTurns.turn(a, 0, back);
         assertArrayEquals(a, back);
         AntQuarterTurns.turn(a, 1, once);
-        // leg 1's hip (index 2) drives leg 2's hip (index 4); leg 1's ankle (3) drives leg 2's ankle (5) with its sign flipped
-        assertEquals(a[2], once[4]);
-        assertEquals(-a[3], once[5]);
-        assertEquals(a[1], once[3]); // leg 4's ankle → leg 1's: both lower the foot with positive angles
+        // Bullet's motor order: leg 1's hip (index 0) drives leg 2's hip (index 2); leg 1's ankle (1) drives leg 2's
+        // ankle (3) with its sign flipped
+        assertEquals(a[0], once[2]);
+        assertEquals(-a[1], once[3]);
+        assertEquals(a[7], once[1]); // leg 4's ankle → leg 1's: both lower the foot with positive angles
         AntQuarterTurns.turn(once, 1, twice);
         double[] direct = new double[8];
         AntQuarterTurns.turn(a, 2, direct);
@@ -67,7 +68,8 @@ class AntQuarterTurnsTest {
     }
 
     private static double yaw(float[] o) {
-        int q = AntCircle.ORIENTATION_INDEX;
-        return Math.atan2(2 * (o[q] * o[q + 3] + o[q + 1] * o[q + 2]), 1 - 2 * (o[q + 2] * o[q + 2] + o[q + 3] * o[q + 3]));
+        int q = AntCircle.ORIENTATION_INDEX; // PyBullet's order (x, y, z, w)
+        double x = o[q], y = o[q + 1], z = o[q + 2], w = o[q + 3];
+        return Math.atan2(2 * (w * z + x * y), 1 - 2 * (y * y + z * z));
     }
 }
