@@ -35,7 +35,7 @@ class AntQuarterTurnsTest {
     @Test
     void aTurnedGaitWalksAQuarterFurtherRound() {
         TaskTests.assumeMujoco();
-        Gait gait = GaitBehaviorPolicies.readGait("ant_slow.txt");
+        Gait gait = GaitBehaviorPolicies.readGait("bullet_ant_circle.txt");
         double first = 0;
         for (int q = 0; q < 4; q++) {
             double heading = walkingDirection(gait, q);
