@@ -60,7 +60,10 @@ public final class MujocoTaskProvider implements TaskProvider {
         return definition(taskId).behaviorPolicies();
     }
 
-    /** The conventions the task's definition declares (AntRun and AntCircle flag files recorded with another ant). */
+    /**
+     * The conventions the task's definition declares (AntRun and AntCircle: where Bullet-Safety-Gym's
+     * ant starts, so that a file in another ant's layout is flagged).
+     */
     @Override
     public List<DataConvention> dataConventions(String taskId) {
         return definition(taskId).conventions();
