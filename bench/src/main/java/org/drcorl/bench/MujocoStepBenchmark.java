@@ -21,7 +21,8 @@ import org.drcorl.spi.TaskSpec;
  * processes competing for the cores (as on a shared build machine) do not distort them.
  *
  * <p>Arguments (optional): measured CPU seconds per task and kind, split over three
- * alternating rounds whose best is kept (default 3), warm-up seconds (default 1).
+ * alternating rounds whose best is kept (default 3), warm-up seconds (default 1), and the tasks to
+ * measure as comma-separated parts of their ids (default: every task; e.g. {@code AntRun,AntCircle}).
  */
 public final class MujocoStepBenchmark {
     private static final int ROUNDS = 3;
@@ -32,6 +33,7 @@ public final class MujocoStepBenchmark {
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
         double warmup = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
+        java.util.List<String> only = args.length > 2 ? java.util.List.of(args[2].split(",")) : java.util.List.of();
         var availability = MujocoLibrary.availability();
         if (!availability.available()) {
             System.err.println("MuJoCo is unavailable: " + availability.reason());
@@ -42,6 +44,7 @@ public final class MujocoStepBenchmark {
         System.out.printf(Locale.ROOT, "%-40s %5s %12s %12s %12s %10s%n",
                 "task", "skip", "env steps/s", "mj_step/s", "env-equiv/s", "overhead");
         for (TaskSpec spec : provider.tasks()) {
+            if (!only.isEmpty() && only.stream().noneMatch(spec.id()::contains)) continue;
             try (MujocoTaskEnv env = (MujocoTaskEnv) provider.create(spec.id())) {
                 rawSteps(env, envSteps(env, warmup).meanEpisodeSteps(), warmup);
                 // Alternate the two measurements and keep the best of each, so that a burst of load
