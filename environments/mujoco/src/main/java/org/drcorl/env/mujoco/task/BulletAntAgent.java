@@ -1,9 +1,5 @@
 package org.drcorl.env.mujoco.task;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.drcorl.env.mujoco.MujocoModels;
@@ -78,12 +74,7 @@ public final class BulletAntAgent {
      */
     static MjcfSource model(boolean octagon) {
         if (!octagon) return MujocoModels.shipped("bullet_ant.xml");
-        String xml;
-        try (InputStream in = MujocoModels.class.getResourceAsStream("models/bullet_ant.xml")) {
-            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String xml = MujocoModels.shippedText("bullet_ant.xml");
         StringBuilder walls = new StringBuilder();
         for (int k = 0; k < 8; k++) {
             double yaw = k * Math.PI / 4;
