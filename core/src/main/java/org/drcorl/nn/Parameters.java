@@ -26,6 +26,10 @@ public final class Parameters implements AutoCloseable {
     private final Map<String, NDArray> trainable = new LinkedHashMap<>();
     private boolean frozen;
 
+    static {
+        NativeHeap.ensureTuned(); // before the first network: see NativeHeap
+    }
+
     public Parameters(NDManager parent) {
         this.manager = parent.newSubManager();
     }
