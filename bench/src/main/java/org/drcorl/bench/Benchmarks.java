@@ -13,6 +13,8 @@ import java.util.Locale;
 import org.drcorl.data.DatasetCollector;
 import org.drcorl.data.OfflineDataset;
 import org.drcorl.data.TransitionSampler;
+import org.drcorl.nn.MklDispatch;
+import org.drcorl.nn.NativeHeap;
 import org.drcorl.env.bullet.BulletTaskProvider;
 
 /**
@@ -86,6 +88,7 @@ public final class Benchmarks {
         }
 
         Engine engine = Engine.getInstance();
+        String mkl = MklDispatch.ensureApplied(), heap = NativeHeap.ensureTuned(); // before the first product
         boolean gpu = engine.getGpuCount() > 0;
         if (threads.isEmpty()) {
             int engineDefault = JniUtils.getNumThreads();
@@ -93,7 +96,7 @@ public final class Benchmarks {
             if (engineDefault != 1) threads.add(1);
         }
         if (name == null) name = (gpu ? "gpu-" : "cpu-") + LocalDate.now();
-        String machine = machineLine(engine, gpu);
+        String machine = machineLine(engine, gpu) + "; MKL dispatch: " + mkl + "; native heap: " + heap;
         System.out.println(machine);
         System.out.println();
         System.out.println(Results.header());

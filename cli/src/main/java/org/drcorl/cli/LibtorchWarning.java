@@ -27,6 +27,7 @@ final class LibtorchWarning {
     static synchronized void silence() {
         if (done) return;
         done = true;
+        org.drcorl.nn.MklDispatch.ensureApplied(); // loads the engine; must precede its first matrix product
         try {
             Linker linker = Linker.nativeLinker();
             var libc = linker.defaultLookup();

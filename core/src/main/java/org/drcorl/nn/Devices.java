@@ -19,6 +19,7 @@ public final class Devices {
      *                                  the reason: CPU-only libtorch, no driver, index out of range)
      */
     public static Device select(String name) {
+        MklDispatch.ensureApplied(); // a run's first touch of the engine: before any matrix product
         String key = name == null ? "cpu" : name.trim().toLowerCase(Locale.ROOT);
         int gpus = key.equals("cpu") ? 0 : Engine.getInstance().getGpuCount();
         if (key.equals("cpu")) return Device.cpu();
@@ -53,6 +54,7 @@ public final class Devices {
      * @throws IllegalArgumentException for a negative count, or more than {@link #maxThreads()}
      */
     public static void useThreads(int threads) {
+        MklDispatch.ensureApplied(); // a run's first touch of the engine: before any matrix product
         if (threads < 0) throw new IllegalArgumentException("threads must be >= 0 (0 = the engine's default), got " + threads);
         // libtorch starts every thread asked for: 100000 exhausted the machine's process table
         if (threads > maxThreads()) {

@@ -28,7 +28,9 @@ import java.util.Optional;
  * <p>It is process-wide and changes no value computed. Where the allocator is not glibc's
  * (no {@code mallopt}, another OS) it does nothing; the environment variables glibc reads
  * ({@code MALLOC_MMAP_THRESHOLD_}, {@code MALLOC_TRIM_THRESHOLD_}, {@code MALLOC_TOP_PAD_}) take
- * precedence: when one is set this class leaves the allocator as the user configured it.
+ * precedence: when one is set this class leaves the allocator as the user configured it, and so it
+ * does with {@code -Ddrcorl.native-heap=glibc} (to compare: {@code DRCORL_JAVA_OPTS=-Ddrcorl.native-heap=glibc
+ * ./drcorl run}).
  */
 public final class NativeHeap {
     /** glibc's {@code M_TRIM_THRESHOLD}, {@code M_TOP_PAD} and {@code M_MMAP_THRESHOLD} (malloc.h). */
@@ -60,6 +62,7 @@ public final class NativeHeap {
     }
 
     private static String tune() {
+        if ("glibc".equals(System.getProperty("drcorl.native-heap"))) return "left as glibc's default (-Ddrcorl.native-heap=glibc)";
         if (System.getenv("MALLOC_MMAP_THRESHOLD_") != null || System.getenv("MALLOC_TRIM_THRESHOLD_") != null
                 || System.getenv("MALLOC_TOP_PAD_") != null) {
             return "left as set by the MALLOC_ environment variables";

@@ -27,7 +27,9 @@ public final class Parameters implements AutoCloseable {
     private boolean frozen;
 
     static {
-        NativeHeap.ensureTuned(); // before the first network: see NativeHeap
+        // before the first network, and so before the engine's first matrix product: see both classes
+        NativeHeap.ensureTuned();
+        MklDispatch.ensureApplied();
     }
 
     public Parameters(NDManager parent) {
