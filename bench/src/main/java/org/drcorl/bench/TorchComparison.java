@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.drcorl.nn.NativeHeap;
 
 /**
  * {@code --vs-torch}: the same training steps written as a straightforward PyTorch eager program
@@ -89,9 +90,13 @@ final class TorchComparison {
         List<String> steps = SECTIONS.getOrDefault(section, List.of());
         if (steps.isEmpty()) return;
         if (!Files.isRegularFile(script)) throw new IOException("no " + script + " (run bench/run from the checkout)");
-        Process p = new ProcessBuilder(python, script.toString(), "--threads", Integer.toString(threads), "--obs",
+        ProcessBuilder command = new ProcessBuilder(python, script.toString(), "--threads", Integer.toString(threads), "--obs",
                 Integer.toString(obs), "--act", Integer.toString(act), "--reps", Integer.toString(reps), "--only",
-                String.join(",", steps)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                String.join(",", steps)).redirectError(ProcessBuilder.Redirect.INHERIT);
+        // the allocator settings drcorl runs with, unless the user chose others: without them
+        // PyTorch's speed depended on which step its process ran first (NativeHeap.environment)
+        NativeHeap.environment().forEach(command.environment()::putIfAbsent);
+        Process p = command.start();
         ObjectMapper json = new ObjectMapper();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.drcorl.nn.NativeHeap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,21 @@ class TorchComparisonTest {
         assertTrue(rows.get(2).note().contains("drcorl / PyTorch = 1.50"), rows.get(2).note());
         assertTrue(rows.get(2).setting().contains("libopenblasp"), rows.get(2).setting());
         assertTrue(rows.get(3).note().contains("drcorl / PyTorch = 0.50"), rows.get(3).note());
+    }
+
+    @Test
+    void pytorchAllocatesWithDrcorlsAllocatorSettings() throws Exception {
+        // the stand-in reports the variables it was started with where steps.py names its BLAS
+        Path python = fakePython("""
+                echo "{\\"step\\": \\"stage2\\", \\"batch\\": 256, \\"ms\\": 20.0, \\"threads\\": 1, \\"torch\\": \\"1.13\\", \\"blas\\": \\"mmap=$MALLOC_MMAP_THRESHOLD_ trim=$MALLOC_TRIM_THRESHOLD_ pad=$MALLOC_TOP_PAD_\\"}"
+                """);
+        Path script = Files.writeString(dir.resolve("steps.py"), "# stand-in\n");
+        Results results = new Results();
+        new TorchComparison(script, python.toString(), 1, 8, 2, 1, results).run("stage2");
+        String expected = "mmap=" + NativeHeap.environment().get("MALLOC_MMAP_THRESHOLD_") + " trim="
+                + NativeHeap.environment().get("MALLOC_TRIM_THRESHOLD_") + " pad=" + NativeHeap.environment().get("MALLOC_TOP_PAD_");
+        assertTrue(results.rows().getFirst().setting().endsWith(expected), results.rows().getFirst().setting());
+        assertEquals("mmap=33554432 trim=536870912 pad=268435456", expected);
     }
 
     @Test

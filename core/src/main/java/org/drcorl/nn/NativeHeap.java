@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,6 +60,19 @@ public final class NativeHeap {
      */
     public static String ensureTuned() {
         return STATE;
+    }
+
+    /**
+     * The same settings as glibc's environment variables, for a child process that should
+     * allocate as this one does: {@code bench/run --vs-torch} gives them to its PyTorch script,
+     * whose steps otherwise fault their temporaries in as ours did (its stage-3 step ran 1.6×
+     * slower when run first in its process than after a large step had raised glibc's
+     * thresholds on the fly).
+     */
+    public static Map<String, String> environment() {
+        return Map.of("MALLOC_MMAP_THRESHOLD_", Integer.toString(MMAP_THRESHOLD),
+                "MALLOC_TRIM_THRESHOLD_", Integer.toString(TRIM_THRESHOLD),
+                "MALLOC_TOP_PAD_", Integer.toString(TOP_PAD));
     }
 
     private static String tune() {
