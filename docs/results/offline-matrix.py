@@ -91,6 +91,8 @@ def table(cells_csv, seeds_csv):
     for a in ALGOS:
         rs = [summary[(t, k, a)] for t, k in keys if (t, k, a) in summary]
         bs = [summary[(t, k, "bc-safe")] for t, k in keys if (t, k, a) in summary]
+        if not rs:
+            continue  # not in these sweeps
         safe = sum(r["safe"] == "true" for r in rs)
         ge = sum(float(r["reward_mean"]) >= float(b["reward_mean"]) for r, b in zip(rs, bs))
         both = sum(r["safe"] == "true" and float(r["reward_mean"]) >= float(b["reward_mean"]) for r, b in zip(rs, bs))
