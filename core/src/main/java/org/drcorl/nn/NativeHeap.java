@@ -65,8 +65,8 @@ public final class NativeHeap {
     /**
      * The same settings as glibc's environment variables, for a child process that should
      * allocate as this one does: {@code bench/run --vs-torch} gives them to its PyTorch script,
-     * whose steps otherwise fault their temporaries in as ours did (its stage-3 step ran 1.6×
-     * slower when run first in its process than after a large step had raised glibc's
+     * whose steps otherwise fault their temporaries in as ours did (its stage-3 step ran about
+     * 1.7× slower when run first in its process than after a large step had raised glibc's
      * thresholds on the fly).
      */
     public static Map<String, String> environment() {
@@ -77,8 +77,7 @@ public final class NativeHeap {
 
     private static String tune() {
         if ("glibc".equals(System.getProperty("drcorl.native-heap"))) return "left as glibc's default (-Ddrcorl.native-heap=glibc)";
-        if (System.getenv("MALLOC_MMAP_THRESHOLD_") != null || System.getenv("MALLOC_TRIM_THRESHOLD_") != null
-                || System.getenv("MALLOC_TOP_PAD_") != null) {
+        if (environment().keySet().stream().anyMatch(name -> System.getenv(name) != null)) {
             return "left as set by the MALLOC_ environment variables";
         }
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) return "not Linux";
