@@ -19,7 +19,7 @@ import java.util.Arrays;
  * refuses to vectorize (measured: 12.6 µs per 256×256 layer flat, 4.3 µs with row arrays, on
  * AVX2 — 8 floats per instruction).
  *
- * <p>{@link #actBatch} works on blocks of 16 observations instead (see {@code wideLayerBlock}):
+ * <p>{@link #actBatch} works on blocks of 24 observations instead (see {@code wideLayerBlock}):
  * every input row, zero or not, four rows for four observations per pass, so that each weight
  * loaded serves four observations and the weights stay in cache across the block. That does twice
  * the multiply-adds of skipping zeros one observation at a time, and is still about three times as
@@ -27,6 +27,16 @@ import java.util.Arrays;
  * same order on both paths (the bias, then one fused multiply-add per input in ascending order;
  * a skipped zero input adds nothing), so a batch row equals the single call bit for bit, whatever
  * the batch size or the row's place in it.
+ *
+ * <p>When the JVM runs with {@code --add-modules jdk.incubator.vector}, the wide layers of
+ * actBatch use {@code VectorBlock} instead, which keeps a tile of outputs in vector registers over
+ * the whole sum; the sums are the same, bit for bit. Until C2 has compiled it (before that the
+ * Vector API allocates per operation: a first batch of 1024 took 1.7 s against the scalar
+ * kernel's 0.14 s) actBatch keeps to the scalar kernel while a daemon thread warms the vector
+ * one up and checks that it is faster.
+ * {@link #batchKernel} says which one this JVM uses. The module is optional because it is still
+ * an incubator module (the JVM prints a warning when it is added): a program that acts one
+ * observation at a time gains nothing from it.
  */
 public final class MlpPolicy {
     private final float[][][] weights; // [layer][in][out]: one array per input row (see the class comment)
@@ -39,18 +49,30 @@ public final class MlpPolicy {
     // ([layer][observation][unit]), and the weights of each narrow layer transposed ([out][in],
     // null for wide ones, see NARROW). Made by the first actBatch, so that a policy that only
     // acts one observation at a time (evaluation rollouts, deployment) does not carry them:
-    // about 35 KB for the 8 → 256 → 256 → 2 policy.
+    // about 50 KB for the 8 → 256 → 256 → 2 policy.
     private float[][][] block;
     private float[][][] transposed;
 
-    /** Observations actBatch runs through a wide layer together (see {@link #wideLayerBlock}). */
-    private static final int BLOCK = 16;
+    /**
+     * Observations actBatch runs through a wide layer together (see {@link #wideLayerBlock}): a
+     * multiple of four for the scalar kernel, of twelve for the vector one's tiles.
+     */
+    private static final int BLOCK = 24;
     /**
      * Layers with at most this many outputs are computed as dot products in actBatch: a row pass
      * over so few outputs is too short for C2 to vectorize, and the dot products of a block of
      * observations are independent chains the CPU overlaps.
      */
     private static final int NARROW = 8;
+
+    /** The property that turns the Vector API kernel off ({@code -Ddrcorl.policy.batch-kernel=scalar}), for comparisons. */
+    public static final String BATCH_KERNEL_PROPERTY = "drcorl.policy.batch-kernel";
+    private static final boolean VECTOR_AVAILABLE = vectorAvailable();
+
+    /** Which wide-layer kernel actBatch uses: the vector one once it is compiled (the default), or one of the two always (tests). */
+    enum Kernel { AUTO, VECTOR, SCALAR }
+
+    private Kernel kernel = Kernel.AUTO;
 
     private MlpPolicy(float[][][] weights, float[][] biases, int[] sizes, boolean tanhOutput) {
         this.weights = weights;
@@ -93,6 +115,44 @@ public final class MlpPolicy {
             b[l] = biases[l].clone();
         }
         return new MlpPolicy(w, b, sizes.clone(), tanhOutput);
+    }
+
+    /**
+     * Which kernel {@link #actBatch} uses for wide layers in this JVM, in words: {@code "vector,
+     * N lanes"} when the JVM was started with {@code --add-modules jdk.incubator.vector} and that
+     * kernel is compiled and measured faster than the scalar one; {@code "scalar"} without the
+     * module (or with {@code -D}{@value #BATCH_KERNEL_PROPERTY}{@code =scalar}); otherwise a
+     * sentence saying why the scalar kernel is in use for now. Both give the same actions bit for bit.
+     */
+    public static String batchKernel() {
+        return VECTOR_AVAILABLE ? VectorBlock.describe() : "scalar";
+    }
+
+    /**
+     * Waits until actBatch's kernel is settled: the vector kernel compiled and found faster, or
+     * found slower, or the timeout passed; returns {@link #batchKernel()}. Only worth calling
+     * before timing batches: actBatch does not wait (it uses the scalar kernel meanwhile), and
+     * without the Vector API module this returns at once.
+     */
+    public static String awaitBatchKernel(java.time.Duration timeout) throws InterruptedException {
+        if (VECTOR_AVAILABLE) VectorBlock.awaitDecision(timeout);
+        return batchKernel();
+    }
+
+    private static boolean vectorAvailable() {
+        if ("scalar".equals(System.getProperty(BATCH_KERNEL_PROPERTY))) return false;
+        // VectorBlock cannot even be loaded without the module: look before touching it
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        try {
+            return VectorBlock.lanes() >= 4; // a one-lane "vector" would only add overhead
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
+    /** For tests: which wide-layer kernel this policy's actBatch uses (VECTOR only where the module is there). */
+    void useKernel(Kernel k) {
+        kernel = k == Kernel.VECTOR && !VECTOR_AVAILABLE ? Kernel.SCALAR : k;
     }
 
     /** The layer sizes, input first. */
@@ -161,10 +221,15 @@ public final class MlpPolicy {
                     + (long) count * out + " action values, got " + observations.length + " and " + actions.length);
         }
         if (count >= 4 && block == null) makeBatchBuffers();
+        boolean vector = switch (kernel) {
+            case AUTO -> count >= 4 && VECTOR_AVAILABLE && VectorBlock.ready();
+            case VECTOR -> true;
+            case SCALAR -> false;
+        };
         int k = 0;
-        for (; k + BLOCK <= count; k += BLOCK) forwardBlock(observations, k * in, BLOCK, actions, k * out);
+        for (; k + BLOCK <= count; k += BLOCK) forwardBlock(observations, k * in, BLOCK, actions, k * out, vector);
         int quads = (count - k) / 4 * 4;
-        if (quads > 0) forwardBlock(observations, k * in, quads, actions, k * out);
+        if (quads > 0) forwardBlock(observations, k * in, quads, actions, k * out, vector);
         for (k += quads; k < count; k++) forward(observations, k * in, actions, k * out);
     }
 
@@ -193,7 +258,7 @@ public final class MlpPolicy {
      * {@code 0·w} leaves a sum unchanged (for finite weights; at most a sum of exactly zero can
      * change its sign, which a ReLU erases and only a final output could show).
      */
-    private void forwardBlock(float[] observations, int from, int n, float[] actions, int to) {
+    private void forwardBlock(float[] observations, int from, int n, float[] actions, int to, boolean vector) {
         int nIn0 = sizes[0];
         float[][] x = block[0];
         for (int k = 0; k < n; k++) System.arraycopy(observations, from + k * nIn0, x[k], 0, nIn0);
@@ -202,6 +267,8 @@ public final class MlpPolicy {
             float[][] y = block[l + 1];
             if (transposed[l] != null) {
                 narrowLayerBlock(block[l], n, sizes[l], transposed[l], biases[l], y, sizes[l + 1]);
+            } else if (vector) {
+                VectorBlock.wideLayer(block[l], n, sizes[l], weights[l], biases[l], y, sizes[l + 1]);
             } else {
                 wideLayerBlock(block[l], n, sizes[l], weights[l], biases[l], y, sizes[l + 1]);
             }
@@ -265,7 +332,7 @@ public final class MlpPolicy {
      * once per quadruple. Every array is read and written at the same index {@code j}, which
      * lets C2 vectorize the pass (see the class comment).
      */
-    private static void wideLayerBlock(float[][] x, int n, int nIn, float[][] w, float[] b, float[][] y, int nOut) {
+    static void wideLayerBlock(float[][] x, int n, int nIn, float[][] w, float[] b, float[][] y, int nOut) {
         for (int k = 0; k < n; k++) System.arraycopy(b, 0, y[k], 0, nOut);
         int i = 0;
         for (; i + 4 <= nIn; i += 4) {

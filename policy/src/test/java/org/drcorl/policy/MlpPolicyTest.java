@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class MlpPolicyTest {
 
     /** Shapes: the paper's; odd widths everywhere; narrow hidden layers; one layer; tanh and linear outputs. */
     private static final int[][] SHAPES = {
-        {8, 256, 256, 2}, {5, 37, 19, 3}, {7, 13, 11, 9, 1}, {6, 5, 40, 2}, {3, 9, 8, 7}, {4, 1}, {2, 3},
+        {8, 256, 256, 2}, {5, 37, 19, 3}, {7, 13, 11, 9, 1}, {6, 5, 40, 2}, {3, 9, 8, 7}, {4, 1}, {2, 3}, {6, 100, 70, 2},
     };
     private static final int[] BATCHES = {0, 1, 3, 4, 5, 15, 16, 17, 21, 1023, 1024};
 
@@ -57,16 +58,36 @@ class MlpPolicyTest {
         return v;
     }
 
+    /**
+     * The tests run with --add-modules jdk.incubator.vector (policy/pom.xml): the vector kernel
+     * must be there, and its warm-up must come to a verdict (on the machines we know, that it is
+     * faster; a machine where it is not would keep the scalar kernel, which is not an error).
+     */
+    @Test
+    void theVectorKernelWarmsUpAndIsDecidedOn() throws InterruptedException {
+        assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "the tests' JVM lacks the module");
+        String kernel = MlpPolicy.awaitBatchKernel(Duration.ofSeconds(90));
+        assertTrue(kernel.startsWith("vector, ") || kernel.startsWith("scalar: the vector kernel"), kernel);
+        System.out.println("MlpPolicyTest: batch kernel " + kernel);
+    }
+
+    /** Both kernels of the wide layers: the Vector API one and the scalar one it replaces without the module. */
     @Test
     void batchesEqualTheDefinitionAndSingleCallsBitForBit() {
+        for (boolean vector : new boolean[] {true, false}) batchesEqualTheDefinitionAndSingleCalls(vector);
+    }
+
+    private static void batchesEqualTheDefinitionAndSingleCalls(boolean vector) {
         long seed = 1;
         for (int[] sizes : SHAPES) {
             for (boolean tanh : new boolean[] {true, false}) {
                 MlpPolicy p = random(sizes, seed++, tanh);
+                p.useKernel(vector ? MlpPolicy.Kernel.VECTOR : MlpPolicy.Kernel.SCALAR);
                 int in = sizes[0], out = sizes[sizes.length - 1];
                 SplittableRandom r = new SplittableRandom(seed++);
                 for (int count : BATCHES) {
-                    String what = Arrays.toString(sizes) + (tanh ? " tanh" : " linear") + ", batch " + count;
+                    String what = (vector ? "vector kernel, " : "scalar kernel, ") + Arrays.toString(sizes) + (tanh ? " tanh" : " linear")
+                            + ", batch " + count;
                     // room to spare on both sides: only the first count rows may be read or written
                     float[] obs = gaussian(r, count * in + 3);
                     float[] actions = new float[count * out + 5];
@@ -116,20 +137,39 @@ class MlpPolicyTest {
         assertArrayEquals(new float[] {7f, 8f, 9f}, actions);
     }
 
+    /** The two kernels agree bit for bit on a whole batch (the paper's shape and one with every kind of remainder). */
+    @Test
+    void theVectorKernelEqualsTheScalarOneBitForBit() {
+        for (int[] sizes : new int[][] {{8, 256, 256, 2}, {6, 100, 70, 2}}) {
+            MlpPolicy vector = random(sizes, 21, true), scalar = random(sizes, 21, true);
+            vector.useKernel(MlpPolicy.Kernel.VECTOR);
+            scalar.useKernel(MlpPolicy.Kernel.SCALAR);
+            float[] obs = gaussian(new SplittableRandom(22), 1024 * sizes[0]);
+            float[] a = new float[1024 * 2], b = new float[1024 * 2];
+            vector.actBatch(obs, 1024, a);
+            scalar.actBatch(obs, 1024, b);
+            assertArrayEquals(b, a, Arrays.toString(sizes));
+        }
+    }
+
+    /** Neither kernel allocates once compiled (a Vector API kernel that C2 fails to compile well allocates a vector per operation). */
     @Test
     void actingAllocatesNothing() {
-        MlpPolicy p = random(new int[] {8, 256, 256, 2}, 14, true);
-        SplittableRandom r = new SplittableRandom(15);
-        float[] obs = gaussian(r, 1023 * 8), actions = new float[1023 * 2], one = Arrays.copyOf(obs, 8), action = new float[2];
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 300; i++) p.actBatch(obs, 1023, actions); // warm up: compiled code
-        for (int i = 0; i < 20_000; i++) p.act(one, action);
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 100; i++) p.actBatch(obs, 1023, actions);
-        for (int i = 0; i < 10_000; i++) p.act(one, action);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        // One float[2] per call would be 240 000 bytes; allow the bean's own bookkeeping.
-        assertTrue(allocated < 1_000, allocated + " bytes allocated over 100 batches and 10 000 single calls");
+        for (MlpPolicy.Kernel kernel : new MlpPolicy.Kernel[] {MlpPolicy.Kernel.VECTOR, MlpPolicy.Kernel.SCALAR}) {
+            MlpPolicy p = random(new int[] {8, 256, 256, 2}, 14, true);
+            p.useKernel(kernel);
+            SplittableRandom r = new SplittableRandom(15);
+            float[] obs = gaussian(r, 1023 * 8), actions = new float[1023 * 2], one = Arrays.copyOf(obs, 8), action = new float[2];
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            for (int i = 0; i < 300; i++) p.actBatch(obs, 1023, actions); // warm up: compiled code
+            for (int i = 0; i < 20_000; i++) p.act(one, action);
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 100; i++) p.actBatch(obs, 1023, actions);
+            for (int i = 0; i < 10_000; i++) p.act(one, action);
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            // One float[2] per call would be 240 000 bytes; allow the bean's own bookkeeping.
+            assertTrue(allocated < 1_000, kernel + " kernel: " + allocated + " bytes allocated over 100 batches and 10 000 single calls");
+        }
     }
 
     @Test
