@@ -129,15 +129,18 @@ final class VectorBlock {
     /**
      * As {@code MlpPolicy.wideLayerBlock}: y[k] = b + Σ_i x[k][i] · w[i] for the first n
      * observations (a multiple of four), in tiles of two vectors of outputs for twelve
-     * observations, then four; outputs left over from pairs of vectors go one vector at a time,
-     * and the last fewer-than-L one by one.
+     * observations; the observations left over, and the outputs left over from pairs of vectors,
+     * go one vector for four observations at a time, and the last fewer-than-L outputs one by one.
      */
     static void wideLayer(float[][] x, int n, int nIn, float[][] w, float[] b, float[][] y, int nOut) {
         int j = 0;
         for (; j + 2 * L <= nOut; j += 2 * L) {
             int k = 0;
             for (; k + 12 <= n; k += 12) twelveByTwo(x, k, nIn, w, b, y, j);
-            for (; k < n; k += 4) fourByTwo(x, k, nIn, w, b, y, j);
+            for (; k < n; k += 4) { // what is left of a block after its tiles of twelve
+                fourByOne(x, k, nIn, w, b, y, j);
+                fourByOne(x, k, nIn, w, b, y, j + L);
+            }
         }
         for (; j + L <= nOut; j += L) {
             for (int k = 0; k < n; k += 4) fourByOne(x, k, nIn, w, b, y, j);
@@ -221,38 +224,7 @@ final class VectorBlock {
         c111.intoArray(y[k + 11], j + L);
     }
 
-    /** Observations k..k+3, outputs j..j+2L-1: what is left of a block after its tiles of twelve. */
-    private static void fourByTwo(float[][] x, int k, int nIn, float[][] w, float[] b, float[][] y, int j) {
-        float[] x0 = x[k], x1 = x[k + 1], x2 = x[k + 2], x3 = x[k + 3];
-        FloatVector b0 = FloatVector.fromArray(SPECIES, b, j), b1 = FloatVector.fromArray(SPECIES, b, j + L);
-        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1, c30 = b0, c31 = b1;
-        for (int i = 0; i < nIn; i++) {
-            float[] row = w[i];
-            FloatVector u0 = FloatVector.fromArray(SPECIES, row, j), u1 = FloatVector.fromArray(SPECIES, row, j + L);
-            FloatVector a0 = FloatVector.broadcast(SPECIES, x0[i]);
-            c00 = u0.fma(a0, c00);
-            c01 = u1.fma(a0, c01);
-            FloatVector a1 = FloatVector.broadcast(SPECIES, x1[i]);
-            c10 = u0.fma(a1, c10);
-            c11 = u1.fma(a1, c11);
-            FloatVector a2 = FloatVector.broadcast(SPECIES, x2[i]);
-            c20 = u0.fma(a2, c20);
-            c21 = u1.fma(a2, c21);
-            FloatVector a3 = FloatVector.broadcast(SPECIES, x3[i]);
-            c30 = u0.fma(a3, c30);
-            c31 = u1.fma(a3, c31);
-        }
-        c00.intoArray(y[k], j);
-        c01.intoArray(y[k], j + L);
-        c10.intoArray(y[k + 1], j);
-        c11.intoArray(y[k + 1], j + L);
-        c20.intoArray(y[k + 2], j);
-        c21.intoArray(y[k + 2], j + L);
-        c30.intoArray(y[k + 3], j);
-        c31.intoArray(y[k + 3], j + L);
-    }
-
-    /** Observations k..k+3, outputs j..j+L-1: what is left of a layer narrower than four vectors. */
+    /** Observations k..k+3, outputs j..j+L-1: the remainders of the tiles of twelve by two. */
     private static void fourByOne(float[][] x, int k, int nIn, float[][] w, float[] b, float[][] y, int j) {
         float[] x0 = x[k], x1 = x[k + 1], x2 = x[k + 2], x3 = x[k + 3];
         FloatVector c0 = FloatVector.fromArray(SPECIES, b, j), c1 = c0, c2 = c0, c3 = c0;
