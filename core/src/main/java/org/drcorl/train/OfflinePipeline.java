@@ -253,12 +253,14 @@ public final class OfflinePipeline implements AutoCloseable {
         TransitionSampler evaluationBatches = sampler.withSeed(seed ^ 0xD4L);
         int evaluationSteps = preset.evaluation().pretrainSteps();
         var model = preset.model().steps() > 0 ? dynamicsModel(preset.model(), progress) : null;
-        try (IqlCritic r = rewardCritic.copy(manager); IqlCritic c = costCritic.copy(manager);
+        DeterministicPolicy baseline = preset.selection().safeBaseline() ? safeBaseline(costThreshold, progress) : null;
+        try (baseline; IqlCritic r = rewardCritic.copy(manager); IqlCritic c = costCritic.copy(manager);
              PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, handler,
                      regularizedToward, r, c, new SeededTrainingRandom(seed ^ 0xD3L))
                      .withCostEstimator(newCostEstimator(preset.evaluation(), seed ^ 0xD5L), preset.snapshotInterval())
                      .withAudit(audit)) {
             if (model != null) x.withRolloutEvaluation(p -> evaluateByRollout(p, model));
+            if (baseline != null) x.withSafeBaseline(baseline, this::actionDeviation, preset.selection().supportLimit());
             DynamicsEnsemble.Config mc = preset.model();
             if (model != null && (mc.steerInterval() > 0 || mc.guidanceHorizon() > 0)) {
                 double gamma = preset.costCritic().gamma();
@@ -459,6 +461,61 @@ public final class OfflinePipeline implements AutoCloseable {
     }
 
     /**
+     * The baseline of the offline selection ({@code selection.safe-baseline}, see
+     * {@link org.drcorl.train.extract.SelectionConfig}): behaviour cloning on the episodes within κ,
+     * trained as {@link #behaviorCloning} trains the {@code bc-safe} baseline (same initial weights,
+     * batches, steps and mean squared error), so that DRCORL returns BC-Safe where it cannot vouch for
+     * an improvement. Null when no episode is within κ (the selection then compares DRCORL's own
+     * policies). The caller closes it.
+     */
+    public DeterministicPolicy safeBaseline(double costThreshold, TrainingProgress progress) {
+        OfflineDataset safe = data.safeEpisodes(costThreshold);
+        if (safe.size() == 0) return null;
+        DeterministicPolicy policy = new DeterministicPolicy(manager, safe.obsDim(), safe.actDim(), preset.policyHidden(),
+                new SplittableRandom(seed ^ 0xE1L));
+        TransitionSampler batches = new TransitionSampler(safe, seed ^ 0xE2L);
+        try (PolicyExtractor x = new PolicyExtractor(policy, cloningConfig(), null, null, null, null, null,
+                new SeededTrainingRandom(seed ^ 0xE3L))) {
+            progress.start("BC-Safe baseline κ=" + costThreshold, preset.cloningSteps());
+            for (int i = 0; i < preset.cloningSteps(); i++) {
+                try (NDManager step = manager.newSubManager()) {
+                    x.regressionStep(batches.sample(step, preset.extractBatch()), step);
+                }
+                progress.advance(1);
+            }
+            progress.finish();
+        }
+        return policy;
+    }
+
+    /**
+     * How far a policy's actions are from the data's: the mean over the dataset's transitions (s, a) and
+     * the action dimensions of (π(s) − a)², the selection's support measure.
+     */
+    public double actionDeviation(DeterministicPolicy policy) {
+        int n = data.size(), d = data.obsDim(), k = data.actDim(), chunk = 8192;
+        java.nio.FloatBuffer obs = data.observationsView(), act = data.actionsView();
+        double sum = 0;
+        for (int from = 0; from < n; from += chunk) {
+            int rows = Math.min(chunk, n - from);
+            float[] o = new float[rows * d], a = new float[rows * k];
+            obs.get(from * d, o);
+            act.get(from * k, a);
+            try (NDManager m = manager.newSubManager()) {
+                NDArray states = m.create(o, new ai.djl.ndarray.types.Shape(rows, d));
+                NDArray error = policy.act(states).sub(m.create(a, new ai.djl.ndarray.types.Shape(rows, k)));
+                sum += error.square().sum().getFloat();
+            }
+        }
+        return sum / ((double) n * k);
+    }
+
+    /** The extraction settings of behaviour cloning: β and the critics play no part. */
+    private ExtractionConfig cloningConfig() {
+        return new ExtractionConfig(preset.policyLearningRate(), 1.0, 0, 0, horizon, 0.99, false, false, 0);
+    }
+
+    /**
      * Behaviour cloning (the regularizer alone, no critic) on a dataset: with the safe
      * episodes only, this is the BC-Safe baseline. The caller closes the returned policy.
      */
@@ -472,10 +529,8 @@ public final class OfflinePipeline implements AutoCloseable {
                                                TrainingProgress progress, Consumer<PolicyExtractor.StepLog> log) {
         DeterministicPolicy policy = new DeterministicPolicy(manager, subset.obsDim(), subset.actDim(), preset.policyHidden(),
                 new SplittableRandom(seed ^ 0xE1L));
-        ExtractionConfig config = new ExtractionConfig(preset.policyLearningRate(), 1.0, 0, 0,
-                horizon, 0.99, false, false, 0);
         TransitionSampler batches = new TransitionSampler(subset, seed ^ 0xE2L);
-        try (PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, null, null, null, null,
+        try (PolicyExtractor x = new PolicyExtractor(policy, cloningConfig(), regularizer, null, null, null, null,
                 new SeededTrainingRandom(seed ^ 0xE3L))) {
             progress.start("policy " + regularizer.name() + " (cloning)", steps);
             for (int i = 0; i < steps; i++) {

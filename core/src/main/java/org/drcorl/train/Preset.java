@@ -6,6 +6,7 @@ import org.drcorl.train.behaviormodel.BehaviorModelConfig;
 import org.drcorl.train.critic.CriticConfig;
 import org.drcorl.train.critic.DynamicsEnsemble;
 import org.drcorl.train.critic.EvaluationConfig;
+import org.drcorl.train.extract.SelectionConfig;
 
 /**
  * Sizes and step budgets of a whole run, by name: {@code smoke} (seconds, for tests),
@@ -50,6 +51,8 @@ import org.drcorl.train.critic.EvaluationConfig;
  * @param snapshotInterval phase-2 steps between the snapshots the offline selection chooses from
  * @param model           the learned model of the task whose rollouts judge the snapshots in the offline
  *                        selection ({@code model.steps} 0: no model, the fitted Q evaluation's re-estimate judges)
+ * @param selection       what the offline selection compares and keeps ({@link SelectionConfig}: the BC-Safe
+ *                        baseline and the support limit; settable as {@code selection.safe-baseline} etc.)
  * @param pluginOptions   default options of regularizers and constraint handlers by plugin name
  *                        (what {@code --regularizer-opt}/{@code --handler-opt} give overrides these)
  */
@@ -58,7 +61,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
                      int policyHidden, double policyLearningRate, int pretrainSteps, int pretrainRegressionSteps,
                      boolean pretrainRegressionSafe, int extractSteps, int extractBatch, double betaStart, int betaGrowthSteps, int evalEpisodes,
                      boolean rewardFineTuning, boolean costFineTuning, int rewardWarmupSteps, EvaluationConfig evaluation,
-                     int snapshotInterval, DynamicsEnsemble.Config model,
+                     int snapshotInterval, DynamicsEnsemble.Config model, SelectionConfig selection,
                      java.util.Map<String, java.util.Map<String, String>> pluginOptions) {
 
     public Preset {
@@ -85,6 +88,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         atLeast("reward-warmup-steps", rewardWarmupSteps, 0);
         if (evaluation == null) throw new IllegalArgumentException("a preset needs its evaluation settings");
         if (model == null) throw new IllegalArgumentException("a preset needs its model settings");
+        if (selection == null) throw new IllegalArgumentException("a preset needs its selection settings");
         // sorted, not Map.copyOf: an immutable map's iteration order changes from one JVM to the next,
         // and toString() is part of a saved policy's description, which a resumed run compares
         var sorted = new java.util.TreeMap<String, java.util.Map<String, String>>();
@@ -150,6 +154,11 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         return 1 + extractSteps / snapshotInterval + (extractSteps % snapshotInterval == 0 ? 0 : 1);
     }
 
+    /** Updates of behaviour cloning (the BC-Safe and BC-All baselines, and the selection's baseline): as many as an extraction's two phases. */
+    public int cloningSteps() {
+        return pretrainSteps + extractSteps;
+    }
+
     /** This preset's default options for the plugin {@code name} (empty if none). */
     public java.util.Map<String, String> pluginOptions(String name) {
         return pluginOptions.getOrDefault(name, java.util.Map.of());
@@ -213,6 +222,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         b.evaluation = evaluation;
         b.snapshotInterval = snapshotInterval;
         b.model = model;
+        b.selection = selection;
         b.pluginOptions = pluginOptions;
         return b;
     }
@@ -248,6 +258,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         private EvaluationConfig evaluation = EvaluationConfig.standard();
         private int snapshotInterval = 1000;
         private DynamicsEnsemble.Config model = DynamicsEnsemble.Config.standard();
+        private SelectionConfig selection = SelectionConfig.standard();
         private java.util.Map<String, java.util.Map<String, String>> pluginOptions = java.util.Map.of();
 
         private Builder(String name) {
@@ -278,12 +289,13 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
         public Builder evaluation(EvaluationConfig v) { evaluation = v; return this; }
         public Builder snapshotInterval(int v) { snapshotInterval = v; return this; }
         public Builder model(DynamicsEnsemble.Config v) { model = v; return this; }
+        public Builder selection(SelectionConfig v) { selection = v; return this; }
         public Builder pluginOptions(java.util.Map<String, java.util.Map<String, String>> v) { pluginOptions = v; return this; }
 
         public Preset build() {
             return new Preset(name, behavior, behaviorSteps, behaviorBatch, behaviorSafeEpisodes, rewardCritic, costCritic, criticSteps, criticBatch,
                     policyHidden, policyLearningRate, pretrainSteps, pretrainRegressionSteps, pretrainRegressionSafe, extractSteps, extractBatch, betaStart, betaGrowthSteps,
-                    evalEpisodes, rewardFineTuning, costFineTuning, rewardWarmupSteps, evaluation, snapshotInterval, model, pluginOptions);
+                    evalEpisodes, rewardFineTuning, costFineTuning, rewardWarmupSteps, evaluation, snapshotInterval, model, selection, pluginOptions);
         }
     }
 

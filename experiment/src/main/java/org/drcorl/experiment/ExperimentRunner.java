@@ -415,8 +415,8 @@ public final class ExperimentRunner {
                     // plugin instances are made here, on this thread: a plugin manager need not be thread-safe
                     Regularizer reg = setup.regularizer(c.algorithm());
                     var handler = c.algorithm().cloning() == null ? setup.handler(c.algorithm()) : null;
-                    long planned = (long) preset.pretrainSteps() + preset.extractSteps()
-                            + (c.algorithm().cloning() == null ? preset.evaluation().pretrainSteps() + preset.pretrainRegressionSteps() : 0);
+                    long planned = preset.cloningSteps() + (c.algorithm().cloning() == null ? preset.evaluation().pretrainSteps()
+                            + preset.pretrainRegressionSteps() + (preset.selection().safeBaseline() ? preset.cloningSteps() : 0) : 0);
                     work.add(new ParallelTraining.Job<>(c.where(), planned,
                             (progress, out) -> trainCell(pipeline, c, reg, handler, seed, dataHash, constants, progress, out)));
                 }
@@ -465,11 +465,13 @@ public final class ExperimentRunner {
         if (e.selection().isPresent()) {
             var sel = e.selection().get();
             selected = OptionalLong.of(sel.step());
+            boolean baseline = sel.step() == PolicyExtractor.BASELINE_STEP;
             out.info(String.format("  %s: kept %s of %d compared (estimated offline:"
                             + " reward return %.1f, Ĉ upper bound %.2f%s)", c.where(),
-                    sel.step() < 0 ? "the phase-1 policy" : "the policy after phase-2 step " + sel.step(),
+                    baseline ? "the BC-Safe baseline" : sel.step() < 0 ? "the phase-1 policy" : "the policy after phase-2 step " + sel.step(),
                     sel.compared(), sel.rewardReturn(), sel.normalizedCost(),
-                    sel.withinBudget() ? "" : "; none within the budget, so the safest"));
+                    baseline ? "; no policy was judged a safe improvement on it" + (sel.withinBudget() ? "" : ", and its own bound is over the budget")
+                            : sel.withinBudget() ? "" : "; none within the budget, so the safest"));
         }
         save(c, e.policy(), seed, dataHash, constants, selected);
         return new Trained(e.policy(), selected);
@@ -592,7 +594,7 @@ public final class ExperimentRunner {
                 throw new UserError("no episode of the dataset is within κ = " + Numbers.compact(kappa) + " for " + a.name());
             }
             MetricsLog metrics = new MetricsLog();
-            DeterministicPolicy policy = pipeline.behaviorCloning(subset, reg, preset.pretrainSteps() + preset.extractSteps(),
+            DeterministicPolicy policy = pipeline.behaviorCloning(subset, reg, preset.cloningSteps(),
                     progress, log -> addRegularizerLoss(metrics, log));
             metrics.write(layout.metrics(a.name(), kappa, seed));
             return new OfflinePipeline.Extraction(policy, Optional.empty());
@@ -636,6 +638,7 @@ public final class ExperimentRunner {
                 v.put("model.cost_mean", c.modelCostMean());
                 v.put("model.cost", c.modelCost());
             }
+            if (!Double.isNaN(c.deviation())) v.put("deviation", c.deviation());
             v.put("kept", c.step() == selection.step() ? 1.0 : 0.0);
             if (audited) {
                 v.put("audit.cost", c.auditCost());

@@ -244,7 +244,7 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
             // behaviour model, the critics or the extraction must not retrain the baselines.
             d.put("preset", "cloning(policy-hidden=" + preset.policyHidden() + ", policy-learning-rate="
                     + preset.policyLearningRate() + ", batch=" + preset.extractBatch() + ", steps="
-                    + ((long) preset.pretrainSteps() + preset.extractSteps()) + ")");
+                    + preset.cloningSteps() + ")");
         } else {
             d.put("preset", preset.trainingText());
         }

@@ -55,8 +55,8 @@ public record PolicySpec(String file, String taskId, int observationDim, int act
                 + actionHigh.map(Arrays::toString).orElse("?")).orElse(", bounds not recorded")
                 + (tanhOutput ? " (network output in (-1, 1) through tanh)" : ""));
         line(s, "network", "MLP " + Arrays.toString(layerSizes) + ", ReLU between layers");
-        line(s, "trained", steps + " steps" + selectedStep.map(k -> k < 0 ? ", kept the phase-1 policy"
-                : ", kept the snapshot of phase-2 step " + k).orElse(""));
+        line(s, "trained", steps + " steps" + selectedStep.map(k -> k == -2 ? ", kept the BC-Safe baseline"
+                : k < 0 ? ", kept the phase-1 policy" : ", kept the snapshot of phase-2 step " + k).orElse(""));
         line(s, "normalization", normalization.map(n -> "R_min " + number(n.rewardMin()) + ", R_max " + number(n.rewardMax())
                 + ", C_max " + number(n.costMax())).orElse("not recorded"));
         line(s, "data sha256", dataHash);

@@ -14,7 +14,7 @@ import java.util.Optional;
  * the best snapshot whose bound is within the budget and, when none is, the one with the lowest
  * bound: that fallback is a policy the estimate itself calls unsafe, which a reader must see.
  *
- * @param step     the phase-2 step, −1 for the phase-1 policy
+ * @param step     the phase-2 step, −1 for the phase-1 policy, −2 for the BC-Safe baseline
  * @param costBound the kept snapshot's Ĉ upper bound, normalized by κ
  */
 public record KeptSnapshot(long step, double costBound) {
@@ -29,16 +29,25 @@ public record KeptSnapshot(long step, double costBound) {
         return costBound <= 1.0;
     }
 
+    /** The step the selection gives the BC-Safe baseline (PolicyExtractor.BASELINE_STEP). */
+    public static final long BASELINE_STEP = -2;
+
     /** True when no snapshot was within the budget and the lowest bound was kept instead. */
     public boolean fallback() {
-        return !withinBudget();
+        return !withinBudget() && step != BASELINE_STEP;
     }
 
-    /** "step 1499", "the phase-1 policy"; with the fallback named when it was one. */
+    /** "step 1499", "the phase-1 policy", "the BC-Safe baseline"; with the fallback named when it was one. */
     public String describe() {
-        String which = step < 0 ? "the phase-1 policy" : "step " + step;
+        String which = name(step);
+        if (step == BASELINE_STEP && !withinBudget()) return which + String.format(Locale.ROOT, " (its Ĉ bound %.2f is over the budget too)", costBound);
         if (!fallback()) return which;
         return which + String.format(Locale.ROOT, " (fallback: no snapshot within budget, Ĉ bound %.2f)", costBound);
+    }
+
+    /** What a selection log's step names: "step 1499", "the phase-1 policy" (−1), "the BC-Safe baseline" (−2). */
+    public static String name(long step) {
+        return step == BASELINE_STEP ? "the BC-Safe baseline" : step < 0 ? "the phase-1 policy" : "step " + step;
     }
 
     /** The kept row of a selection log; empty when no row is marked kept (or the columns are missing). */

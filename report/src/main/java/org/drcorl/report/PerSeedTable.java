@@ -54,7 +54,6 @@ public final class PerSeedTable {
     private static String keptCell(KeptSnapshot kept, LongColumn selected, int row) {
         if (kept != null) return kept.describe();
         if (selected.isMissing(row)) return "–";
-        long step = selected.getLong(row);
-        return step < 0 ? "the phase-1 policy" : "step " + step;
+        return KeptSnapshot.name(selected.getLong(row));
     }
 }

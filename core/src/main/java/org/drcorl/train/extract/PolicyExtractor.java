@@ -414,20 +414,50 @@ public final class PolicyExtractor implements AutoCloseable {
         return optimizer.takeGradients(step);
     }
 
+    /** The step a {@link Candidate} or {@link Selection} gives the BC-Safe baseline ({@link #withSafeBaseline}). */
+    public static final long BASELINE_STEP = -2;
+
+    private DeterministicPolicy baseline;
+    private java.util.function.ToDoubleFunction<DeterministicPolicy> deviation;
+    private double supportLimit = Double.POSITIVE_INFINITY;
+
+    /**
+     * Makes the offline selection a safe improvement over {@code baseline} (BC-Safe; see
+     * {@link SelectionConfig}): the baseline is kept unless a snapshot is judged within the budget,
+     * above the baseline's estimated reward, and at most {@code supportLimit} times the baseline's
+     * {@code deviation} from the data's actions. The baseline must have the policy's shape; the
+     * caller keeps and closes it.
+     */
+    public PolicyExtractor withSafeBaseline(DeterministicPolicy baseline, java.util.function.ToDoubleFunction<DeterministicPolicy> deviation,
+                                            double supportLimit) {
+        if (baseline.parameters().count() != policy.parameters().count()) {
+            throw new IllegalArgumentException("the baseline has " + baseline.parameters().count() + " weights, the policy "
+                    + policy.parameters().count());
+        }
+        if (!(supportLimit >= 1)) throw new IllegalArgumentException("support limit must be >= 1, got " + supportLimit);
+        this.baseline = baseline;
+        this.deviation = deviation;
+        this.supportLimit = supportLimit;
+        return this;
+    }
+
     /**
      * Which policy the offline selection kept: the phase-2 step it was taken after ({@code -1}: the
-     * phase-1 policy), its estimated reward return (the lower bound) and Ĉ upper bound, whether that bound is within
-     * the budget, and how many policies were compared.
+     * phase-1 policy, {@link #BASELINE_STEP}: the BC-Safe baseline), its estimated reward return (the
+     * lower bound) and Ĉ upper bound, whether that bound is within the budget, and how many policies
+     * were compared.
      */
     public record Selection(long step, double rewardReturn, double normalizedCost, boolean withinBudget, int compared,
                             List<Candidate> candidates) {}
 
     /**
-     * One compared policy: after phase-2 step {@code step} (−1: phase 1), its re-evaluated reward
-     * return (lower bound), Ĉ mean and upper bound, and what an audit measured of it (NaN without one).
+     * One compared policy: after phase-2 step {@code step} (−1: phase 1, {@link #BASELINE_STEP}: the
+     * BC-Safe baseline), its re-evaluated reward return (lower bound), Ĉ mean and upper bound, the
+     * model's estimates (NaN without a model), its action deviation in multiples of the baseline's
+     * (NaN without a baseline), and what an audit measured of it (NaN without one).
      */
     public record Candidate(long step, double rewardReturn, double normalizedCostMean, double normalizedCost,
-                            double modelReward, double modelCostMean, double modelCost,
+                            double modelReward, double modelCostMean, double modelCost, double deviation,
                             double auditCost, double auditReward) {}
 
     /**
@@ -435,9 +465,13 @@ public final class PolicyExtractor implements AutoCloseable {
      * phase-2 steps, and the final policy): each is evaluated again on its own, its estimator state
      * of that moment trained {@code reevaluationSteps} more updates on batches from
      * {@code batches} while the policy stands still (the estimate taken while π moved lags it, and
-     * a policy that moved fast is where it lags most), then the highest estimated reward whose Ĉ
-     * upper bound is within the budget is kept (by the reward's lower bound), or the lowest cost bound if none is. No simulator
-     * episode is involved; empty without a cost estimator (the final policy stays).
+     * a policy that moved fast is where it lags most). The judge is the model's rollouts where
+     * there is a model, else that re-estimate. Without a baseline the highest estimated reward (lower
+     * bound) whose cost upper bound is within the budget is kept, or the lowest cost bound if none is;
+     * with one ({@link #withSafeBaseline}) the baseline is kept unless a snapshot is within the budget,
+     * above the baseline's estimated reward and within the support limit, and then the highest
+     * reward lower bound of those. No simulator episode is involved; empty without a cost estimator
+     * (the final policy stays).
      *
      * @param batches a fresh batch in the given step manager
      * @param parent  where each re-evaluation makes its estimator and step managers
@@ -455,12 +489,23 @@ public final class PolicyExtractor implements AutoCloseable {
             SimulatorAudit.Measurement m = audit == null ? null : audit.measure(policy, config.costThreshold(), audits++);
             snapshots.add(new Snapshot(steps - 1, policy.parameters().flatten(), estimator.weights(), m));
         }
-        int reevaluation = estimator.config().reevaluationSteps();
-        Snapshot best = null;
-        OfflineCostEstimator.Estimate bestEstimate = null;
+        List<Snapshot> judge = new java.util.ArrayList<>();
+        if (baseline != null) {
+            SimulatorAudit.Measurement m = audit == null ? null : audit.measure(baseline, config.costThreshold(), audits++);
+            // its evaluation starts from the phase-1 policy's state, the nearest policy the ensemble has followed
+            judge.add(new Snapshot(BASELINE_STEP, baseline.parameters().flatten(), snapshots.getFirst().evaluation(), m));
+        }
+        judge.addAll(snapshots);
+        double kappa = config.costThreshold();
+        List<OfflineCostEstimator.Estimate> estimates = new java.util.ArrayList<>();
         List<Candidate> compared = new java.util.ArrayList<>();
-        for (Snapshot s : snapshots) {
+        double baselineDeviation = Double.NaN;
+        for (Snapshot s : judge) {
             policy.parameters().load(s.weights());
+            // the baseline never followed the ensemble: where the critics judge, it gets their pre-training's budget
+            int reevaluation = s.step() == BASELINE_STEP && rollouts == null
+                    ? Math.max(estimator.config().reevaluationSteps(), estimator.config().pretrainSteps())
+                    : estimator.config().reevaluationSteps();
             OfflineCostEstimator.Estimate e;
             try (OfflineCostEstimator again = estimator.copy(parent, 0x5E1EL ^ s.step(), s.evaluation())) {
                 for (int i = 0; i < reevaluation; i++) {
@@ -473,28 +518,57 @@ public final class PolicyExtractor implements AutoCloseable {
                 }
             }
             OfflineCostEstimator.Estimate modelled = rollouts == null ? null : rollouts.apply(policy);
+            double d = baseline == null || deviation == null ? Double.NaN : deviation.applyAsDouble(policy);
+            if (s.step() == BASELINE_STEP) baselineDeviation = d;
             judged.run();
-            double kappa = config.costThreshold();
             compared.add(new Candidate(s.step(), e.rewardLower(), e.normalizedMean(kappa), e.normalizedUpper(kappa),
                     modelled == null ? Double.NaN : modelled.rewardLower(),
                     modelled == null ? Double.NaN : modelled.normalizedMean(kappa),
                     modelled == null ? Double.NaN : modelled.normalizedUpper(kappa),
+                    d / baselineDeviation,
                     s.audit() == null ? Double.NaN : s.audit().normalizedCost(), s.audit() == null ? Double.NaN : s.audit().rewardReturn()));
-            if (modelled != null) e = modelled;
-            double bound = e.normalizedUpper(kappa);
-            double bestBound = bestEstimate == null ? Double.NaN : bestEstimate.normalizedUpper(kappa);
-            boolean better = best == null
-                    || (bound <= 1.0 && (bestBound > 1.0 || e.rewardLower() > bestEstimate.rewardLower()))
-                    || (bound > 1.0 && bestBound > 1.0 && bound < bestBound);
-            if (better) {
-                best = s;
-                bestEstimate = e;
-            }
+            estimates.add(modelled != null ? modelled : e);
         }
+        int kept = baseline != null ? improvementOnBaseline(estimates, compared) : bestWithinBudget(estimates);
+        Snapshot best = judge.get(kept);
+        OfflineCostEstimator.Estimate bestEstimate = estimates.get(kept);
         policy.parameters().load(best.weights());
-        double bound = bestEstimate.normalizedUpper(config.costThreshold());
-        return java.util.Optional.of(new Selection(best.step(), bestEstimate.rewardLower(), bound, bound <= 1.0, snapshots.size(),
+        double bound = bestEstimate.normalizedUpper(kappa);
+        return java.util.Optional.of(new Selection(best.step(), bestEstimate.rewardLower(), bound, bound <= 1.0, judge.size(),
                 List.copyOf(compared)));
+    }
+
+    /** The highest reward lower bound whose cost bound is within the budget, or the lowest cost bound if none is. */
+    private int bestWithinBudget(List<OfflineCostEstimator.Estimate> estimates) {
+        double kappa = config.costThreshold();
+        int best = 0;
+        for (int i = 1; i < estimates.size(); i++) {
+            OfflineCostEstimator.Estimate e = estimates.get(i), b = estimates.get(best);
+            double bound = e.normalizedUpper(kappa), bestBound = b.normalizedUpper(kappa);
+            boolean better = (bound <= 1.0 && (bestBound > 1.0 || e.rewardLower() > b.rewardLower()))
+                    || (bound > 1.0 && bestBound > 1.0 && bound < bestBound);
+            if (better) best = i;
+        }
+        return best;
+    }
+
+    /**
+     * The baseline (index 0) unless a snapshot is judged a safe improvement on it: cost bound within the
+     * budget, reward lower bound above the baseline's estimated reward, deviation within the support
+     * limit; of those, the highest reward lower bound.
+     */
+    private int improvementOnBaseline(List<OfflineCostEstimator.Estimate> estimates, List<Candidate> compared) {
+        double kappa = config.costThreshold();
+        double floor = estimates.getFirst().reward();
+        int best = 0;
+        for (int i = 1; i < estimates.size(); i++) {
+            OfflineCostEstimator.Estimate e = estimates.get(i);
+            double d = compared.get(i).deviation();
+            boolean improves = e.normalizedUpper(kappa) <= 1.0 && e.rewardLower() > floor
+                    && (Double.isNaN(d) || d <= supportLimit);
+            if (improves && (best == 0 || e.rewardLower() > estimates.get(best).rewardLower())) best = i;
+        }
+        return best;
     }
 
     public DeterministicPolicy policy() {
