@@ -136,11 +136,14 @@ class RunCommandTest {
                 "reward_q", "cost_q", "handler.lambda"), log.columns());
         MetricsLog selection = MetricsLog.read(dir.resolve("logs/bc+switch/kappa-5/seed-1-selection.csv"));
         assertEquals(List.of("step", "reward_estimate", "cost_estimate_mean", "cost_estimate", "model.reward", "model.cost_mean",
-                "model.cost", "kept"), selection.columns(), "the model rollouts' estimates; no audit asked for: no audit columns");
+                "model.cost", "deviation", "kept"), selection.columns(),
+                "the model rollouts' estimates, the action deviation; no audit asked for: no audit columns");
         assertTrue(java.util.Arrays.stream(selection.column("model.cost")).allMatch(c -> c >= 0 && Double.isFinite(c)),
                 "every snapshot judged by the model: a finite, non-negative cost bound");
         assertEquals(1.0, java.util.Arrays.stream(selection.column("kept")).sum(), "exactly one snapshot kept");
-        assertEquals(-1.0, selection.column("step")[0], "the phase-1 policy is compared first");
+        assertEquals(-2.0, selection.column("step")[0], "the BC-Safe baseline is compared first");
+        assertEquals(-1.0, selection.column("step")[1], "then the phase-1 policy");
+        assertEquals(1.0, selection.column("deviation")[0], "deviations are in the baseline's units");
         assertEquals(20, MetricsLog.read(dir.resolve("logs/stages/seed-0-critics.csv")).size());
         assertEquals(20, MetricsLog.read(dir.resolve("logs/stages/seed-0-dynamics-model.csv")).size(), "one row per model update");
         assertFalse(Files.exists(dir.resolve("logs/stages/seed-0-behavior-model.csv")), "no algorithm here needs the diffusion model");

@@ -300,7 +300,7 @@ public final class OfflinePipeline implements AutoCloseable {
                 progress.advance(1);
             }
             progress.finish();
-            int snapshots = preset.snapshotsCompared();
+            int snapshots = preset.snapshotsCompared() + (baseline != null ? 1 : 0);
             progress.start("offline selection (" + snapshots + " snapshots)",
                     (long) snapshots * (preset.evaluation().reevaluationSteps() + 1));
             var selection = x.selectOffline(step -> {

@@ -112,7 +112,8 @@ class OfflinePipelineTest {
                 java.util.Arrays.sort(costs);
                 double kappa = costs[costs.length / 2];
                 assertTrue(data.safeEpisodes(kappa).size() < data.size() && data.safeEpisodes(kappa).size() > 0, "a strict subset at κ " + kappa);
-                Preset phaseOneOnly = warm.with(Map.of("pretrain-steps", "0"));
+                // the extraction returns the kept policy: without the BC-Safe baseline, which it might keep in both
+                Preset phaseOneOnly = warm.with(Map.of("pretrain-steps", "0", "selection.safe-baseline", "false"));
                 float[][] weights = new float[3][];
                 for (int v = 0; v < 3; v++) {
                     try (OfflinePipeline p = new OfflinePipeline(data, phaseOneOnly.with(Map.of("pretrain-regression-safe", v == 1 ? "true" : "false")), 3, 10, root);
@@ -197,6 +198,73 @@ class OfflinePipelineTest {
                 assertTrue(again.candidates().stream().allMatch(c -> Double.isNaN(c.auditCost())), "no audit, no measurement");
                 assertTrue(plain.stream().noneMatch(l -> l.values().containsKey("audit.cost")));
                 for (int i = 0; i < plain.size(); i++) assertEquals(audited.get(i).costEstimate(), plain.get(i).costEstimate(), 0.0);
+            }
+        }
+    }
+
+    @Test
+    void theSelectionsBaselineIsBcSafeItsDeviationIsTheDatasMeanSquaredErrorAndItIsComparedFirst() throws Exception {
+        try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
+            OfflineDataset data = DatasetCollector.collect(rt.requireProvider("Push-v0"), "Push-v0", 40, 1, n -> {});
+            double[] costs = data.episodeCostReturns().clone();
+            java.util.Arrays.sort(costs);
+            double kappa = costs[costs.length / 2];
+            Preset smoke = Preset.named("smoke");
+            assertTrue(smoke.selection().safeBaseline(), "every preset compares DRCORL with BC-Safe");
+            try (OfflinePipeline pipeline = new OfflinePipeline(data, smoke, 3, 10, root);
+                 DeterministicPolicy baseline = pipeline.safeBaseline(kappa, TrainingProgress.NONE);
+                 DeterministicPolicy bcSafe = pipeline.behaviorCloning(data.safeEpisodes(kappa), new ContractSuitesTestAccess().squaredError(),
+                         smoke.cloningSteps(), TrainingProgress.NONE)) {
+                float[] a = baseline.parameters().flatten(), b = bcSafe.parameters().flatten();
+                double far = 0;
+                for (int i = 0; i < a.length; i++) far = Math.max(far, Math.abs(a[i] - b[i]));
+                assertTrue(far < 1e-5, "the baseline is BC-Safe (same start, batches, steps and loss): weights differ by " + far);
+
+                // the deviation is the mean over transitions and action dimensions of (π(s) − a)²
+                PlainMlpPolicy plain = PlainMlpPolicy.of(baseline.network(), true);
+                double sum = 0;
+                for (int i = 0; i < data.size(); i++) {
+                    float[] act = plain.act(data.observation(i)), want = data.action(i);
+                    for (int j = 0; j < data.actDim(); j++) sum += (act[j] - want[j]) * (act[j] - want[j]);
+                }
+                double deviation = pipeline.actionDeviation(baseline);
+                assertEquals(sum / ((double) data.size() * data.actDim()), deviation, 1e-5 * deviation);
+                try (DeterministicPolicy untrained = new DeterministicPolicy(root, data.obsDim(), data.actDim(), smoke.policyHidden(),
+                        new java.util.SplittableRandom(99))) {
+                    assertTrue(pipeline.actionDeviation(untrained) > deviation, "cloning brings the actions nearer the data's");
+                }
+
+                try (DeterministicPolicy p = pipeline.extract(new ContractSuitesTestAccess().squaredError(), SWITCH, kappa,
+                        TrainingProgress.NONE, l -> {})) {
+                    PolicyExtractor.Selection sel = pipeline.lastSelection().orElseThrow();
+                    PolicyExtractor.Candidate first = sel.candidates().getFirst();
+                    assertEquals(PolicyExtractor.BASELINE_STEP, first.step(), "the baseline is judged first");
+                    assertEquals(1.0, first.deviation(), 1e-9, "deviations are in the baseline's units");
+                    assertEquals(smoke.snapshotsCompared() + 1, sel.compared());
+                    if (sel.step() == PolicyExtractor.BASELINE_STEP) {
+                        assertArrayEquals(a, p.parameters().flatten(), "the kept baseline is BC-Safe's weights");
+                    } else {
+                        PolicyExtractor.Candidate kept = sel.candidates().stream().filter(c -> c.step() == sel.step()).findFirst().orElseThrow();
+                        assertTrue(kept.modelCost() <= 1 && kept.deviation() <= smoke.selection().supportLimit()
+                                && kept.modelReward() > first.modelReward(), "a kept snapshot is a safe improvement: " + kept);
+                    }
+                }
+            }
+            // no baseline where it is switched off, or where no episode is within the budget
+            double[] episodeCosts = data.episodeCostReturns();
+            OfflineDataset costly = data.filterEpisodes(e -> episodeCosts[e] > 0);
+            double lowest = java.util.Arrays.stream(costly.episodeCostReturns()).min().orElseThrow();
+            for (var settings : List.of(Map.of("selection.safe-baseline", "false"), Map.<String, String>of())) {
+                OfflineDataset episodes = settings.isEmpty() ? costly : data;
+                double budget = settings.isEmpty() ? lowest / 2 : kappa;
+                assertTrue(!settings.isEmpty() || costly.safeEpisodes(budget).size() == 0);
+                try (OfflinePipeline pipeline = new OfflinePipeline(episodes, smoke.with(settings), 3, 10, root);
+                     DeterministicPolicy p = pipeline.extract(new ContractSuitesTestAccess().squaredError(), SWITCH, budget,
+                             TrainingProgress.NONE, l -> {})) {
+                    PolicyExtractor.Selection sel = pipeline.lastSelection().orElseThrow();
+                    assertEquals(smoke.snapshotsCompared(), sel.compared(), "only DRCORL's own policies: " + settings + " κ " + budget);
+                    assertTrue(sel.candidates().stream().allMatch(c -> c.step() >= -1 && Double.isNaN(c.deviation())));
+                }
             }
         }
     }

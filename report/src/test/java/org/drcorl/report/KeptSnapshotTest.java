@@ -60,6 +60,22 @@ class KeptSnapshotTest {
     }
 
     @Test
+    void theBcSafeBaselineIsNamedAndNotCalledAFallbackEvenOverTheBudget() {
+        Path file = tmp.resolve("logs/drcorl/kappa-20/seed-1-selection.csv");
+        AtomicFiles.writeString(file, "step,reward_estimate,cost_estimate_mean,cost_estimate,model.reward,model.cost_mean,model.cost,deviation,kept\n"
+                + "-2,355.1,3.02,4.01,343.3,0,0.4,1,1\n"
+                + "-1,357.4,3.03,4.02,314.7,0.26,0.55,1.23,0\n");
+        KeptSnapshot kept = KeptSnapshot.read(file).orElseThrow();
+        assertEquals("the BC-Safe baseline", kept.describe());
+        assertTrue(!kept.fallback());
+        AtomicFiles.writeString(file, "step,reward_estimate,cost_estimate_mean,cost_estimate,model.reward,model.cost_mean,model.cost,deviation,kept\n"
+                + "-2,355.1,3.02,4.01,343.3,1.2,1.7,1,1\n");
+        kept = KeptSnapshot.read(file).orElseThrow();
+        assertTrue(!kept.fallback(), "kept because nothing improved on it, not as the lowest bound");
+        assertEquals("the BC-Safe baseline (its Ĉ bound 1.70 is over the budget too)", kept.describe());
+    }
+
+    @Test
     void thePhase1PolicyAndMissingLogs() {
         Path file = selection("-1,261.7337,0.5,0.8,1,,\n499,549.3207,0.4,1.5,0,,\n");
         assertEquals("the phase-1 policy", KeptSnapshot.read(file).orElseThrow().describe());

@@ -491,9 +491,9 @@ public final class PolicyExtractor implements AutoCloseable {
         }
         List<Snapshot> judge = new java.util.ArrayList<>();
         if (baseline != null) {
-            SimulatorAudit.Measurement m = audit == null ? null : audit.measure(baseline, config.costThreshold(), audits++);
-            // its evaluation starts from the phase-1 policy's state, the nearest policy the ensemble has followed
-            judge.add(new Snapshot(BASELINE_STEP, baseline.parameters().flatten(), snapshots.getFirst().evaluation(), m));
+            // its evaluation starts from the phase-1 policy's state, the nearest policy the ensemble has followed; no audit
+            // measures it: it is the bc-safe baseline, whose evaluation measures it
+            judge.add(new Snapshot(BASELINE_STEP, baseline.parameters().flatten(), snapshots.getFirst().evaluation(), null));
         }
         judge.addAll(snapshots);
         double kappa = config.costThreshold();

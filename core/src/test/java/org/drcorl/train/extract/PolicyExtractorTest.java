@@ -261,6 +261,74 @@ class PolicyExtractorTest {
         assertArrayEquals(judged.get(2), kept[0]);
     }
 
+    /**
+     * As {@link #selectWithRollouts}, with a BC-Safe baseline: the rollouts judge the baseline first (index 0), then
+     * the phase-1 policy and the snapshots after steps 1, 3 and 5; {@code deviations[i]} is the i-th judged policy's
+     * action deviation (the baseline's is 2). Support limit 5.
+     */
+    private static PolicyExtractor.Selection selectWithBaseline(double[] costs, double[] rewards, double[] deviations,
+                                                               float[][] weights) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Fixture f = fixture(m);
+            NDArray starts = new SeededTrainingRandom(9).normal(m, new Shape(7, S));
+            int[] judged = {0}, measured = {0};
+            try (DeterministicPolicy baseline = new DeterministicPolicy(m, S, A, 32, new SplittableRandom(7));
+                 PolicyExtractor x = new PolicyExtractor(f.policy(), config(1), new ContractSuitesTestAccess().squaredError(),
+                         handler(ConstraintStep::rewardUpdate), null, f.reward(), f.cost(), new SeededTrainingRandom(5))
+                         .withCostEstimator(estimator(m, starts), 2)) {
+                x.withRolloutEvaluation(policy -> {
+                    int i = judged[0]++;
+                    return new OfflineCostEstimator.Estimate(costs[i] / 2, costs[i], costs[i] / 4, rewards[i] + 1, rewards[i]);
+                });
+                x.withSafeBaseline(baseline, policy -> deviations[measured[0]++], 5);
+                x.snapshotPhaseOne();
+                for (int i = 0; i < 6; i++) {
+                    try (NDManager step = m.newSubManager()) {
+                        x.step(f.batch(), step);
+                    }
+                }
+                PolicyExtractor.Selection sel = x.selectOffline(step -> copyInto(f.batch(), step), m).orElseThrow();
+                weights[0] = f.policy().parameters().flatten();
+                weights[1] = baseline.parameters().flatten();
+                assertEquals(5, judged[0], "the baseline, the phase-1 policy and three snapshots, each judged once");
+                assertEquals(5, measured[0], "and each one's deviation measured once");
+                return sel;
+            }
+        }
+    }
+
+    @Test
+    void withABaselineTheSelectionKeepsItUnlessASnapshotIsASafeImprovementWithinTheSupport() {
+        float[][] w = new float[2][];
+        // κ 20. Baseline: bound 0.5, reward 41 (mean). Phase 1: over the budget. Step 1: within, but earns less than
+        // the baseline. Step 3: within and earns more, but 10× the baseline's deviation. Step 5: a safe improvement.
+        double[] costs = {10, 60, 10, 16, 10}, deviations = {2, 2, 4, 20, 6};
+        PolicyExtractor.Selection s = selectWithBaseline(costs, new double[] {40, 100, 30, 90, 50}, deviations, w);
+        assertEquals(java.util.List.of(PolicyExtractor.BASELINE_STEP, -1L, 1L, 3L, 5L),
+                s.candidates().stream().map(PolicyExtractor.Candidate::step).toList());
+        assertEquals(java.util.List.of(1.0, 1.0, 2.0, 10.0, 3.0),
+                s.candidates().stream().map(PolicyExtractor.Candidate::deviation).toList(), "deviations in the baseline's units");
+        assertEquals(5, s.step());
+        assertEquals(50, s.rewardReturn(), 1e-9);
+        assertEquals(5, s.compared());
+
+        // the same, but step 5 is judged to earn no more than the baseline: nothing improves on it, the baseline is kept
+        s = selectWithBaseline(costs, new double[] {40, 100, 30, 90, 41}, deviations, w);
+        assertEquals(PolicyExtractor.BASELINE_STEP, s.step());
+        assertTrue(s.withinBudget());
+        assertArrayEquals(w[1], w[0], "the kept policy is the baseline's weights");
+
+        // step 3 within the support limit: the highest reward of the safe improvements
+        s = selectWithBaseline(costs, new double[] {40, 100, 30, 90, 50}, new double[] {2, 2, 4, 10, 6}, w);
+        assertEquals(3, s.step());
+
+        // a baseline over the budget is kept all the same when nothing is a safe improvement, and said to be over it
+        s = selectWithBaseline(new double[] {30, 60, 50, 40, 25}, new double[] {40, 100, 30, 90, 50}, deviations, w);
+        assertEquals(PolicyExtractor.BASELINE_STEP, s.step());
+        assertEquals(1.5, s.normalizedCost(), 1e-9);
+        assertTrue(!s.withinBudget());
+    }
+
     @Test
     void fineTuningTrainsExactlyTheCriticsItNames() {
         for (boolean rewardTuned : new boolean[] {false, true}) {
