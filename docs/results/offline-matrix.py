@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Issue 17's matrix: DRCORL against the BC baselines, fully offline, on every task × κ × seed.
 
-Reads the sweeps (`drcorl sweep ... --out DIR`) and writes
+Reads the sweeps (`drcorl sweep ... --out DIR`; `DIR:ALGO,ALGO` takes only those algorithms of a sweep, to
+merge a rerun of one algorithm with the others' runs) and writes
 
   docs/results/offline-matrix.py cells SWEEP... > docs/results/offline-matrix.csv
       one row per task × κ × algorithm: mean, std and 95 % interval over the seeds (the sweeps'
@@ -9,8 +10,10 @@ Reads the sweeps (`drcorl sweep ... --out DIR`) and writes
   docs/results/offline-matrix.py seeds SWEEP... > docs/results/offline-matrix-seeds.csv
       one row per task × κ × seed × algorithm, and for drcorl what its offline selection did:
       the phase-2 step it kept, the learned model's cost bound of that snapshot (normalized,
-      mean + k·σ), how many snapshots were within the budget by that bound (0: the fallback kept
-      the lowest bound)
+      mean + k·σ), how many of DRCORL's own policies were within the budget by that bound, and the
+      kept policy's action deviation in BC-Safe's units (kept step -2: the BC-Safe baseline, which the
+      selection keeps unless a policy is judged a safe improvement on it; selection logs before that
+      rule had no baseline, and then 0 within means the fallback kept the lowest bound)
   docs/results/offline-matrix.py table offline-matrix.csv offline-matrix-seeds.csv
       the Markdown tables of offline-matrix.md: per cell, per task, the bar, the failing cells
 
@@ -25,10 +28,17 @@ import sys
 ALGOS = ["drcorl", "bc-safe", "bc-all", "bc-lag"]
 
 
+def sweep_algos(arg):
+    """'DIR' or 'DIR:ALGO,ALGO': the sweep and the algorithms taken from it (None: all)."""
+    path, _, algos = arg.partition(":")
+    return path, (set(algos.split(",")) if algos else None)
+
+
 def cells(sweeps):
     rows = []
-    for s in sweeps:
-        rows += list(csv.DictReader(open(os.path.join(s, "summary.csv"))))
+    for arg in sweeps:
+        s, algos = sweep_algos(arg)
+        rows += [r for r in csv.DictReader(open(os.path.join(s, "summary.csv"))) if algos is None or r["algorithm"] in algos]
     out = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].keys()), lineterminator="\n")
     out.writeheader()
     for r in rows:
@@ -38,20 +48,25 @@ def cells(sweeps):
 def seeds(sweeps):
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["task", "kappa", "seed", "algorithm", "normalized_reward", "normalized_cost", "kept_step",
-                  "kept_model_cost_bound", "snapshots", "snapshots_within_budget"])
-    for s in sweeps:
+                  "kept_model_cost_bound", "snapshots", "snapshots_within_budget", "kept_deviation"])
+    for arg in sweeps:
+        s, algos = sweep_algos(arg)
         for f in sorted(glob.glob(os.path.join(s, "runs", "*", "*", "kappa-*", "seed-*", "results", "scores.csv"))):
             run = os.path.dirname(os.path.dirname(f))
             task = run.split(os.sep)[-4]
             for r in csv.DictReader(open(f)):
-                kept = ["", "", "", ""]
+                if algos is not None and r["algorithm"] not in algos:
+                    continue
+                kept = ["", "", "", "", ""]
                 if r["algorithm"] == "drcorl":
                     kappa = r["threshold"].rstrip("0").rstrip(".")
                     log = os.path.join(run, "logs", "drcorl", "kappa-" + kappa, "seed-" + r["seed"] + "-selection.csv")
-                    snaps = list(csv.DictReader(open(log)))
-                    k = [x for x in snaps if x["kept"] == "1"][0]
-                    within = sum(1 for x in snaps if float(x["model.cost"]) <= 1.0)
-                    kept = [k["step"], "%.4f" % float(k["model.cost"]), len(snaps), within]
+                    rows = list(csv.DictReader(open(log)))
+                    k = [x for x in rows if x["kept"] == "1"][0]
+                    own = [x for x in rows if int(x["step"]) >= -1]  # the baseline (-2) is not DRCORL's
+                    within = sum(1 for x in own if float(x["model.cost"]) <= 1.0)
+                    kept = [k["step"], "%.4f" % float(k["model.cost"]), len(own), within,
+                            "%.3f" % float(k["deviation"]) if k.get("deviation") else ""]
                 out.writerow([task, float(r["threshold"]), r["seed"], r["algorithm"], r["normalized_reward"],
                               r["normalized_cost"]] + kept)
 
@@ -115,10 +130,18 @@ def table(cells_csv, seeds_csv):
             sum(float(x["reward_mean"]) >= float(y["reward_mean"]) for x, y in zip(d, b)), len(d), dr, br,
             "%.2f×" % (dr / br) if br > 0 else "—"))
 
-    print("\nDRCORL's offline selection, per seed (the learned model's cost bound of the kept snapshot; a bound"
-          " over 1 means no snapshot was within the budget and the lowest bound was kept):\n")
-    print("| task | κ | seed | reward | cost | BC-Safe reward | kept step | model bound | snapshots within budget |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    baseline = any(r["kept_deviation"] for r in per_seed if r["algorithm"] == "drcorl")
+    if baseline:
+        print("\nDRCORL's offline selection, per seed (kept: BC-Safe, or the DRCORL policy judged a safe improvement on it,"
+              " −1 the phase-1 policy; the learned model's cost bound of the kept policy; how many of DRCORL's own"
+              " policies that bound put within the budget; the kept policy's action deviation in BC-Safe's units):\n")
+        print("| task | κ | seed | reward | cost | BC-Safe reward | kept | model bound | DRCORL policies within budget | deviation |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+    else:
+        print("\nDRCORL's offline selection, per seed (the learned model's cost bound of the kept snapshot; a bound"
+              " over 1 means no snapshot was within the budget and the lowest bound was kept):\n")
+        print("| task | κ | seed | reward | cost | BC-Safe reward | kept step | model bound | snapshots within budget |")
+        print("|---|---|---|---|---|---|---|---|---|")
     bc = {(r["task"], r["kappa"], r["seed"]): r for r in per_seed if r["algorithm"] == "bc-safe"}
     for r in per_seed:
         if r["algorithm"] != "drcorl":
@@ -127,9 +150,11 @@ def table(cells_csv, seeds_csv):
         c = float(r["normalized_cost"])
         rw = float(r["normalized_reward"])
         br = float(b["normalized_reward"]) if b else math.nan
-        print("| %s | %g | %s | %.3f%s | %.2f%s | %.3f | %s | %.2f | %s / %s |" % (
+        line = "| %s | %g | %s | %.3f%s | %.2f%s | %.3f | %s | %.2f | %s / %s |" % (
             short(r["task"]), float(r["kappa"]), r["seed"], rw, "" if rw >= br else " ↓", c, "" if c <= 1 else " ✗", br,
-            r["kept_step"], float(r["kept_model_cost_bound"]), r["snapshots_within_budget"], r["snapshots"]))
+            "BC-Safe" if r["kept_step"] == "-2" else r["kept_step"], float(r["kept_model_cost_bound"]),
+            r["snapshots_within_budget"], r["snapshots"])
+        print(line + (" %.1f |" % float(r["kept_deviation"]) if baseline else ""))
 
 
 if __name__ == "__main__":
