@@ -471,21 +471,7 @@ public final class OfflinePipeline implements AutoCloseable {
     public DeterministicPolicy safeBaseline(double costThreshold, TrainingProgress progress) {
         OfflineDataset safe = data.safeEpisodes(costThreshold);
         if (safe.size() == 0) return null;
-        DeterministicPolicy policy = new DeterministicPolicy(manager, safe.obsDim(), safe.actDim(), preset.policyHidden(),
-                new SplittableRandom(seed ^ 0xE1L));
-        TransitionSampler batches = new TransitionSampler(safe, seed ^ 0xE2L);
-        try (PolicyExtractor x = new PolicyExtractor(policy, cloningConfig(), null, null, null, null, null,
-                new SeededTrainingRandom(seed ^ 0xE3L))) {
-            progress.start("BC-Safe baseline κ=" + costThreshold, preset.cloningSteps());
-            for (int i = 0; i < preset.cloningSteps(); i++) {
-                try (NDManager step = manager.newSubManager()) {
-                    x.regressionStep(batches.sample(step, preset.extractBatch()), step);
-                }
-                progress.advance(1);
-            }
-            progress.finish();
-        }
-        return policy;
+        return cloned(safe, null, preset.cloningSteps(), "BC-Safe baseline κ=" + costThreshold, progress, l -> {});
     }
 
     /**
@@ -510,11 +496,6 @@ public final class OfflinePipeline implements AutoCloseable {
         return sum / ((double) n * k);
     }
 
-    /** The extraction settings of behaviour cloning: β and the critics play no part. */
-    private ExtractionConfig cloningConfig() {
-        return new ExtractionConfig(preset.policyLearningRate(), 1.0, 0, 0, horizon, 0.99, false, false, 0);
-    }
-
     /**
      * Behaviour cloning (the regularizer alone, no critic) on a dataset: with the safe
      * episodes only, this is the BC-Safe baseline. The caller closes the returned policy.
@@ -527,15 +508,27 @@ public final class OfflinePipeline implements AutoCloseable {
     /** As {@link #behaviorCloning(OfflineDataset, Regularizer, int, TrainingProgress)}, reporting every step to {@code log}. */
     public DeterministicPolicy behaviorCloning(OfflineDataset subset, Regularizer regularizer, int steps,
                                                TrainingProgress progress, Consumer<PolicyExtractor.StepLog> log) {
+        return cloned(subset, regularizer, steps, "policy " + regularizer.name() + " (cloning)", progress, log);
+    }
+
+    /**
+     * A policy cloned from {@code subset}: by {@code regularizer} alone, or by regression on the data's actions
+     * (mean squared error) where it is null. The same initial weights and batches either way, so the two agree
+     * where the regularizer is that regression (BC-Safe and the selection's baseline).
+     */
+    private DeterministicPolicy cloned(OfflineDataset subset, Regularizer regularizer, int steps, String stage,
+                                       TrainingProgress progress, Consumer<PolicyExtractor.StepLog> log) {
         DeterministicPolicy policy = new DeterministicPolicy(manager, subset.obsDim(), subset.actDim(), preset.policyHidden(),
                 new SplittableRandom(seed ^ 0xE1L));
         TransitionSampler batches = new TransitionSampler(subset, seed ^ 0xE2L);
-        try (PolicyExtractor x = new PolicyExtractor(policy, cloningConfig(), regularizer, null, null, null, null,
+        ExtractionConfig config = new ExtractionConfig(preset.policyLearningRate(), 1.0, 0, 0, horizon, 0.99, false, false, 0);
+        try (PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, null, null, null, null,
                 new SeededTrainingRandom(seed ^ 0xE3L))) {
-            progress.start("policy " + regularizer.name() + " (cloning)", steps);
+            progress.start(stage, steps);
             for (int i = 0; i < steps; i++) {
                 try (NDManager step = manager.newSubManager()) {
-                    log.accept(x.pretrainStep(batches.sample(step, preset.extractBatch()), step));
+                    TransitionBatch batch = batches.sample(step, preset.extractBatch());
+                    log.accept(regularizer == null ? x.regressionStep(batch, step) : x.pretrainStep(batch, step));
                 }
                 progress.advance(1);
             }

@@ -436,7 +436,7 @@ public final class PolicyExtractor implements AutoCloseable {
         }
         if (!(supportLimit >= 1)) throw new IllegalArgumentException("support limit must be >= 1, got " + supportLimit);
         this.baseline = baseline;
-        this.deviation = deviation;
+        this.deviation = java.util.Objects.requireNonNull(deviation, "the baseline needs a deviation measure");
         this.supportLimit = supportLimit;
         return this;
     }
@@ -518,7 +518,7 @@ public final class PolicyExtractor implements AutoCloseable {
                 }
             }
             OfflineCostEstimator.Estimate modelled = rollouts == null ? null : rollouts.apply(policy);
-            double d = baseline == null || deviation == null ? Double.NaN : deviation.applyAsDouble(policy);
+            double d = baseline == null ? Double.NaN : deviation.applyAsDouble(policy);
             if (s.step() == BASELINE_STEP) baselineDeviation = d;
             judged.run();
             compared.add(new Candidate(s.step(), e.rewardLower(), e.normalizedMean(kappa), e.normalizedUpper(kappa),
