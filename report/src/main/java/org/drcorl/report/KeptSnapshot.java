@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import org.drcorl.train.extract.PolicyExtractor;
 
 /**
  * The policy an offline selection kept, as its log ({@code logs/ALGO/kappa-K/seed-S-selection.csv},
@@ -30,22 +29,25 @@ public record KeptSnapshot(long step, double costBound) {
         return costBound <= 1.0;
     }
 
+    /** The step the selection gives the BC-Safe baseline: PolicyExtractor.BASELINE_STEP, which report may not import (docs/ARCHITECTURE.md). */
+    public static final long BASELINE_STEP = -2;
+
     /** True when no snapshot was within the budget and the lowest bound was kept instead. */
     public boolean fallback() {
-        return !withinBudget() && step != PolicyExtractor.BASELINE_STEP;
+        return !withinBudget() && step != BASELINE_STEP;
     }
 
     /** "step 1499", "the phase-1 policy", "the BC-Safe baseline"; with the fallback named when it was one. */
     public String describe() {
         String which = name(step);
-        if (step == PolicyExtractor.BASELINE_STEP && !withinBudget()) return which + String.format(Locale.ROOT, " (its Ĉ bound %.2f is over the budget too)", costBound);
+        if (step == BASELINE_STEP && !withinBudget()) return which + String.format(Locale.ROOT, " (its Ĉ bound %.2f is over the budget too)", costBound);
         if (!fallback()) return which;
         return which + String.format(Locale.ROOT, " (fallback: no snapshot within budget, Ĉ bound %.2f)", costBound);
     }
 
     /** What a selection log's step names: "step 1499", "the phase-1 policy" (−1), "the BC-Safe baseline" (−2). */
     public static String name(long step) {
-        return step == PolicyExtractor.BASELINE_STEP ? "the BC-Safe baseline" : step < 0 ? "the phase-1 policy" : "step " + step;
+        return step == BASELINE_STEP ? "the BC-Safe baseline" : step < 0 ? "the phase-1 policy" : "step " + step;
     }
 
     /** The kept row of a selection log; empty when no row is marked kept (or the columns are missing). */
