@@ -115,6 +115,8 @@ class RunCommandTest {
         assertEquals(15, config.at("/resolved/preset-values/extract-steps").asInt());
         assertEquals(0, config.at("/resolved/training-simulator-episodes").asLong(), "offline: no simulator episode before evaluation");
         assertEquals(64, config.at("/resolved/preset-values/extract-batch").asInt(), "the preset's own values too");
+        assertTrue(config.at("/resolved/preset-values/model/known-termination").asBoolean(), "the task's rule ends the model's episodes");
+        assertEquals("the model's termination head (the task declares no rule)", config.at("/resolved/task/termination").asText());
         assertEquals(64, config.at("/resolved/dataset/content-sha256").asText().length());
         assertEquals("switch", config.at("/resolved/algorithms/bc+switch/handler").asText());
         assertFalse(config.at("/resolved/plugins/algos").isMissingNode());

@@ -370,6 +370,19 @@ public final class OfflinePipeline implements AutoCloseable {
     }
 
     private DynamicsEnsemble dynamics;
+    private org.drcorl.spi.TerminationRule termination;
+
+    /**
+     * The task's termination rule, which the learned model's judging rollouts end episodes by (with
+     * {@code model.known-termination}, the default); null for none (the model's termination head decides).
+     */
+    public synchronized void useTaskTermination(org.drcorl.spi.TerminationRule rule) {
+        if (rule != null && rule.observationDim() != data.obsDim()) {
+            throw new IllegalArgumentException("termination rule of " + rule.observationDim() + " dimensions for the dataset's observations of "
+                    + data.obsDim());
+        }
+        this.termination = rule;
+    }
 
     /** The learned model of the task (trained on first use, {@code config.steps()} updates; one per pipeline). */
     public DynamicsEnsemble dynamicsModel(DynamicsEnsemble.Config config,
@@ -425,7 +438,7 @@ public final class OfflinePipeline implements AutoCloseable {
     public OfflineCostEstimator.Estimate evaluateByRollout(DeterministicPolicy policy, DynamicsEnsemble model, double k) {
         try (NDManager m = manager.newSubManager()) {
             NDArray s0 = m.create(initialStates(), new ai.djl.ndarray.types.Shape(data.episodeCount(), data.obsDim()));
-            double[][] r = model.rollout(policy::act, s0, horizon, m);
+            double[][] r = model.rollout(policy::act, s0, horizon, m, preset.model().knownTermination() ? termination : null);
             double[] c = stats(r[0]), w = stats(r[1]);
             double scale = sampler.rewardScale();
             return new OfflineCostEstimator.Estimate(c[0], c[0] + k * c[1], c[1], w[0] / scale, (w[0] - k * w[1]) / scale);

@@ -173,7 +173,7 @@ public record Preset(String name, BehaviorModelConfig behavior, int behaviorStep
                     .policyHidden(32).policyLearningRate(1e-3).pretrainSteps(20).extractSteps(40).extractBatch(64)
                     .betaStart(1.0).betaGrowthSteps(0).evalEpisodes(2).rewardWarmupSteps(5)
                     .evaluation(new EvaluationConfig(2, 1, 32, 1e-3, 0.99, 0.05, 20, 1, 1.0, 0.0, 5)).snapshotInterval(10)
-                    .model(new DynamicsEnsemble.Config(2, 32, 1, 1e-3, 20, 2.0, 0, 0, 0.5, 0, false, false))
+                    .model(new DynamicsEnsemble.Config(2, 32, 1, 1e-3, 20, 2.0, 0, 0, 0.5, 0, false, false, true))
                     .build();
             case "quick" -> builder("quick")
                     .behavior(BehaviorModelConfig.paper().withSize(128, 2).withLearningRate(1e-3)).behaviorSteps(4000).behaviorBatch(256)

@@ -271,6 +271,37 @@ class OfflinePipelineTest {
     }
 
     @Test
+    void theTasksTerminationRuleEndsTheModelsRolloutsUnlessSwitchedOff() throws Exception {
+        try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
+            OfflineDataset data = DatasetCollector.collect(rt.requireProvider("Push-v0"), "Push-v0", 40, 1, n -> {});
+            Preset smoke = Preset.named("smoke");
+            // a rule no state satisfies: every simulated episode ends on its first step
+            var endsAtOnce = org.drcorl.spi.TerminationRule.over(data.obsDim()).within(0, 1e6, 2e6).build("ends at once");
+            // 0: no rule; 1: the rule; 2: the rule, switched off; 3: no rule, a horizon of one step
+            double[][] estimates = new double[4][];
+            String[] known = {"true", "true", "false", "true"};
+            for (int i = 0; i < 4; i++) {
+                try (OfflinePipeline pipeline = new OfflinePipeline(data, smoke.with(Map.of("model.known-termination", known[i])), 3,
+                        i == 3 ? 1 : 10, root);
+                     DeterministicPolicy policy = pipeline.behaviorCloning(data, new ContractSuitesTestAccess().squaredError(), 20,
+                             TrainingProgress.NONE)) {
+                    if (i == 1 || i == 2) pipeline.useTaskTermination(endsAtOnce);
+                    var e = pipeline.evaluateByRollout(policy, pipeline.dynamicsModel(smoke.model(), TrainingProgress.NONE));
+                    estimates[i] = new double[] {e.cost(), e.reward()};
+                    var refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                            () -> pipeline.useTaskTermination(org.drcorl.spi.TerminationRule.never(data.obsDim() + 1, "too long")));
+                    assertTrue(refused.getMessage().contains((data.obsDim() + 1) + " dimensions"), refused.getMessage());
+                }
+            }
+            assertEquals(estimates[3][0], estimates[1][0], 1e-5, "the rule ends every episode after its first step");
+            assertEquals(estimates[3][1], estimates[1][1], 1e-5);
+            assertTrue(Math.abs(estimates[0][1] - estimates[1][1]) > 1e-3, "ten steps are not one: " + estimates[0][1] + ", " + estimates[1][1]);
+            assertEquals(estimates[0][0], estimates[2][0], 0.0, "model.known-termination=false: the head decides, as without a rule");
+            assertEquals(estimates[0][1], estimates[2][1], 0.0);
+        }
+    }
+
+    @Test
     void theModelsUpperKSetsHowPessimisticItsJudgementIsAndDoesNotRetrainIt() throws Exception {
         try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
             OfflineDataset data = DatasetCollector.collect(rt.requireProvider("Push-v0"), "Push-v0", 40, 1, n -> {});

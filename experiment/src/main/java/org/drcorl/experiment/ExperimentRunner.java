@@ -393,6 +393,7 @@ public final class ExperimentRunner {
             try (NDManager root = NDManager.newBaseManager(setup.device());
                  OfflinePipeline pipeline = new OfflinePipeline(data, preset, seed, setup.task().maxEpisodeSteps(), root,
                          setup.taskId(), layout.checkpoints(seed))) {
+                pipeline.useTaskTermination(setup.taskTermination().orElse(null));
                 trainStagesIfNeeded(pipeline, seed, dataHash, parallel);
                 List<Cell> cells = new ArrayList<>();
                 for (double kappa : setup.thresholds()) {

@@ -253,6 +253,11 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
         return d;
     }
 
+    /** The task's termination rule as its plugin declares it ({@link TaskProvider#termination}), if any. */
+    public java.util.Optional<org.drcorl.spi.TerminationRule> taskTermination() {
+        return provider.termination(taskId());
+    }
+
     /** The {@code resolved} block of config.json: what the configuration expanded to. */
     public ObjectNode resolvedJson(String datasetHash, int transitions, int episodes, NormalizationConstants constants,
                                    String normalizationSource) {
@@ -281,6 +286,10 @@ public record ExperimentSetup(ExperimentConfig config, Preset preset, List<Algor
         t.put("max-episode-steps", task.maxEpisodeSteps());
         t.put("observation-dim", task.observationDim());
         t.put("action-dim", task.actionDim());
+        // how the learned model's judging rollouts end an episode (model.known-termination)
+        t.put("termination", taskTermination().map(rule -> preset.model().knownTermination() ? "the task's rule: " + rule.why()
+                : "the model's termination head (model.known-termination is false; the task's rule: " + rule.why() + ")")
+                .orElse("the model's termination head (the task declares no rule)"));
         ObjectNode plugins = r.putObject("plugins");
         for (LoadedPlugin p : runtime.plugins()) plugins.put(p.id(), p.version());
         r.put("device", device.toString());

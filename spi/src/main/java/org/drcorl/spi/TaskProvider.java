@@ -47,4 +47,13 @@ public interface TaskProvider extends org.pf4j.ExtensionPoint {
     default List<DataConvention> dataConventions(String taskId) {
         return List.of();
     }
+
+    /**
+     * When {@code taskId}'s episodes end early, as a function of the observation (see
+     * {@link TerminationRule}), for the learned model's rollouts that judge a policy offline; empty
+     * when the family does not declare it (the model then learns termination from the data).
+     */
+    default Optional<TerminationRule> termination(String taskId) {
+        return Optional.empty();
+    }
 }

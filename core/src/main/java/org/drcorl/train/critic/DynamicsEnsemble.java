@@ -16,6 +16,7 @@ import org.drcorl.nn.Adam;
 import org.drcorl.nn.Autograd;
 import org.drcorl.nn.Parameters;
 import org.drcorl.spi.Constants;
+import org.drcorl.spi.TerminationRule;
 
 /**
  * A learned model of the task, for evaluating a policy offline by simulating it: an ensemble of
@@ -59,11 +60,15 @@ public final class DynamicsEnsemble implements AutoCloseable {
      *                     highest step cost (ramping up over the first 0.1 σ outside) in the rollouts that judge,
      *                     and in proportion to how far it leaves in the guidance: the box keeps rollouts bounded,
      *                     and without this a policy that drives the model out of it reads as free of cost there
-     *                     (the last seven are uses of the model, not its training: changing them reuses a trained model)
+     * @param knownTermination the rollouts that judge a policy end where the task's declared {@link TerminationRule}
+     *                     says an episode ends (OfflinePipeline#useTaskTermination), rather than where the model's
+     *                     termination head guesses (a classifier of the data's few terminal rows, 107 of Hopper's
+     *                     135 384); tasks that declare none keep the head
+     *                     (the last eight are uses of the model, not its training: changing them reuses a trained model)
      */
     public record Config(int members, int hidden, int layers, double learningRate, int steps, double upperK,
                          int guidanceHorizon, int steerInterval, double steerK, double guidanceK, boolean rewardGuidance,
-                         boolean outsideCost) {
+                         boolean outsideCost, boolean knownTermination) {
         public Config {
             if (members < 2) throw new IllegalArgumentException("model members must be >= 2 (an ensemble of one has no spread), got " + members);
             if (hidden < 1) throw new IllegalArgumentException("model width must be >= 1, got " + hidden);
@@ -95,7 +100,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
          * "The BC-Safe baseline in the selection").
          */
         public static Config standard() {
-            return new Config(5, 200, 2, 1e-3, 5000, 1.0, 0, 0, 0.5, 0, false, false);
+            return new Config(5, 200, 2, 1e-3, 5000, 1.0, 0, 0, 0.5, 0, false, false, true);
         }
     }
 
@@ -230,17 +235,25 @@ public final class DynamicsEnsemble implements AutoCloseable {
      * Each member's mean episode cost and reward (reward in the batches' units) of a policy driven
      * for {@code horizon} steps from every state of {@code starts} (N, d): the policy acts on each
      * member's own rolled-out states; a predicted termination ends the episode in expectation
-     * (the rest of its steps weighted by the probability it has not ended yet).
+     * (the rest of its steps weighted by the probability it has not ended yet), or, given the task's
+     * termination rule, a predicted state outside its healthy bounds ends it outright (the state as
+     * predicted, before it is kept inside the data's box).
      *
-     * @param policy π, mapping (B, d) states to (B, act) actions
+     * @param policy      π, mapping (B, d) states to (B, act) actions
+     * @param termination the task's rule, or null: the model's termination head decides
      * @return {cost per member, reward per member}
      */
-    public double[][] rollout(UnaryOperator<NDArray> policy, NDArray starts, int horizon, NDManager parent) {
+    public double[][] rollout(UnaryOperator<NDArray> policy, NDArray starts, int horizon, NDManager parent, TerminationRule termination) {
+        if (termination != null && termination.observationDim() != stateDim) {
+            throw new IllegalArgumentException("termination rule of " + termination.observationDim() + " dimensions for states of " + stateDim);
+        }
         int n = Math.toIntExact(starts.getShape().get(0));
         int m = config.members();
         try (NDManager roll = parent.newSubManager()) {
             NDArray low = roll.create(stats.stateLow()), high = roll.create(stats.stateHigh());
             NDArray deltaScale = roll.create(stats.deltaScale()), scale = roll.create(stats.stateScale());
+            NDArray healthyLow = termination == null ? null : roll.create(termination.low());
+            NDArray healthyHigh = termination == null ? null : roll.create(termination.high());
             NDArray s = starts.toType(ai.djl.ndarray.types.DataType.FLOAT32, true).reshape(1, n, stateDim).repeat(0, m);
             s.attach(roll);
             NDArray cost = roll.zeros(new Shape(m, n)), reward = roll.zeros(new Shape(m, n)), alive = roll.ones(new Shape(m, n));
@@ -256,7 +269,9 @@ public final class DynamicsEnsemble implements AutoCloseable {
                     NDArray c = withOutsideCost(cost(out), unclamped, low, high, scale, true).clip(stats.costLow(), stats.costHigh());
                     if (stats.binaryCost()) c = c.gt(0.5f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
                     NDArray r = reward(out).clip(stats.rewardLow(), stats.rewardHigh());
-                    NDArray ends = out.get(":, :, " + (stateDim + 2)).getNDArrayInternal().sigmoid();
+                    NDArray ends = termination == null ? out.get(":, :, " + (stateDim + 2)).getNDArrayInternal().sigmoid()
+                            : unclamped.lte(healthyLow).logicalOr(unclamped.gte(healthyHigh))
+                                    .toType(ai.djl.ndarray.types.DataType.FLOAT32, false).max(new int[] {2});
                     NDArray nextCost = cost.add(c.mul(alive)), nextReward = reward.add(r.mul(alive));
                     NDArray nextAlive = alive.mul(ends.neg().add(1f));
                     NDArray next = unclamped.maximum(low).minimum(high);

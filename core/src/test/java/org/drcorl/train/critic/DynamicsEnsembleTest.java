@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class DynamicsEnsembleTest {
     private static final int HORIZON = 20;
-    private static final DynamicsEnsemble.Config CONFIG = new DynamicsEnsemble.Config(3, 64, 2, 3e-3, 1500, 2.0, 0, 0, 0.5, 0, false, false);
+    private static final DynamicsEnsemble.Config CONFIG = new DynamicsEnsemble.Config(3, 64, 2, 3e-3, 1500, 2.0, 0, 0, 0.5, 0, false, false, true);
 
     private static float step(float x, float a) {
         return Math.max(-1f, Math.min(1f, x + 0.1f * a));
@@ -57,12 +57,18 @@ class DynamicsEnsembleTest {
 
     /** Episode cost and reward of a constant action from x0, on the true track. */
     private static double[] truth(float x0, float a) {
+        return truth(x0, a, Float.POSITIVE_INFINITY);
+    }
+
+    /** As {@link #truth(float, float)} on a track whose episodes end on the first step that reaches x ≥ {@code end}. */
+    private static double[] truth(float x0, float a, float end) {
         float x = x0;
         double cost = 0, reward = 0;
         for (int t = 0; t < HORIZON; t++) {
             x = step(x, a);
             cost += x > 0.5f ? 1 : 0;
             reward += x;
+            if (x >= end) break;
         }
         return new double[] {cost, reward};
     }
@@ -85,7 +91,7 @@ class DynamicsEnsembleTest {
             NDArray s0 = m.create(starts, new Shape(starts.length, 1));
             for (float action : new float[] {1f, -1f}) {
                 UnaryOperator<NDArray> policy = s -> s.onesLike().mul(action);
-                double[][] r = model.rollout(policy, s0, HORIZON, m);
+                double[][] r = model.rollout(policy, s0, HORIZON, m, null);
                 double cost = 0, reward = 0;
                 for (float x0 : starts) {
                     cost += truth(x0, action)[0] / starts.length;
@@ -98,11 +104,34 @@ class DynamicsEnsembleTest {
             }
             // a policy that pushes twice as hard as any action in the data: the state stays within [−1, 1],
             // so neither sum can exceed what T steps of the data's largest cost and reward allow
-            double[][] pushed = model.rollout(s -> s.onesLike().mul(2f), s0, HORIZON, m);
+            double[][] pushed = model.rollout(s -> s.onesLike().mul(2f), s0, HORIZON, m, null);
             for (int k = 0; k < CONFIG.members(); k++) {
                 assertTrue(pushed[0][k] >= 0 && pushed[0][k] <= HORIZON, "cost within [0, T]: " + pushed[0][k]);
                 assertTrue(Math.abs(pushed[1][k]) <= HORIZON, "reward within ±T: " + pushed[1][k]);
             }
+            // the task's termination rule ends the rollouts where the task would: on a track that ends once x ≥ 0.35
+            // (never seen in the data, whose every row goes on), driving right costs nothing, for the episode ends
+            // before the costly region; the head, which learnt that nothing ends, would have it drive on into it
+            var endsPast = org.drcorl.spi.TerminationRule.over(1).within(0, Double.NEGATIVE_INFINITY, 0.35).build("x < 0.35");
+            double[][] ended = model.rollout(s -> s.onesLike(), s0, HORIZON, m, endsPast);
+            double endedCost = 0, endedReward = 0;
+            for (float x0 : starts) {
+                endedCost += truth(x0, 1f, 0.35f)[0] / starts.length;
+                endedReward += truth(x0, 1f, 0.35f)[1] / starts.length;
+            }
+            assertEquals(0, endedCost, "on the true track the episode ends before the costly region");
+            for (int k = 0; k < CONFIG.members(); k++) {
+                assertEquals(endedCost, ended[0][k], 0.5, "member " + k + ": episode cost with the task's termination");
+                assertEquals(endedReward, ended[1][k], 0.3, "member " + k + ": episode reward with the task's termination");
+            }
+            // a rule that never ends an episode leaves the rollouts as the head left them (the data hold no terminal row)
+            double[][] never = model.rollout(s -> s.onesLike(), s0, HORIZON, m, org.drcorl.spi.TerminationRule.never(1, "no end"));
+            double[][] head = model.rollout(s -> s.onesLike(), s0, HORIZON, m, null);
+            for (int k = 0; k < CONFIG.members(); k++) assertEquals(head[0][k], never[0][k], 0.05 * head[0][k] + 0.05, "member " + k);
+            var wrongSize = org.drcorl.spi.TerminationRule.never(2, "two dimensions");
+            var refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> model.rollout(s -> s.onesLike(), s0, HORIZON, m, wrongSize));
+            assertTrue(refused.getMessage().contains("2 dimensions"), refused.getMessage());
             // the cost gradient: just left of the costly region (x > 0.5), with a policy that stands still afterwards,
             // a step right costs more over the next steps (positive gradient) and a step left less; far left, no step matters
             NDArray near = m.create(new float[] {0.45f, 0.45f}, new Shape(2, 1)), far = m.create(new float[] {-0.9f, -0.9f}, new Shape(2, 1));
@@ -144,7 +173,7 @@ class DynamicsEnsembleTest {
     @Test
     void leavingTheDataCostsWhenOutsideCostIsOn() {
         // the box ends at x = 0.3, short of the costly region (x > 0.5): driving right reaches 0.3 and stays there
-        DynamicsEnsemble.Config outside = new DynamicsEnsemble.Config(3, 64, 2, 3e-3, 1500, 2.0, 0, 0, 0.5, 0, false, true);
+        DynamicsEnsemble.Config outside = new DynamicsEnsemble.Config(3, 64, 2, 3e-3, 1500, 2.0, 0, 0, 0.5, 0, false, true, true);
         try (NDManager m = NDManager.newBaseManager();
              DynamicsEnsemble plain = new DynamicsEnsemble(m, 1, 1, CONFIG, statistics(0.3f), 7);
              DynamicsEnsemble guarded = new DynamicsEnsemble(m, 1, 1, outside, statistics(0.3f), 7)) {
@@ -156,11 +185,11 @@ class DynamicsEnsembleTest {
             }
             plain.parameters().copyInto(guarded.parameters());
             NDArray s0 = m.create(new float[] {-0.2f, 0f, 0.2f}, new Shape(3, 1));
-            double[][] right = plain.rollout(s -> s.onesLike(), s0, HORIZON, m);
-            double[][] rightGuarded = guarded.rollout(s -> s.onesLike(), s0, HORIZON, m);
+            double[][] right = plain.rollout(s -> s.onesLike(), s0, HORIZON, m, null);
+            double[][] rightGuarded = guarded.rollout(s -> s.onesLike(), s0, HORIZON, m, null);
             // slowly left, never near the left face (−1) in 20 steps
-            double[][] left = plain.rollout(s -> s.onesLike().mul(-0.3f), s0, HORIZON, m);
-            double[][] leftGuarded = guarded.rollout(s -> s.onesLike().mul(-0.3f), s0, HORIZON, m);
+            double[][] left = plain.rollout(s -> s.onesLike().mul(-0.3f), s0, HORIZON, m, null);
+            double[][] leftGuarded = guarded.rollout(s -> s.onesLike().mul(-0.3f), s0, HORIZON, m, null);
             for (int k = 0; k < CONFIG.members(); k++) {
                 assertTrue(right[0][k] < 1, "clamped at 0.3, driving right reads as free: " + right[0][k]);
                 // from x0 = 0.2, −0 and −0.2 the box is left from step 2, 4 and 6 on: about 16 costly steps of 20

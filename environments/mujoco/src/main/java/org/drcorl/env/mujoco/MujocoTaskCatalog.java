@@ -27,26 +27,27 @@ import org.drcorl.env.mujoco.task.Walker2dVelocity;
 /**
  * The tasks of the MuJoCo family, in display order. Add a task here to publish it. Each declares
  * the start state its files show, so that a file of another task with the same sizes (HalfCheetah's
- * and Walker2d's) or another ant's layout is flagged.
+ * and Walker2d's) or another ant's layout is flagged. The velocity tasks also declare when their episodes
+ * end (Gymnasium's "healthy" bounds), so that the learned model's rollouts end where the task would.
  */
 public final class MujocoTaskCatalog {
     private MujocoTaskCatalog() {}
 
     public static final List<MujocoTaskDefinition> ALL = List.of(
             new MujocoTaskDefinition(HalfCheetahVelocity.SPEC, HalfCheetahVelocity::new,
-                    GaitBehaviorPolicies.shipped("half_cheetah.txt", 0.05, 0.3, 0.55, 0.75), List.of(HalfCheetahVelocity.START)),
+                    GaitBehaviorPolicies.shipped("half_cheetah.txt", 0.05, 0.3, 0.55, 0.75), List.of(HalfCheetahVelocity.START), HalfCheetahVelocity.TERMINATION),
             new MujocoTaskDefinition(HopperVelocity.SPEC, HopperVelocity::new,
-                    FeedbackBehaviorPolicies.shipped("hopper.txt", 0.6, 0.02, 0.1), List.of(HopperVelocity.START)),
+                    FeedbackBehaviorPolicies.shipped("hopper.txt", 0.6, 0.02, 0.1), List.of(HopperVelocity.START), HopperVelocity.TERMINATION),
             // six PPO walkers from 1.0 to 3.1 m/s; each episode plays one (they fall when handed over mid-stride)
             new MujocoTaskDefinition(Walker2dVelocity.SPEC, Walker2dVelocity::new,
                     FeedbackBehaviorPolicies.shipped("walker2d.txt", 2.0, 0.05, 0.3, FeedbackBehaviorPolicies.Mixing.WHOLE_EPISODES),
-                    List.of(Walker2dVelocity.START)),
+                    List.of(Walker2dVelocity.START), Walker2dVelocity.TERMINATION),
             new MujocoTaskDefinition(SwimmerVelocity.SPEC, SwimmerVelocity::new,
-                    FeedbackBehaviorPolicies.shipped("swimmer.txt", 0.07, 0.02, 0.05), List.of(SwimmerVelocity.START)),
+                    FeedbackBehaviorPolicies.shipped("swimmer.txt", 0.07, 0.02, 0.05), List.of(SwimmerVelocity.START), SwimmerVelocity.TERMINATION),
             // two smooth ARS ants (1.2, 1.7 m/s; cost ~0-10), two jerky PPO ants (~1.6 m/s; cost ~200 per 1000 steps): one per episode
             new MujocoTaskDefinition(AntVelocity.SPEC, AntVelocity::new,
                     FeedbackBehaviorPolicies.shipped("ant_calm.txt", "ant_fast.txt", 0.02, 0.1, FeedbackBehaviorPolicies.Mixing.WHOLE_EPISODES),
-                    List.of(AntVelocity.START)),
+                    List.of(AntVelocity.START), AntVelocity.TERMINATION),
             // Bullet-Safety-Gym's ant (BULLET-ANT.md); both declare where its episodes start (obs[2] = 0.1·z)
             new MujocoTaskDefinition(AntRun.SPEC, AntRun::new,
                     GaitBehaviorPolicies.shipped("bullet_ant.txt", 1.0 / 30, 0.5, 0.7, 1.0, 0.01, 0.05),

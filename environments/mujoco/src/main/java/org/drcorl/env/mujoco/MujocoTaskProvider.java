@@ -10,6 +10,7 @@ import org.drcorl.spi.DataConvention;
 import org.drcorl.spi.SafeEnv;
 import org.drcorl.spi.TaskProvider;
 import org.drcorl.spi.TaskSpec;
+import org.drcorl.spi.TerminationRule;
 import org.pf4j.Extension;
 
 /**
@@ -67,6 +68,12 @@ public final class MujocoTaskProvider implements TaskProvider {
     @Override
     public List<DataConvention> dataConventions(String taskId) {
         return definition(taskId).conventions();
+    }
+
+    /** The velocity tasks' termination (Gymnasium's healthy bounds, or none for HalfCheetah and Swimmer). */
+    @Override
+    public Optional<TerminationRule> termination(String taskId) {
+        return Optional.ofNullable(definition(taskId).termination());
     }
 
     private MujocoTaskDefinition definition(String taskId) {

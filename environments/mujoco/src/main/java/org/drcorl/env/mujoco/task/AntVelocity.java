@@ -6,6 +6,7 @@ import org.drcorl.env.mujoco.MujocoTaskEnv;
 import org.drcorl.env.mujoco.VelocityTaskSpecs;
 import org.drcorl.spi.DataConvention;
 import org.drcorl.spi.TaskSpec;
+import org.drcorl.spi.TerminationRule;
 
 /**
  * Safety-Gymnasium's SafetyAntVelocity-v1: Gymnasium's Ant-v4 reward without contact forces
@@ -25,6 +26,13 @@ public final class AntVelocity extends MujocoTaskEnv {
     public static final DataConvention START = VelocityTaskSpecs.startValue("the torso's height z", 0, 0.75, 0.1,
             "gymnasium/envs/mujoco/assets/ant.xml (torso pos=\"0 0 0.75\"), ant_v4.py (reset_noise_scale=0.1)");
     public static final double VELOCITY_THRESHOLD = 2.6222;
+    /**
+     * {@link #terminated()} in the observation: torso height obs[0] within [0.2, 1] (closed, as
+     * upstream: the bounds are the next floats out). A state that is not finite cannot be recorded.
+     */
+    public static final TerminationRule TERMINATION = TerminationRule.over(SPEC.observationDim())
+            .within(0, Math.nextDown(0.2f), Math.nextUp(1.0f))
+            .build("healthy while 0.2 <= z = obs[0] <= 1: gymnasium/envs/mujoco/ant_v4.py (healthy_z_range, is_healthy)");
 
     public AntVelocity() {
         super(SPEC, MujocoModels.shipped("ant.xml"), 5, Root.xy(0, 1));

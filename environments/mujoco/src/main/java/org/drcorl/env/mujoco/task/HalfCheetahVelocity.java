@@ -6,6 +6,7 @@ import org.drcorl.env.mujoco.MujocoTaskEnv;
 import org.drcorl.env.mujoco.VelocityTaskSpecs;
 import org.drcorl.spi.DataConvention;
 import org.drcorl.spi.TaskSpec;
+import org.drcorl.spi.TerminationRule;
 
 /**
  * Safety-Gymnasium's SafetyHalfCheetahVelocity-v1: Gymnasium's HalfCheetah-v4 reward
@@ -24,6 +25,8 @@ public final class HalfCheetahVelocity extends MujocoTaskEnv {
             "gymnasium/envs/mujoco/half_cheetah_v4.py (init_qpos 0, reset_noise_scale=0.1)");
     /** Safety-Gymnasium's velocity threshold of this robot (m/s). */
     public static final double VELOCITY_THRESHOLD = 3.2096;
+    /** Episodes never end early: only the time limit ends them. */
+    public static final TerminationRule TERMINATION = TerminationRule.never(SPEC.observationDim(), "never terminates: gymnasium/envs/mujoco/half_cheetah_v4.py");
 
     public HalfCheetahVelocity() {
         super(SPEC, MujocoModels.shipped("half_cheetah.xml"), 5, Root.x(0));

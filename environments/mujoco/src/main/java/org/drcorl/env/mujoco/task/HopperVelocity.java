@@ -4,6 +4,7 @@ import org.drcorl.env.mujoco.MujocoModels;
 import org.drcorl.env.mujoco.VelocityTaskSpecs;
 import org.drcorl.spi.DataConvention;
 import org.drcorl.spi.TaskSpec;
+import org.drcorl.spi.TerminationRule;
 
 /**
  * Safety-Gymnasium's SafetyHopperVelocity-v1: Gymnasium's Hopper-v4 reward (forward velocity
@@ -22,6 +23,15 @@ public final class HopperVelocity extends PlanarWalkerVelocity {
     public static final DataConvention START = VelocityTaskSpecs.startValue("the torso's height z", 0, 1.25, 5e-3,
             "gymnasium/envs/mujoco/assets/hopper.xml (rootz ref=\"1.25\"), hopper_v4.py (reset_noise_scale=5e-3)");
     public static final double VELOCITY_THRESHOLD = 0.7402;
+    /**
+     * {@link #terminated()} in the observation: torso height obs[0] above 0.7, pitch obs[1] within
+     * ±0.2 rad, the other joint angles obs[2..4] within ±100. The velocities' ±100 cannot be read from
+     * the observation (it clips them to ±10); a hopper that fast has long fallen.
+     */
+    public static final TerminationRule TERMINATION = TerminationRule.over(SPEC.observationDim())
+            .within(0, 0.7, Double.POSITIVE_INFINITY).within(2, 5, -100, 100).within(1, -0.2, 0.2)
+            .build("healthy while z = obs[0] > 0.7, |pitch| = |obs[1]| < 0.2 and |obs[2..4]| < 100: gymnasium/envs/mujoco/hopper_v4.py"
+                    + " (healthy_z_range, healthy_angle_range, healthy_state_range)");
 
     public HopperVelocity() {
         super(SPEC, MujocoModels.shipped("hopper.xml"), VELOCITY_THRESHOLD);

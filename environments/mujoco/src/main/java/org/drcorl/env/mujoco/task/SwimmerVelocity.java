@@ -5,6 +5,7 @@ import org.drcorl.env.mujoco.MujocoTaskEnv;
 import org.drcorl.env.mujoco.VelocityTaskSpecs;
 import org.drcorl.spi.DataConvention;
 import org.drcorl.spi.TaskSpec;
+import org.drcorl.spi.TerminationRule;
 
 /**
  * Safety-Gymnasium's SafetySwimmerVelocity-v1: Gymnasium's Swimmer-v4 reward (forward
@@ -22,6 +23,8 @@ public final class SwimmerVelocity extends MujocoTaskEnv {
     public static final DataConvention START = VelocityTaskSpecs.startValue("the front tip's angle", 0, 0, 0.1,
             "gymnasium/envs/mujoco/swimmer_v4.py (init_qpos 0, reset_noise_scale=0.1)");
     public static final double VELOCITY_THRESHOLD = 0.2282;
+    /** Episodes never end early: only the time limit ends them. */
+    public static final TerminationRule TERMINATION = TerminationRule.never(SPEC.observationDim(), "never terminates: gymnasium/envs/mujoco/swimmer_v4.py");
 
     public SwimmerVelocity() {
         super(SPEC, MujocoModels.shipped("swimmer.xml"), 4, Root.xy(0, 1));
