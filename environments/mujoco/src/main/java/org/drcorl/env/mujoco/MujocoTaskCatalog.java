@@ -23,12 +23,15 @@ import org.drcorl.env.mujoco.task.HalfCheetahVelocity;
 import org.drcorl.env.mujoco.task.HopperVelocity;
 import org.drcorl.env.mujoco.task.SwimmerVelocity;
 import org.drcorl.env.mujoco.task.Walker2dVelocity;
+import org.drcorl.spi.TerminationRule;
 
 /**
  * The tasks of the MuJoCo family, in display order. Add a task here to publish it. Each declares
  * the start state its files show, so that a file of another task with the same sizes (HalfCheetah's
- * and Walker2d's) or another ant's layout is flagged. The velocity tasks also declare when their episodes
- * end (Gymnasium's "healthy" bounds), so that the learned model's rollouts end where the task would.
+ * and Walker2d's) or another ant's layout is flagged. The tasks whose episodes end by a bound on the
+ * observation, or never end early, declare it (the velocity tasks' "healthy" bounds, the ants' torso
+ * height, Circle and Button: never), so that the learned model's rollouts end where the task would;
+ * Goal, which ends when no place is left for the next goal, declares none.
  */
 public final class MujocoTaskCatalog {
     private MujocoTaskCatalog() {}
@@ -51,9 +54,9 @@ public final class MujocoTaskCatalog {
             // Bullet-Safety-Gym's ant (BULLET-ANT.md); both declare where its episodes start (obs[2] = 0.1·z)
             new MujocoTaskDefinition(AntRun.SPEC, AntRun::new,
                     GaitBehaviorPolicies.shipped("bullet_ant.txt", 1.0 / 30, 0.5, 0.7, 1.0, 0.01, 0.05),
-                    List.of(BulletAntAgent.startHeightConvention())),
+                    List.of(BulletAntAgent.startHeightConvention()), BulletAntAgent.termination(AntRun.SPEC.observationDim())),
             new MujocoTaskDefinition(AntCircle.SPEC, AntCircle::new, antCirclePolicies(),
-                    List.of(BulletAntAgent.startHeightConvention())),
+                    List.of(BulletAntAgent.startHeightConvention()), BulletAntAgent.termination(AntCircle.SPEC.observationDim())),
             circle(Robot.POINT, 1),
             circle(Robot.POINT, 2),
             circle(Robot.CAR, 1),
@@ -75,7 +78,8 @@ public final class MujocoTaskCatalog {
     private static MujocoTaskDefinition circle(Robot robot, int level) {
         var spec = NavigationTasks.circleSpec(robot, level);
         var task = new CircleTask(level);
-        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, task), CircleRunBehaviorPolicies.of(robot));
+        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, task), CircleRunBehaviorPolicies.of(robot), List.of(),
+                TerminationRule.never(spec.observationDim(), "Circle never ends early: safety_gymnasium/tasks/safe_navigation/circle"));
     }
 
     /** A Safety-Gymnasium Goal task: the robot in the level's scene, with a task (it keeps state) per environment. */
@@ -87,7 +91,8 @@ public final class MujocoTaskCatalog {
     /** A Safety-Gymnasium Button task: the robot in the level's scene, with a task (it keeps state) per environment. */
     private static MujocoTaskDefinition button(Robot robot, int level) {
         var spec = NavigationTasks.buttonSpec(robot, level);
-        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new ButtonTask(level)), GoalSeekBehaviorPolicies.button(robot));
+        return new MujocoTaskDefinition(spec, () -> new NavigationEnv(spec, robot, new ButtonTask(level)), GoalSeekBehaviorPolicies.button(robot),
+                List.of(), TerminationRule.never(spec.observationDim(), "Button never ends early: safety_gymnasium/tasks/safe_navigation/button"));
     }
 
     /** A Safety-Gymnasium Push task: the robot in the level's scene, with a task (it keeps state) per environment. */

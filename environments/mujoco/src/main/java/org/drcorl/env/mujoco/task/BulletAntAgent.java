@@ -189,6 +189,15 @@ public final class BulletAntAgent {
                         + " which holds 0.1·z at obs[2] (environments/mujoco/BULLET-ANT.md §3-4)");
     }
 
+    /**
+     * When the ant's episodes end, in its observation (for the learned model's rollouts): the torso at or
+     * below {@link #MIN_TORSO_HEIGHT}, read as obs[2] = 0.1·z.
+     */
+    public static org.drcorl.spi.TerminationRule termination(int observationDim) {
+        return org.drcorl.spi.TerminationRule.over(observationDim).within(POSITION + 2, POSITION_SCALE * MIN_TORSO_HEIGHT, Double.POSITIVE_INFINITY)
+                .build("alive while the torso is above 0.26 m, obs[2] = 0.1·z > 0.026: bullet_safety_gym/envs/agents.py:446-450");
+    }
+
     static boolean alive(MujocoData d) {
         return d.qpos(2) > MIN_TORSO_HEIGHT;
     }

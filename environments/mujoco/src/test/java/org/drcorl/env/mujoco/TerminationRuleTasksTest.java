@@ -18,18 +18,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The velocity tasks' declared termination rules (what the learned model's rollouts end episodes
+ * The MuJoCo tasks' declared termination rules (what the learned model's rollouts end episodes
  * by) say what the simulators do: on every step of random-action episodes, the rule applied to
  * the observation the step returns is healthy exactly when the environment did not terminate.
  * Random actions topple Hopper and Walker2d within tens of steps, so their rules are checked on
- * terminations too; HalfCheetah and Swimmer never end early, and the navigation tasks declare none.
+ * terminations too; HalfCheetah, Swimmer, Circle and Button never end early, and Goal declares none.
  */
-class VelocityTerminationRuleTest {
+class TerminationRuleTasksTest {
     private final MujocoTaskProvider provider = new MujocoTaskProvider();
 
     @ParameterizedTest
     @ValueSource(strings = {"OfflineHalfCheetahVelocityGymnasium-v1", "OfflineHopperVelocityGymnasium-v1",
-            "OfflineWalker2dVelocityGymnasium-v1", "OfflineSwimmerVelocityGymnasium-v1", "OfflineAntVelocityGymnasium-v1"})
+            "OfflineWalker2dVelocityGymnasium-v1", "OfflineSwimmerVelocityGymnasium-v1", "OfflineAntVelocityGymnasium-v1",
+            "OfflineAntRun-v0", "OfflineAntCircle-v0", "OfflinePointCircle1Gymnasium-v0", "OfflineCarButton2Gymnasium-v0"})
     void theRuleEndsAnEpisodeExactlyWhereTheSimulatorDoes(String task) {
         TaskTests.assumeMujoco();
         TerminationRule rule = provider.termination(task).orElseThrow();
@@ -104,6 +105,12 @@ class VelocityTerminationRuleTest {
         assertFalse(AntVelocity.TERMINATION.healthy(ant), "z above 1 ends it");
         assertTrue(HalfCheetahVelocity.TERMINATION.isNever() && SwimmerVelocity.TERMINATION.isNever());
         assertFalse(HopperVelocity.TERMINATION.isNever());
-        assertTrue(provider.termination("OfflinePointCircle1Gymnasium-v0").isEmpty(), "a navigation task declares no rule: the model learns it");
+        assertTrue(provider.termination("OfflinePointGoal1Gymnasium-v0").isEmpty(), "Goal declares no rule: the model learns it");
+        assertTrue(provider.termination("OfflinePointCircle1Gymnasium-v0").orElseThrow().isNever());
+        float[] antRun = new float[33];
+        antRun[2] = 0.027f;
+        assertTrue(provider.termination("OfflineAntRun-v0").orElseThrow().healthy(antRun), "torso at 0.27 m");
+        antRun[2] = 0.025f;
+        assertFalse(provider.termination("OfflineAntRun-v0").orElseThrow().healthy(antRun), "torso at 0.25 m has fallen");
     }
 }
