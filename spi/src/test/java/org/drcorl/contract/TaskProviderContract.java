@@ -225,6 +225,33 @@ public abstract class TaskProviderContract {
         }
     }
 
+    /**
+     * A declared termination rule (what the learned model's rollouts end episodes by) has the task's
+     * observation size, finds every reset healthy, and agrees with the environment on every step of
+     * random-action episodes: healthy exactly where the step did not terminate.
+     */
+    @Test
+    void aDeclaredTerminationRuleAgreesWithTheEnvironment() {
+        for (TaskSpec spec : specs()) {
+            var declared = provider().termination(spec.id());
+            if (declared.isEmpty()) continue;
+            org.drcorl.spi.TerminationRule rule = declared.get();
+            assertEquals(spec.observationDim(), rule.observationDim(), spec.id() + ": the termination rule's size");
+            try (SafeEnv env = provider().create(spec.id())) {
+                SplittableRandom random = new SplittableRandom(5);
+                for (int episode = 0; episode < 3; episode++) {
+                    assertTrue(rule.healthy(env.reset(20 + episode)), spec.id() + ": a reset observation ends the episode by " + rule);
+                    for (int t = 0; t < probeSteps(); t++) {
+                        StepResult r = env.step(randomAction(spec, random));
+                        assertEquals(!r.terminated(), rule.healthy(r.observation()),
+                                spec.id() + ", episode " + episode + ", step " + t + ": " + rule + " against the environment's termination");
+                        if (r.done()) break;
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void closeIsIdempotent() {
         for (TaskSpec spec : specs()) {

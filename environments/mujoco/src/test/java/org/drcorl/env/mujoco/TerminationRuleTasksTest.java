@@ -18,20 +18,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The MuJoCo tasks' declared termination rules (what the learned model's rollouts end episodes
- * by) say what the simulators do: on every step of random-action episodes, the rule applied to
- * the observation the step returns is healthy exactly when the environment did not terminate.
- * Random actions topple Hopper and Walker2d within tens of steps, so their rules are checked on
- * terminations too; HalfCheetah, Swimmer, Circle and Button never end early, and Goal declares none.
+ * The MuJoCo tasks' declared termination rules (what the learned model's rollouts end episodes by)
+ * are upstream's bounds, and say what the simulators do where episodes end: random actions topple
+ * Hopper and Walker2d within tens of steps, and on every step of their episodes the rule applied to
+ * the observation the step returns is healthy exactly when the environment did not terminate
+ * (MujocoTaskProviderContractTest checks every task's rule the same way on shorter episodes).
  */
 class TerminationRuleTasksTest {
     private final MujocoTaskProvider provider = new MujocoTaskProvider();
 
     @ParameterizedTest
-    @ValueSource(strings = {"OfflineHalfCheetahVelocityGymnasium-v1", "OfflineHopperVelocityGymnasium-v1",
-            "OfflineWalker2dVelocityGymnasium-v1", "OfflineSwimmerVelocityGymnasium-v1", "OfflineAntVelocityGymnasium-v1",
-            "OfflineAntRun-v0", "OfflineAntCircle-v0", "OfflinePointCircle1Gymnasium-v0", "OfflineCarButton2Gymnasium-v0"})
-    void theRuleEndsAnEpisodeExactlyWhereTheSimulatorDoes(String task) {
+    @ValueSource(strings = {"OfflineHopperVelocityGymnasium-v1", "OfflineWalker2dVelocityGymnasium-v1"})
+    void theRuleEndsAnEpisodeExactlyWhereTheSimulatorDoesAlsoWhereItFalls(String task) {
         TaskTests.assumeMujoco();
         TerminationRule rule = provider.termination(task).orElseThrow();
         SplittableRandom random = new SplittableRandom(3);
@@ -55,9 +53,7 @@ class TerminationRuleTasksTest {
             }
         }
         assertTrue(steps > 300, task + ": " + steps + " steps checked");
-        if (task.equals(HopperVelocity.ID) || task.equals(Walker2dVelocity.ID)) {
-            assertTrue(terminations >= 10, task + ": random actions topple the walker (" + terminations + " of 20 episodes)");
-        }
+        assertTrue(terminations >= 10, task + ": random actions topple the walker (" + terminations + " of 20 episodes)");
     }
 
     @Test
