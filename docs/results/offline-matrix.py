@@ -2,7 +2,8 @@
 """Issue 17's matrix: DRCORL against the BC baselines, fully offline, on every task × κ × seed.
 
 Reads the sweeps (`drcorl sweep ... --out DIR`; `DIR:ALGO,ALGO` takes only those algorithms of a sweep, to
-merge a rerun of one algorithm with the others' runs) and writes
+merge a rerun of one algorithm with the others' runs; `FILE.csv:ALGO,ALGO` takes those algorithms' rows
+from a CSV this script wrote before, of the same command, for runs whose sweep is gone) and writes
 
   docs/results/offline-matrix.py cells SWEEP... > docs/results/offline-matrix.csv
       one row per task × κ × algorithm: mean, std and 95 % interval over the seeds (the sweeps'
@@ -38,7 +39,8 @@ def cells(sweeps):
     rows = []
     for arg in sweeps:
         s, algos = sweep_algos(arg)
-        rows += [r for r in csv.DictReader(open(os.path.join(s, "summary.csv"))) if algos is None or r["algorithm"] in algos]
+        f = s if s.endswith(".csv") else os.path.join(s, "summary.csv")
+        rows += [r for r in csv.DictReader(open(f)) if algos is None or r["algorithm"] in algos]
     out = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].keys()), lineterminator="\n")
     out.writeheader()
     for r in rows:
@@ -51,6 +53,13 @@ def seeds(sweeps):
                   "kept_model_cost_bound", "snapshots", "snapshots_within_budget", "kept_deviation"])
     for arg in sweeps:
         s, algos = sweep_algos(arg)
+        if s.endswith(".csv"):  # rows written by this command before
+            for r in csv.DictReader(open(s)):
+                if algos is None or r["algorithm"] in algos:
+                    out.writerow([r.get(c, "") for c in ["task", "kappa", "seed", "algorithm", "normalized_reward", "normalized_cost",
+                                                         "kept_step", "kept_model_cost_bound", "snapshots", "snapshots_within_budget",
+                                                         "kept_deviation"]])
+            continue
         for f in sorted(glob.glob(os.path.join(s, "runs", "*", "*", "kappa-*", "seed-*", "results", "scores.csv"))):
             run = os.path.dirname(os.path.dirname(f))
             task = run.split(os.sep)[-4]
