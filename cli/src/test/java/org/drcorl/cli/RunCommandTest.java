@@ -138,8 +138,20 @@ class RunCommandTest {
                 "reward_q", "cost_q", "handler.lambda"), log.columns());
         MetricsLog selection = MetricsLog.read(dir.resolve("logs/bc+switch/kappa-5/seed-1-selection.csv"));
         assertEquals(List.of("step", "reward_estimate", "cost_estimate_mean", "cost_estimate", "model.reward", "model.cost_mean",
-                "model.cost", "deviation", "kept"), selection.columns(),
-                "the model rollouts' estimates, the action deviation; no audit asked for: no audit columns");
+                "model.cost", "model.reward_mean", "model.cost.0", "model.cost.1", "model.reward.0", "model.reward.1", "deviation", "kept"),
+                selection.columns(), "the model rollouts' estimates, each member's, the action deviation; no audit asked for: no audit columns");
+        // the members replay the judgement: mean ± k·σ (sample σ over the smoke preset's 2 members, k = 2)
+        double k = org.drcorl.train.Preset.named("smoke").model().upperK();
+        for (int row = 0; row < selection.size(); row++) {
+            double c0 = selection.column("model.cost.0")[row], c1 = selection.column("model.cost.1")[row];
+            double r0 = selection.column("model.reward.0")[row], r1 = selection.column("model.reward.1")[row];
+            double cSd = Math.abs(c0 - c1) / Math.sqrt(2), rSd = Math.abs(r0 - r1) / Math.sqrt(2);
+            assertEquals((c0 + c1) / 2, selection.column("model.cost_mean")[row], 1e-3, "row " + row + ": cost mean from the members");
+            assertEquals((c0 + c1) / 2 + k * cSd, selection.column("model.cost")[row], 1e-3, "row " + row + ": cost bound from the members");
+            assertEquals((r0 + r1) / 2, selection.column("model.reward_mean")[row], 1e-3 * (1 + Math.abs(r0)), "row " + row);
+            assertEquals((r0 + r1) / 2 - k * rSd, selection.column("model.reward")[row], 1e-3 * (1 + Math.abs(r0) + Math.abs(r1)),
+                    "row " + row + ": reward lower bound from the members");
+        }
         assertTrue(java.util.Arrays.stream(selection.column("model.cost")).allMatch(c -> c >= 0 && Double.isFinite(c)),
                 "every snapshot judged by the model: a finite, non-negative cost bound");
         assertEquals(1.0, java.util.Arrays.stream(selection.column("kept")).sum(), "exactly one snapshot kept");

@@ -441,7 +441,8 @@ public final class OfflinePipeline implements AutoCloseable {
             double[][] r = model.rollout(policy::act, s0, horizon, m, preset.model().knownTermination() ? termination : null);
             double[] c = stats(r[0]), w = stats(r[1]);
             double scale = sampler.rewardScale();
-            return new OfflineCostEstimator.Estimate(c[0], c[0] + k * c[1], c[1], w[0] / scale, (w[0] - k * w[1]) / scale);
+            double[] rewards = java.util.Arrays.stream(r[1]).map(x -> x / scale).toArray();
+            return new OfflineCostEstimator.Estimate(c[0], c[0] + k * c[1], c[1], w[0] / scale, (w[0] - k * w[1]) / scale, r[0], rewards);
         }
     }
 

@@ -324,6 +324,14 @@ class OfflinePipelineTest {
                 double strictMargin = strict.reward() - strict.rewardLower(), lenientMargin = lenient.reward() - lenient.rewardLower();
                 assertTrue(lenientMargin > 0, "two members disagree somewhat on the reward: " + lenient);
                 assertEquals(smoke.model().upperK() / 0.5, strictMargin / lenientMargin, 1e-6, "the reward bound is mean − k·σ");
+                // the members behind the bounds, each one's episode cost and reward (what a selection log replays)
+                double[] costs = strict.costMembers(), rewards = strict.rewardMembers();
+                assertEquals(smoke.model().members(), costs.length);
+                assertEquals(smoke.model().members(), rewards.length);
+                assertEquals(strict.cost(), java.util.Arrays.stream(costs).average().orElseThrow(), 1e-9);
+                assertEquals(strict.reward(), java.util.Arrays.stream(rewards).average().orElseThrow(), 1e-9 * (1 + Math.abs(strict.reward())));
+                assertEquals(0, pipeline.evaluateOffline(policy, smoke.evaluation(), 1, 5, TrainingProgress.NONE).costMembers().length,
+                        "the critics' estimate has no per-member episode values");
             }
         }
     }

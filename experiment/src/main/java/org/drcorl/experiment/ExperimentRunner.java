@@ -638,6 +638,11 @@ public final class ExperimentRunner {
                 v.put("model.reward", c.modelReward());
                 v.put("model.cost_mean", c.modelCostMean());
                 v.put("model.cost", c.modelCost());
+                v.put("model.reward_mean", c.modelRewardMean());
+                // each member's judgement, so that another rule (another k, a paired comparison) can be replayed
+                double[] costs = c.modelCostMembers(), rewards = c.modelRewardMembers();
+                for (int m = 0; m < costs.length; m++) v.put("model.cost." + m, costs[m]);
+                for (int m = 0; m < rewards.length; m++) v.put("model.reward." + m, rewards[m]);
             }
             if (!Double.isNaN(c.deviation())) v.put("deviation", c.deviation());
             v.put("kept", c.step() == selection.step() ? 1.0 : 0.0);

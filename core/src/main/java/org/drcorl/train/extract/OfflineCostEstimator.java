@@ -77,8 +77,32 @@ public final class OfflineCostEstimator implements AutoCloseable {
      * @param rewardLower the reward's lower bound, mean − k·σ per start state, averaged: what the
      *                   offline selection ranks by, so that a policy the data says little about does
      *                   not win on the members' optimism
+     * @param costMembers   each member's episode cost, where the estimate is one per member (the learned
+     *                      model's rollouts; empty otherwise): so that a selection log can replay another rule
+     * @param rewardMembers each member's episode reward, likewise
      */
-    public record Estimate(double cost, double costUpper, double costSpread, double reward, double rewardLower) {
+    public record Estimate(double cost, double costUpper, double costSpread, double reward, double rewardLower,
+                           double[] costMembers, double[] rewardMembers) {
+        public Estimate {
+            costMembers = costMembers.clone();
+            rewardMembers = rewardMembers.clone();
+        }
+
+        /** An estimate without per-member values. */
+        public Estimate(double cost, double costUpper, double costSpread, double reward, double rewardLower) {
+            this(cost, costUpper, costSpread, reward, rewardLower, new double[0], new double[0]);
+        }
+
+        @Override
+        public double[] costMembers() {
+            return costMembers.clone();
+        }
+
+        @Override
+        public double[] rewardMembers() {
+            return rewardMembers.clone();
+        }
+
         /** Ĉ's upper bound for budget κ (what decides safety). */
         public double normalizedUpper(double kappa) {
             return NormalizationConstants.normalizedCost(costUpper, kappa);

@@ -454,11 +454,29 @@ public final class PolicyExtractor implements AutoCloseable {
      * One compared policy: after phase-2 step {@code step} (−1: phase 1, {@link #BASELINE_STEP}: the
      * BC-Safe baseline), its re-evaluated reward return (lower bound), Ĉ mean and upper bound, the
      * model's estimates (NaN without a model), its action deviation in multiples of the baseline's
-     * (NaN without a baseline), and what an audit measured of it (NaN without one).
+     * (NaN without a baseline), what an audit measured of it (NaN without one), and the model's mean
+     * reward and each member's normalized cost and reward (empty without a model), from which a log can
+     * replay another selection rule.
      */
     public record Candidate(long step, double rewardReturn, double normalizedCostMean, double normalizedCost,
                             double modelReward, double modelCostMean, double modelCost, double deviation,
-                            double auditCost, double auditReward) {}
+                            double auditCost, double auditReward, double modelRewardMean, double[] modelCostMembers,
+                            double[] modelRewardMembers) {
+        public Candidate {
+            modelCostMembers = modelCostMembers.clone();
+            modelRewardMembers = modelRewardMembers.clone();
+        }
+
+        @Override
+        public double[] modelCostMembers() {
+            return modelCostMembers.clone();
+        }
+
+        @Override
+        public double[] modelRewardMembers() {
+            return modelRewardMembers.clone();
+        }
+    }
 
     /**
      * The offline choice among the snapshots (the phase-1 policy, every {@code snapshotInterval}
@@ -526,7 +544,11 @@ public final class PolicyExtractor implements AutoCloseable {
                     modelled == null ? Double.NaN : modelled.normalizedMean(kappa),
                     modelled == null ? Double.NaN : modelled.normalizedUpper(kappa),
                     d / baselineDeviation,
-                    s.audit() == null ? Double.NaN : s.audit().normalizedCost(), s.audit() == null ? Double.NaN : s.audit().rewardReturn()));
+                    s.audit() == null ? Double.NaN : s.audit().normalizedCost(), s.audit() == null ? Double.NaN : s.audit().rewardReturn(),
+                    modelled == null ? Double.NaN : modelled.reward(),
+                    modelled == null ? new double[0] : java.util.Arrays.stream(modelled.costMembers())
+                            .map(c -> org.drcorl.spi.NormalizationConstants.normalizedCost(c, kappa)).toArray(),
+                    modelled == null ? new double[0] : modelled.rewardMembers()));
             estimates.add(modelled != null ? modelled : e);
         }
         int kept = baseline != null ? improvementOnBaseline(estimates, compared) : bestWithinBudget(estimates);
