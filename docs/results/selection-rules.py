@@ -10,6 +10,12 @@ audit measured of the picks: runs within the budget and mean normalized reward. 
 audit itself, which no offline method can: an upper reference.
 
     docs/results/selection-rules.py RUNS_DIR [RUNS_DIR ...]
+    docs/results/selection-rules.py --baseline SEEDS_CSV RUNS_DIR [RUNS_DIR ...]
+
+With --baseline (runs whose logs hold the BC-Safe baseline as step -2 and each model member's judgement,
+model.cost.M and model.reward.M), the rules are safe-improvement rules: keep the baseline unless a policy
+passes, and what the baseline measured is read from SEEDS_CSV (offline-matrix.py's seeds CSV: the bc-safe
+row of the same task, budget and seed, 50 episodes), since the audit does not measure the baseline.
 """
 import csv
 import glob
@@ -64,9 +70,99 @@ RULES = {
 }
 
 
+def members(r, kind):
+    """Each model member's judgement in a row (model.cost.0, ...): [] where the log has none."""
+    out, m = [], 0
+    while f'model.{kind}.{m}' in r:
+        out.append(f(r, f'model.{kind}.{m}'))
+        m += 1
+    return out
+
+
+def paired_lower(candidate, baseline, k):
+    """The members' reward differences candidate − baseline: mean − k·σ (sample σ), the paired comparison."""
+    d = [a - b for a, b in zip(members(candidate, 'reward'), members(baseline, 'reward'))]
+    return statistics.mean(d) - k * statistics.stdev(d)
+
+
+SUPPORT = 5.0
+
+
+def improvement(rows, k_cost, better):
+    """The baseline (step -2) unless a policy is within the budget at k_cost and `better` than it; the best such."""
+    base = next(r for r in rows if int(r['step']) == -2)
+    best, best_value = base, None
+    for r in rows:
+        if int(r['step']) < -1:
+            continue
+        cost = statistics.mean(members(r, 'cost')) + k_cost * statistics.stdev(members(r, 'cost'))
+        if cost > 1 or f(r, 'deviation') > SUPPORT:
+            continue
+        value = better(r, base)
+        if value is not None and (best_value is None or value > best_value):
+            best, best_value = r, value
+    return best
+
+
+BASELINE_RULES = {
+    'improvement (the selection now: lower bound over BC-Safe\'s mean, k = 1)':
+        lambda rows: improvement(rows, 1, lambda r, b: f(r, 'model.reward') if f(r, 'model.reward') > f(b, 'model.reward_mean') else None),
+    'paired improvement (members\' differences, mean − 1·σ > 0)':
+        lambda rows: improvement(rows, 1, lambda r, b: paired_lower(r, b, 1) if paired_lower(r, b, 1) > 0 else None),
+    'paired improvement, mean − 2·σ > 0':
+        lambda rows: improvement(rows, 1, lambda r, b: paired_lower(r, b, 2) if paired_lower(r, b, 2) > 0 else None),
+    'improvement, costs at k = 2':
+        lambda rows: improvement(rows, 2, lambda r, b: f(r, 'model.reward') if f(r, 'model.reward') > f(b, 'model.reward_mean') else None),
+    'BC-Safe always': lambda rows: next(r for r in rows if int(r['step']) == -2),
+}
+
+
+def replay_with_baseline(seeds_csv, roots):
+    with open(seeds_csv) as fh:
+        measured = {(r['task'], float(r['kappa']), int(r['seed'])): r for r in csv.DictReader(fh) if r['algorithm'] == 'bc-safe'}
+    all_runs = list(runs(roots))
+    if not all_runs:
+        sys.exit('no audited run found under ' + ', '.join(roots))
+
+    def outcome(task, kappa, seed, rmin, rmax, r):
+        if int(r['step']) == -2:
+            b = measured[(task, float(kappa), int(seed))]
+            return float(b['normalized_reward']), float(b['normalized_cost'])
+        return (f(r, 'audit.reward') - rmin) / (rmax - rmin), f(r, 'audit.cost')
+
+    rules = dict(BASELINE_RULES)
+    rules['oracle (the audit; BC-Safe as measured)'] = None
+    tasks = sorted({t for t, *_ in all_runs})
+    print('| rule | runs within the budget | mean normalized reward | ' + ' | '.join(t.replace('Offline', '').replace('Gymnasium-v1', '') for t in tasks)
+          + ' | BC-Safe kept | as the run kept |')
+    print('|---|---|---|' + '---|' * (len(tasks) + 2))
+    for name, rule in rules.items():
+        got, per_task, kept_base, as_run = [], {t: [] for t in tasks}, 0, 0
+        for task, kappa, seed, rmin, rmax, rows in all_runs:
+            if rule is None:
+                scored = [(outcome(task, kappa, seed, rmin, rmax, r), r) for r in rows]
+                safe = [x for x in scored if x[0][1] <= 1]
+                (o, r) = max(safe, key=lambda x: x[0][0]) if safe else min(scored, key=lambda x: x[0][1])
+            else:
+                r = rule(rows)
+                o = outcome(task, kappa, seed, rmin, rmax, r)
+            kept_base += int(r['step']) == -2
+            as_run += r['kept'] == '1'
+            got.append(o)
+            per_task[task].append(o)
+        cell = lambda g: f'{sum(c <= 1 for _, c in g)} / {len(g)}, {statistics.mean(x for x, _ in g):.3f}'
+        print(f'| {name} | {sum(c <= 1 for _, c in got)} / {len(got)} | {statistics.mean(x for x, _ in got):.3f} | '
+              + ' | '.join(cell(per_task[t]) for t in tasks) + f' | {kept_base} / {len(got)} | {as_run} / {len(got)} |')
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
+    if sys.argv[1] == '--baseline':
+        if len(sys.argv) < 4:
+            sys.exit(__doc__)
+        replay_with_baseline(sys.argv[2], sys.argv[3:])
+        return
     all_runs = list(runs(sys.argv[1:]))
     if not all_runs:
         sys.exit('no audited run found under ' + ', '.join(sys.argv[1:]))
