@@ -90,17 +90,23 @@ class NativeMemoryLeakTest {
         long loadGrowth = nativeBytesInUse() - before;
 
         episodes(5);
-        before = nativeBytesInUse();
-        episodes(20); // 20 000 environment steps = 100 000 mj_step calls
-        long stepGrowth = nativeBytesInUse() - before;
+        // twice 20 000 environment steps = 100 000 mj_step calls: a leak grows both batches alike, while the JVM's
+        // own mallocs under contention (JIT, GC) move one batch's figure by a few MB (+2.6 MB seen), so the
+        // smaller of the two is what a leak cannot hide below
+        long stepGrowth = Long.MAX_VALUE;
+        for (int batch = 0; batch < 2; batch++) {
+            before = nativeBytesInUse();
+            episodes(20);
+            stepGrowth = Math.min(stepGrowth, nativeBytesInUse() - before);
+        }
         System.out.printf("native memory: one model + data %.0f kB; after 150 load/step/close cycles %+.0f kB; "
-                + "after 100 000 mj_steps in 20 episodes %+.0f kB%n", dataBytes / 1024.0, loadGrowth / 1024.0, stepGrowth / 1024.0);
+                + "after 100 000 mj_steps in 20 episodes %+.0f kB (the smaller of two batches)%n", dataBytes / 1024.0, loadGrowth / 1024.0, stepGrowth / 1024.0);
         assertTrue(dataBytes > 10_000, "a model and its data should be measurable: " + dataBytes + " bytes");
         // mallinfo2 counts the JVM's own mallocs too (JIT, GC): under CPU contention they move this
         // figure by several MB either way (−4.6 MB and +6.1 MB seen). Leaking even 1 % of a model and
         // its data per cycle would add 150 % of one, far above that noise.
         assertTrue(loadGrowth < 150L * dataBytes / 100, "150 load/close cycles grew native memory by " + loadGrowth
                 + " bytes (one model + data: " + dataBytes + ")");
-        assertTrue(stepGrowth < 2 << 20, "100 000 steps grew native memory by " + stepGrowth + " bytes");
+        assertTrue(stepGrowth < 2 << 20, "100 000 steps grew native memory by " + stepGrowth + " bytes in both of two batches");
     }
 }
