@@ -47,18 +47,19 @@ def cells(sweeps):
         out.writerow(r)
 
 
+SEEDS_COLUMNS = ["task", "kappa", "seed", "algorithm", "normalized_reward", "normalized_cost", "kept_step",
+                 "kept_model_cost_bound", "snapshots", "snapshots_within_budget", "kept_deviation"]
+
+
 def seeds(sweeps):
     out = csv.writer(sys.stdout, lineterminator="\n")
-    out.writerow(["task", "kappa", "seed", "algorithm", "normalized_reward", "normalized_cost", "kept_step",
-                  "kept_model_cost_bound", "snapshots", "snapshots_within_budget", "kept_deviation"])
+    out.writerow(SEEDS_COLUMNS)
     for arg in sweeps:
         s, algos = sweep_algos(arg)
         if s.endswith(".csv"):  # rows written by this command before
             for r in csv.DictReader(open(s)):
                 if algos is None or r["algorithm"] in algos:
-                    out.writerow([r.get(c, "") for c in ["task", "kappa", "seed", "algorithm", "normalized_reward", "normalized_cost",
-                                                         "kept_step", "kept_model_cost_bound", "snapshots", "snapshots_within_budget",
-                                                         "kept_deviation"]])
+                    out.writerow([r.get(c, "") for c in SEEDS_COLUMNS])
             continue
         for f in sorted(glob.glob(os.path.join(s, "runs", "*", "*", "kappa-*", "seed-*", "results", "scores.csv"))):
             run = os.path.dirname(os.path.dirname(f))

@@ -70,7 +70,7 @@ public final class MujocoTaskProvider implements TaskProvider {
         return definition(taskId).conventions();
     }
 
-    /** The velocity tasks' termination (Gymnasium's healthy bounds, or none for HalfCheetah and Swimmer). */
+    /** The rule the task's definition declares (see {@link MujocoTaskCatalog}); empty for Goal, which declares none. */
     @Override
     public Optional<TerminationRule> termination(String taskId) {
         return Optional.ofNullable(definition(taskId).termination());
