@@ -258,6 +258,7 @@ public final class OfflinePipeline implements AutoCloseable {
              PolicyExtractor x = new PolicyExtractor(policy, config, regularizer, handler,
                      regularizedToward, r, c, new SeededTrainingRandom(seed ^ 0xD3L))
                      .withCostEstimator(newCostEstimator(preset.evaluation(), seed ^ 0xD5L), preset.snapshotInterval())
+                     .withAveragedSnapshots(preset.selection().averagedSnapshots())
                      .withAudit(audit)) {
             if (model != null) x.withRolloutEvaluation(p -> evaluateByRollout(p, model));
             if (baseline != null) x.withSafeBaseline(baseline, this::actionDeviation, preset.selection().supportLimit());

@@ -271,6 +271,35 @@ class OfflinePipelineTest {
     }
 
     @Test
+    void averagedSnapshotsChangeOnlyThePhaseTwoCandidatesTheSelectionJudges() throws Exception {
+        try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
+            OfflineDataset data = DatasetCollector.collect(rt.requireProvider("Push-v0"), "Push-v0", 40, 1, n -> {});
+            double[] costs = data.episodeCostReturns().clone();
+            java.util.Arrays.sort(costs);
+            double kappa = costs[costs.length / 2];
+            Preset smoke = Preset.named("smoke");
+            assertTrue(!smoke.selection().averagedSnapshots(), "off unless asked for");
+            List<List<PolicyExtractor.Candidate>> judged = new java.util.ArrayList<>();
+            for (String averaged : List.of("false", "true")) {
+                try (OfflinePipeline pipeline = new OfflinePipeline(data, smoke.with(Map.of("selection.averaged-snapshots", averaged)), 3, 10, root);
+                     DeterministicPolicy p = pipeline.extract(new ContractSuitesTestAccess().squaredError(), SWITCH, kappa,
+                             TrainingProgress.NONE, l -> {})) {
+                    judged.add(pipeline.lastSelection().orElseThrow().candidates());
+                }
+            }
+            List<PolicyExtractor.Candidate> plain = judged.get(0), averaged = judged.get(1);
+            assertEquals(plain.stream().map(PolicyExtractor.Candidate::step).toList(), averaged.stream().map(PolicyExtractor.Candidate::step).toList(),
+                    "the same snapshots, named by the same steps");
+            for (int i = 0; i < plain.size(); i++) {
+                boolean phaseTwo = plain.get(i).step() >= 0;
+                double a = plain.get(i).modelReward(), b = averaged.get(i).modelReward();
+                if (!phaseTwo) assertEquals(a, b, 0.0, "step " + plain.get(i).step() + " is judged as before");
+                else assertTrue(a != b, "phase-2 snapshot " + plain.get(i).step() + " is another policy: " + a + " and " + b);
+            }
+        }
+    }
+
+    @Test
     void theTasksTerminationRuleEndsTheModelsRolloutsUnlessSwitchedOff() throws Exception {
         try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
             OfflineDataset data = DatasetCollector.collect(rt.requireProvider("Push-v0"), "Push-v0", 40, 1, n -> {});

@@ -56,6 +56,9 @@ public final class PolicyExtractor implements AutoCloseable {
     private int snapshotInterval = Integer.MAX_VALUE;
     private SimulatorAudit audit;
     private long audits;
+    private boolean averagedSnapshots;
+    private float[] blockMean;
+    private int blockSteps;
     private java.util.function.Function<DeterministicPolicy, OfflineCostEstimator.Estimate> rollouts;
     private ModelGuidance guidance;
     private OfflineCostEstimator.Estimate steered;
@@ -130,6 +133,18 @@ public final class PolicyExtractor implements AutoCloseable {
      */
     public PolicyExtractor withRolloutEvaluation(java.util.function.Function<DeterministicPolicy, OfflineCostEstimator.Estimate> rollouts) {
         this.rollouts = rollouts;
+        return this;
+    }
+
+    /**
+     * Makes each phase-2 snapshot the mean of the policy's weights over the phase-2 steps since the
+     * snapshot before (tail averaging of the iterates), instead of the weights after its last step;
+     * the phase-1 snapshot stays as it is. Training follows the same steps either way: only what the
+     * selection is offered changes. Why: {@link SelectionConfig}.
+     */
+    public PolicyExtractor withAveragedSnapshots(boolean averaged) {
+        if (steps > 0) throw new IllegalStateException("averaging must be chosen before phase 2's first step");
+        this.averagedSnapshots = averaged;
         return this;
     }
 
@@ -261,6 +276,7 @@ public final class PolicyExtractor implements AutoCloseable {
             for (int u = 0; u < estimator.config().updatesPerStep(); u++) estimator.update(batch, policy);
         }
         steps++;
+        if (averagedSnapshots && estimator != null) addToBlockMean(policy.parameters().flatten());
         Map<String, Double> audited = steps % snapshotInterval == 0 ? snapshot(index, step) : Map.of();
         if (audit != null && audited.isEmpty()) audited = Map.of("cost", Double.NaN, "reward", Double.NaN);
         Map<String, Double> diagnostics;
@@ -280,9 +296,47 @@ public final class PolicyExtractor implements AutoCloseable {
      */
     private Map<String, Double> snapshot(long index, NDManager step) {
         if (estimator == null) return Map.of();
-        SimulatorAudit.Measurement m = audit == null ? null : audit.measure(policy, config.costThreshold(), audits++);
-        snapshots.add(new Snapshot(index, policy.parameters().flatten(), estimator.weights(), m));
+        Snapshot s = phaseTwoSnapshot(index);
+        snapshots.add(s);
+        SimulatorAudit.Measurement m = s.audit();
         return m == null ? Map.of() : Map.of("cost", m.normalizedCost(), "reward", m.rewardReturn());
+    }
+
+    /**
+     * The snapshot after phase-2 step {@code index}: the policy's weights, or with averaging the mean
+     * of the block of steps since the snapshot before (the block starts again); an audit measures
+     * those weights.
+     */
+    private Snapshot phaseTwoSnapshot(long index) {
+        float[] current = policy.parameters().flatten();
+        if (!averagedSnapshots || blockSteps == 0) {
+            SimulatorAudit.Measurement m = audit == null ? null : audit.measure(policy, config.costThreshold(), audits++);
+            return new Snapshot(index, current, estimator.weights(), m);
+        }
+        float[] mean = blockMean;
+        blockMean = null;
+        blockSteps = 0;
+        SimulatorAudit.Measurement m = null;
+        if (audit != null) {
+            policy.parameters().load(mean);
+            try {
+                m = audit.measure(policy, config.costThreshold(), audits++);
+            } finally {
+                policy.parameters().load(current); // training goes on from the last step, not from the mean
+            }
+        }
+        return new Snapshot(index, mean, estimator.weights(), m);
+    }
+
+    /** One more step's weights into the running mean of the block (a fresh array each block: a snapshot keeps the last). */
+    private void addToBlockMean(float[] weights) {
+        if (blockSteps == 0) {
+            blockMean = weights;
+            blockSteps = 1;
+            return;
+        }
+        blockSteps++;
+        for (int i = 0; i < weights.length; i++) blockMean[i] += (weights[i] - blockMean[i]) / blockSteps;
     }
 
     /** Phase 2's policy evaluation: TD steps of the critics on π's next actions, where the preset asks for them. */
@@ -503,10 +557,7 @@ public final class PolicyExtractor implements AutoCloseable {
     public java.util.Optional<Selection> selectOffline(java.util.function.Function<NDManager, TransitionBatch> batches,
                                                        NDManager parent, Runnable judged) {
         if (estimator == null) return java.util.Optional.empty();
-        if (snapshots.isEmpty() || snapshots.getLast().step() != steps - 1) {
-            SimulatorAudit.Measurement m = audit == null ? null : audit.measure(policy, config.costThreshold(), audits++);
-            snapshots.add(new Snapshot(steps - 1, policy.parameters().flatten(), estimator.weights(), m));
-        }
+        if (snapshots.isEmpty() || snapshots.getLast().step() != steps - 1) snapshots.add(phaseTwoSnapshot(steps - 1));
         List<Snapshot> judge = new java.util.ArrayList<>();
         if (baseline != null) {
             // its evaluation starts from the phase-1 policy's state, the nearest policy the ensemble has followed; no audit

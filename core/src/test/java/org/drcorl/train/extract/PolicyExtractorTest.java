@@ -381,4 +381,73 @@ class PolicyExtractorTest {
             }
         }
     }
+
+    /**
+     * Phase 1's snapshot and 7 phase-2 steps with a snapshot every 3 (after steps 2 and 5, and the final policy after
+     * step 6), judged by rollouts that rate the second phase-2 snapshot best; returns the weights after each step in
+     * {@code stepWeights}, the judged ones in {@code judged}, and the kept ones last in {@code judged}.
+     */
+    private static PolicyExtractor.Selection sevenSteps(boolean averaged, java.util.List<float[]> stepWeights, java.util.List<float[]> judged) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Fixture f = fixture(m);
+            NDArray starts = new SeededTrainingRandom(9).normal(m, new Shape(7, S));
+            double[] rewards = {1, 2, 30, 3};
+            try (PolicyExtractor x = new PolicyExtractor(f.policy(), config(1), new ContractSuitesTestAccess().squaredError(),
+                    handler(ConstraintStep::rewardUpdate), null, f.reward(), f.cost(), new SeededTrainingRandom(5))
+                    .withCostEstimator(estimator(m, starts), 3).withAveragedSnapshots(averaged)) {
+                x.withRolloutEvaluation(policy -> {
+                    int i = judged.size();
+                    judged.add(policy.parameters().flatten());
+                    return new OfflineCostEstimator.Estimate(5, 10, 2, rewards[i] + 1, rewards[i]);
+                });
+                x.snapshotPhaseOne();
+                for (int i = 0; i < 7; i++) {
+                    try (NDManager step = m.newSubManager()) {
+                        x.step(copyInto(f.batch(), step), step);
+                    }
+                    stepWeights.add(f.policy().parameters().flatten());
+                }
+                PolicyExtractor.Selection sel = x.selectOffline(step -> copyInto(f.batch(), step), m).orElseThrow();
+                judged.add(f.policy().parameters().flatten());
+                return sel;
+            }
+        }
+    }
+
+    private static float[] mean(java.util.List<float[]> weights, int from, int to) {
+        float[] out = new float[weights.getFirst().length];
+        for (int j = 0; j < out.length; j++) {
+            double sum = 0;
+            for (int i = from; i < to; i++) sum += weights.get(i)[j];
+            out[j] = (float) (sum / (to - from));
+        }
+        return out;
+    }
+
+    @Test
+    void averagedSnapshotsAreTheMeansOfTheirBlocksAndLeaveTrainingAsItWas() {
+        java.util.List<float[]> plainSteps = new java.util.ArrayList<>(), plainJudged = new java.util.ArrayList<>();
+        java.util.List<float[]> steps = new java.util.ArrayList<>(), judged = new java.util.ArrayList<>();
+        PolicyExtractor.Selection plain = sevenSteps(false, plainSteps, plainJudged);
+        PolicyExtractor.Selection averaged = sevenSteps(true, steps, judged);
+        for (int i = 0; i < 7; i++) {
+            assertArrayEquals(plainSteps.get(i), steps.get(i), "phase 2 trains the same policy at step " + i + " either way");
+        }
+        assertEquals(java.util.List.of(-1L, 2L, 5L, 6L), averaged.candidates().stream().map(PolicyExtractor.Candidate::step).toList());
+        assertEquals(5, averaged.step(), "the best judged snapshot, named by the step its block ends at");
+        assertEquals(5, plain.step());
+        assertArrayEquals(plainJudged.get(0), judged.get(0), "the phase-1 policy is not averaged");
+        assertArrayEquals(plainSteps.get(2), plainJudged.get(1), "without averaging a snapshot is the policy after its step");
+        assertArrayEquals(plainSteps.get(5), plainJudged.get(2));
+        float[][] expected = {mean(steps, 0, 3), mean(steps, 3, 6), steps.get(6)};
+        for (int b = 0; b < 3; b++) {
+            float[] got = judged.get(b + 1);
+            for (int j = 0; j < got.length; j++) {
+                assertEquals(expected[b][j], got[j], 1e-6, "block " + b + ", weight " + j + ": the mean of the block's steps");
+            }
+        }
+        assertTrue(!java.util.Arrays.equals(judged.get(2), plainJudged.get(2)), "the steps moved the policy, so the mean is another policy");
+        assertArrayEquals(judged.get(2), judged.getLast(), "the kept policy holds the averaged weights that were judged best");
+        assertArrayEquals(plainJudged.get(2), plainJudged.getLast());
+    }
 }
