@@ -36,6 +36,13 @@ class OfflinePipelineTest {
     Path tmp;
 
     /** Reward steps under the budget, cost steps over it. */
+    /** The median of the dataset's episode cost returns: a budget that half its episodes keep. */
+    private static double medianEpisodeCost(OfflineDataset data) {
+        double[] costs = data.episodeCostReturns().clone();
+        java.util.Arrays.sort(costs);
+        return costs[costs.length / 2];
+    }
+
     private static final ConstraintHandler SWITCH = new ConstraintHandler() {
         public String name() { return "switch"; }
         public String description() { return "reward under budget, cost over"; }
@@ -108,9 +115,7 @@ class OfflinePipelineTest {
                     assertTrue(last < first, "the regression's loss falls: " + first + " -> " + last);
                 }
                 // the safe variant regresses on the episodes within κ only: another phase-1 policy where they are fewer
-                double[] costs = data.episodeCostReturns().clone();
-                java.util.Arrays.sort(costs);
-                double kappa = costs[costs.length / 2];
+                double kappa = medianEpisodeCost(data);
                 assertTrue(data.safeEpisodes(kappa).size() < data.size() && data.safeEpisodes(kappa).size() > 0, "a strict subset at κ " + kappa);
                 // the extraction returns the kept policy: without the BC-Safe baseline, which it might keep in both
                 Preset phaseOneOnly = warm.with(Map.of("pretrain-steps", "0", "selection.safe-baseline", "false"));
@@ -132,9 +137,7 @@ class OfflinePipelineTest {
     void withBehaviorSafeEpisodesEachBudgetHasABehaviourModelOfItsSafeEpisodesKeptAsACheckpoint() throws Exception {
         try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
             OfflineDataset data = DatasetCollector.collect(rt.requireProvider("Push-v0"), "Push-v0", 40, 1, n -> {});
-            double[] costs = data.episodeCostReturns().clone();
-            java.util.Arrays.sort(costs);
-            double kappa = costs[costs.length / 2];
+            double kappa = medianEpisodeCost(data);
             Preset safe = Preset.named("smoke").with(Map.of("behavior-safe-episodes", "true"));
             Path checkpoints = tmp.resolve("checkpoints");
             float[] weights;
@@ -207,9 +210,7 @@ class OfflinePipelineTest {
     void theSelectionsBaselineIsBcSafeItsDeviationIsTheDatasMeanSquaredErrorAndItIsComparedFirst() throws Exception {
         try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
             OfflineDataset data = DatasetCollector.collect(rt.requireProvider("Push-v0"), "Push-v0", 40, 1, n -> {});
-            double[] costs = data.episodeCostReturns().clone();
-            java.util.Arrays.sort(costs);
-            double kappa = costs[costs.length / 2];
+            double kappa = medianEpisodeCost(data);
             Preset smoke = Preset.named("smoke");
             assertTrue(smoke.selection().safeBaseline(), "every preset compares DRCORL with BC-Safe");
             try (OfflinePipeline pipeline = new OfflinePipeline(data, smoke, 3, 10, root);
@@ -274,9 +275,7 @@ class OfflinePipelineTest {
     void averagedSnapshotsChangeOnlyThePhaseTwoCandidatesTheSelectionJudges() throws Exception {
         try (PluginRuntime rt = pushTask(); NDManager root = NDManager.newBaseManager()) {
             OfflineDataset data = DatasetCollector.collect(rt.requireProvider("Push-v0"), "Push-v0", 40, 1, n -> {});
-            double[] costs = data.episodeCostReturns().clone();
-            java.util.Arrays.sort(costs);
-            double kappa = costs[costs.length / 2];
+            double kappa = medianEpisodeCost(data);
             Preset smoke = Preset.named("smoke");
             assertTrue(!smoke.selection().averagedSnapshots(), "off unless asked for");
             List<List<PolicyExtractor.Candidate>> judged = new java.util.ArrayList<>();
