@@ -469,15 +469,22 @@ public final class ExperimentRunner {
             boolean baseline = sel.step() == PolicyExtractor.BASELINE_STEP;
             out.info(String.format("  %s: kept %s of %d compared (estimated offline:"
                             + " reward return %.1f, Ĉ upper bound %.2f%s)", c.where(),
-                    baseline ? "the BC-Safe baseline" : sel.step() < 0 ? "the phase-1 policy"
-                            : setup.preset().selection().averagedSnapshots() ? "the mean of the policies of the phase-2 steps up to " + sel.step()
-                            + " since the snapshot before" : "the policy after phase-2 step " + sel.step(),
+                    keptPolicy(sel.step()),
                     sel.compared(), sel.rewardReturn(), sel.normalizedCost(),
                     baseline ? "; no policy was judged a safe improvement on it" + (sel.withinBudget() ? "" : ", and its own bound is over the budget")
                             : sel.withinBudget() ? "" : "; none within the budget, so the safest"));
         }
         save(c, e.policy(), seed, dataHash, constants, selected);
         return new Trained(e.policy(), selected);
+    }
+
+    /** Which policy the offline selection kept after phase-2 step {@code step}, in words. */
+    private String keptPolicy(long step) {
+        if (step == PolicyExtractor.BASELINE_STEP) return "the BC-Safe baseline";
+        if (step < 0) return "the phase-1 policy";
+        return setup.preset().selection().averagedSnapshots()
+                ? "the mean of the policies of the phase-2 steps up to " + step + " since the snapshot before"
+                : "the policy after phase-2 step " + step;
     }
 
     /** Saves a cell's policy with what a user of it outside the run needs (drcorl policy info, export). */

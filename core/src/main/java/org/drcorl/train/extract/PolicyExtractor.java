@@ -308,16 +308,16 @@ public final class PolicyExtractor implements AutoCloseable {
      * those weights.
      */
     private Snapshot phaseTwoSnapshot(long index) {
-        float[] current = policy.parameters().flatten();
         if (!averagedSnapshots || blockSteps == 0) {
             SimulatorAudit.Measurement m = audit == null ? null : audit.measure(policy, config.costThreshold(), audits++);
-            return new Snapshot(index, current, estimator.weights(), m);
+            return new Snapshot(index, policy.parameters().flatten(), estimator.weights(), m);
         }
         float[] mean = blockMean;
         blockMean = null;
         blockSteps = 0;
         SimulatorAudit.Measurement m = null;
         if (audit != null) {
+            float[] current = policy.parameters().flatten();
             policy.parameters().load(mean);
             try {
                 m = audit.measure(policy, config.costThreshold(), audits++);
